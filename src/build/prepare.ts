@@ -1,0 +1,145 @@
+import { readFile } from 'node:fs/promises';
+import type { VFileMessage } from 'vfile-message';
+import { formatCitations, readCitationStyle, type CitationStyle } from '../cite/index.js';
+import { loadTemplates, renderBrief, formatIsoDate, type TemplateSet } from '../compose/index.js';
+import { UsageError, type Config } from '../config/index.js';
+import { BuildError, codes, createMessage } from '../diagnostics/index.js';
+import { loadFacts, verifyQuotes, type VerifiedFact } from '../facts/index.js';
+import { readSources, type SourceCollection } from '../ingest/index.js';
+import { createProcessor, markdownToHtml, type FrontMatter } from '../markdown/index.js';
+import type { FormattedCitations } from '../cite/index.js';
+import { renderDocument } from '../render/index.js';
+
+/** A brief ready to print: the full HTML document and what it came from. */
+export interface PreparedBrief {
+  readonly briefId: string;
+  readonly matter: FrontMatter;
+  /** The complete, self-contained HTML document. */
+  readonly html: string;
+  readonly citations: FormattedCitations;
+  /** Fact ids the brief uses, in order. */
+  readonly usedFacts: readonly string[];
+  /** Source ids the brief cites. */
+  readonly citedSources: readonly string[];
+}
+
+/** Everything short of the PDFs: sources read, quotes verified, briefs rendered to HTML. */
+export interface Prepared {
+  readonly sources: SourceCollection;
+  readonly facts: ReadonlyMap<string, VerifiedFact>;
+  readonly templates: TemplateSet;
+  readonly style: CitationStyle;
+  readonly briefs: readonly PreparedBrief[];
+  /** Warnings (nothing fatal: fatal problems throw a BuildError). */
+  readonly warnings: readonly VFileMessage[];
+  /** Text of the files messages point into, for code frames. */
+  readonly texts: ReadonlyMap<string, string>;
+}
+
+function stopOnFatal(messages: readonly VFileMessage[], texts: Map<string, string>): void {
+  if (messages.some((message) => message.fatal === true)) {
+    const error = new BuildError(messages);
+    Object.defineProperty(error, 'texts', { value: texts });
+    throw error;
+  }
+}
+
+/** The source texts a BuildError's messages point into, if the pipeline attached them. */
+export function textsOf(error: BuildError): ReadonlyMap<string, string> {
+  return (error as BuildError & { texts?: ReadonlyMap<string, string> }).texts ?? new Map();
+}
+
+/**
+ * Run the pipeline up to complete HTML documents. Checks for fatal problems between stages
+ * and throws a BuildError carrying all of them; nothing is written.
+ */
+export async function prepare(config: Config): Promise<Prepared> {
+  const [sources, templates, factsFile] = await Promise.all([
+    readSources(config.sources),
+    loadTemplates(config.templates),
+    loadFacts(config.factsPath),
+  ]);
+  const texts = new Map(sources.texts);
+  texts.set(config.factsPath, String(factsFile.file.value));
+  const messages: VFileMessage[] = [...sources.messages];
+
+  if (templates.briefs.size === 0) {
+    messages.push(createMessage(codes.briefNotFound, [config.templates], { stage: 'compose' }));
+  }
+  stopOnFatal([...messages, ...factsFile.file.messages], texts);
+
+  const briefIds = [...templates.briefs.keys()];
+  const unknown = config.briefs.filter((id) => !templates.briefs.has(id));
+  if (unknown.length > 0) {
+    throw new UsageError(`Unknown brief ${unknown.map((id) => JSON.stringify(id)).join(', ')}. The briefs are: ${briefIds.join(', ')}.`);
+  }
+  for (const fact of factsFile.facts.values()) {
+    for (const topic of fact.topics) {
+      if (!templates.briefs.has(topic)) {
+        factsFile.file.messages.push(
+          Object.assign(createMessage(codes.unknownTopic, [fact.id, topic, briefIds], { stage: 'facts', place: fact.place }), {
+            file: config.factsPath,
+          }),
+        );
+      }
+    }
+  }
+  const facts = verifyQuotes(factsFile.facts, sources.docs, factsFile.file);
+  stopOnFatal([...messages, ...factsFile.file.messages], texts);
+  messages.push(...factsFile.file.messages);
+
+  const style = await readCitationStyle(config.templates, config.citationStyle, config.locale);
+  const layout = templates.layouts.get('brief');
+  if (!layout) throw new UsageError(`No layout: ${config.templates}/layouts/brief.html.hbs is missing.`);
+  const css = [...templates.styles.values()].map((file) => file.source).join('\n');
+  const selected = config.briefs.length > 0 ? config.briefs : briefIds;
+  const edition = formatIsoDate(config.edition);
+
+  const markdown = selected.map((id) => renderBrief(templates.briefs.get(id)!, { templates, facts, docs: sources.docs, edition }));
+  for (const brief of markdown) texts.set(brief.file.path, templates.briefs.get(brief.briefId)?.source ?? '');
+  for (const partial of templates.partials.values()) texts.set(partial.path, partial.source);
+  stopOnFatal([...messages, ...markdown.flatMap((brief) => brief.file.messages)], texts);
+
+  const processor = createProcessor();
+  const bodies = await Promise.all(
+    markdown.map((brief) =>
+      markdownToHtml(brief, processor, {
+        knows: (id) => facts.has(id),
+        format: (ids) => formatCitations(ids.map((id) => facts.get(id)!), sources.docs, style),
+      }),
+    ),
+  );
+  stopOnFatal([...messages, ...bodies.flatMap((body) => body.file.messages)], texts);
+
+  const briefs = bodies.map((body, index): PreparedBrief => {
+    const matter = body.matter!;
+    const citations = body.citations ?? { notes: [], bibliography: [] };
+    return {
+      briefId: body.briefId,
+      matter,
+      citations,
+      usedFacts: markdown[index]!.usedFacts,
+      citedSources: citations.bibliography.map((entry) => entry.sourceId),
+      html: renderDocument(layout, {
+        briefId: body.briefId,
+        matter,
+        body: String(body.file.value),
+        css,
+        edition,
+        editionIso: config.edition,
+        paper: config.paper,
+      }),
+    };
+  });
+  const warnings = [...messages, ...bodies.flatMap((body) => body.file.messages)].filter((message) => message.fatal !== true);
+  return { sources, facts, templates, style, briefs, warnings, texts };
+}
+
+/** Read a file's text, or undefined if it is not there. */
+export async function readOptional(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,22 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** A CSL style and the locale it formats in, read once per build. */
+export interface CitationStyle {
+  /** The style's XML. */
+  readonly style: string;
+  /** The locale's XML. */
+  readonly locale: string;
+  /** The locale tag, e.g. `en-US`. */
+  readonly lang: string;
+  /** The files read, for the build's inputs. */
+  readonly files: readonly string[];
+}
+
+/** Read `<templates>/csl/<style>.csl` and `<templates>/csl/locales-<lang>.xml`. */
+export async function readCitationStyle(templatesDir: string, styleName: string, lang: string): Promise<CitationStyle> {
+  const stylePath = path.join(templatesDir, 'csl', `${styleName}.csl`);
+  const localePath = path.join(templatesDir, 'csl', `locales-${lang}.xml`);
+  const [style, locale] = await Promise.all([readFile(stylePath, 'utf8'), readFile(localePath, 'utf8')]);
+  return { style, locale, lang, files: [stylePath, localePath] };
+}

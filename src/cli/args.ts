@@ -1,0 +1,77 @@
+import { parseArgs } from 'node:util';
+import { UsageError, type ConfigInput } from '../config/index.js';
+
+/** A command line, parsed. */
+export interface Command {
+  readonly name: 'build' | 'check' | 'help' | 'version';
+  readonly options: ConfigInput;
+}
+
+export const usage = `Usage: briefs <command> [options]
+
+Commands:
+  build     verify the facts and write the briefs (HTML and PDF) to the output folder
+  check     read the sources, verify every quote and render the templates; no browser, writes nothing
+  help      show this text
+
+Options:
+  --brief ID          build only this brief (repeatable; default: every template in templates/briefs/)
+  --format LIST       html, pdf or html,pdf (default: html,pdf)
+  --paper SIZE        a4 or letter (default: a4)
+  --out DIR           output folder (default: output)
+  --sources DIR       folder with sources.yaml, facts.yaml and documents/ (default: sources)
+  --templates DIR     folder with briefs/, partials/, layouts/, styles/, csl/ (default: templates)
+  -h, --help          show this text
+  -v, --version       show the version
+
+Exit codes: 0 success, 1 bad input (the problems are listed), 2 bad usage.`;
+
+/** Turn argv (without node and the script) into a command. Throws UsageError on misuse. */
+export function parseCommand(argv: readonly string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        brief: { type: 'string', multiple: true },
+        format: { type: 'string' },
+        paper: { type: 'string' },
+        out: { type: 'string' },
+        sources: { type: 'string' },
+        templates: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)}. Use --help to see the options.`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { name: 'help', options: {} };
+  if (values.version) return { name: 'version', options: {} };
+  const [name, ...rest] = positionals;
+  if (name === undefined || name === 'help') return { name: 'help', options: {} };
+  if (name !== 'build' && name !== 'check') {
+    throw new UsageError(`Unknown command ${JSON.stringify(name)}. The commands are build and check; use --help to see them.`);
+  }
+  if (rest.length > 0) throw new UsageError(`Unexpected argument ${JSON.stringify(rest[0])}. Use --help to see the options.`);
+  const formats = values.format?.split(',').map((format) => format.trim()).filter(Boolean);
+  for (const format of formats ?? []) {
+    if (format !== 'html' && format !== 'pdf') throw new UsageError(`Unknown format ${JSON.stringify(format)}: use html, pdf or html,pdf.`);
+  }
+  const paper = values.paper?.toLowerCase();
+  if (paper !== undefined && paper !== 'a4' && paper !== 'letter') {
+    throw new UsageError(`Unknown paper size ${JSON.stringify(values.paper)}: use a4 or letter.`);
+  }
+  const options: ConfigInput = {
+    ...(values.brief ? { briefs: values.brief } : {}),
+    ...(formats ? { formats: formats as Array<'html' | 'pdf'> } : {}),
+    ...(paper ? { paper } : {}),
+    ...(values.out ? { out: values.out } : {}),
+    ...(values.sources ? { sources: values.sources } : {}),
+    ...(values.templates ? { templates: values.templates } : {}),
+  };
+  return { name, options };
+}

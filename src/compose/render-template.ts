@@ -1,0 +1,83 @@
+import Handlebars from 'handlebars';
+import { VFile } from 'vfile';
+import { codes, reportError } from '../diagnostics/index.js';
+import type { VerifiedFact } from '../facts/index.js';
+import type { SourceDoc } from '../ingest/index.js';
+import { createHelpers, helperNames } from './helpers.js';
+import type { TemplateFile, TemplateSet } from './load-templates.js';
+import { handlebarsPlace, taggedTemplate, tagTemplate, TemplateProblem } from './template-error.js';
+
+/** A brief as Markdown, before it becomes HTML. */
+export interface BriefMarkdown {
+  readonly briefId: string;
+  /** `value` is the Markdown; `path` is the template; diagnostics go here. */
+  readonly file: VFile;
+  /** Fact ids the template used, in order of use. */
+  readonly usedFacts: readonly string[];
+}
+
+/** What rendering a brief needs. */
+export interface ComposeInput {
+  readonly templates: TemplateSet;
+  readonly facts: ReadonlyMap<string, VerifiedFact>;
+  readonly docs: ReadonlyMap<string, SourceDoc>;
+  /** The edition date shown in the brief, ISO (`2026-11-23`). */
+  readonly edition: string;
+}
+
+const stage = 'compose';
+
+const compileOptions = (): CompileOptions => ({
+  strict: true,
+  knownHelpersOnly: true,
+  knownHelpers: Object.fromEntries(helperNames.map((name) => [name, true])),
+});
+
+/**
+ * Fill a brief template with Handlebars (an isolated environment, strict mode, known helpers
+ * only, no prototype access). Problems become located diagnostics on the returned file.
+ */
+export function renderBrief(template: TemplateFile, input: ComposeInput): BriefMarkdown {
+  const file = new VFile({ path: template.path });
+  const used: string[] = [];
+  const env = Handlebars.create();
+  const helpers = createHelpers({ briefId: template.name, facts: input.facts, docs: input.docs, used, placed: new Set() });
+  env.registerHelper(helpers);
+  for (const partial of input.templates.partials.values()) {
+    const compiled = env.compile(partial.source, compileOptions());
+    env.registerPartial(partial.name, ((context: unknown, options?: RuntimeOptions) => {
+      try {
+        return compiled(context, options);
+      } catch (error) {
+        tagTemplate(error, partial.path);
+        throw error;
+      }
+    }) as HandlebarsTemplateDelegate);
+  }
+  try {
+    const render = env.compile(template.source, compileOptions());
+    const markdown = render(
+      { brief: { id: template.name }, edition: input.edition },
+      { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false },
+    );
+    // GFM parses `[^id]` as a footnote only when a definition exists: add one per cited fact.
+    // The Markdown stage replaces them with the formatted notes.
+    const definitions = used.map((id) => `[^${id}]: ${id}`).join('\n');
+    file.value = `${markdown.trimEnd()}\n\n${definitions}\n`;
+  } catch (error) {
+    const where = taggedTemplate(error) ?? template.path;
+    const place = handlebarsPlace(error);
+    const detail = error instanceof Error ? error.message.split('\n')[0]!.replace(/ - \d+:\d+$/, '') : String(error);
+    const at = new VFile({ path: where });
+    if (error instanceof TemplateProblem && error.code === 'unknown-fact') {
+      reportError(at, codes.unknownFact, [error.value], { place, stage, cause: error });
+    } else if (/Parse error|Expecting|knownHelpersOnly|unknown helper/i.test(detail)) {
+      reportError(at, codes.templateSyntax, [where, detail], { place, stage, cause: error });
+    } else {
+      reportError(at, codes.templateRender, [where, detail], { place, stage, cause: error });
+    }
+    file.messages.push(...at.messages);
+    file.value = '';
+  }
+  return { briefId: template.name, file, usedFacts: used };
+}

@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { configSchema, type Config, type ConfigInput } from './schema.js';
+
+/** A misuse of the API or CLI (bad option), as opposed to bad content. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** The edition date: `SOURCE_DATE_EPOCH` (seconds) when set, else today, as YYYY-MM-DD in UTC. */
+export function editionDate(env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): string {
+  const epoch = env['SOURCE_DATE_EPOCH'];
+  const date = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : now;
+  return date.toISOString().slice(0, 10);
+}
+
+/** Validate options once, resolve paths against `root`, fill defaults and freeze. */
+export function resolveConfig(input: ConfigInput = {}, env: NodeJS.ProcessEnv = process.env): Config {
+  const result = configSchema.safeParse(input);
+  if (!result.success) throw new UsageError(z.prettifyError(result.error));
+  const options = result.data;
+  const root = path.resolve(options.root);
+  const sources = path.resolve(root, options.sources);
+  return Object.freeze({
+    ...options,
+    root,
+    sources,
+    templates: path.resolve(root, options.templates),
+    out: path.resolve(root, options.out),
+    briefs: Object.freeze([...options.briefs]) as string[],
+    formats: Object.freeze([...new Set(options.formats)]) as Array<'html' | 'pdf'>,
+    edition: options.edition ?? editionDate(env),
+    factsPath: path.join(sources, 'facts.yaml'),
+  });
+}

@@ -1,0 +1,46 @@
+import os from 'node:os';
+import { z } from 'zod';
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD');
+
+/**
+ * The build's configuration: one schema for the library API, the CLI flags and the docs.
+ * Paths are resolved against `root`.
+ */
+export const configSchema = z.strictObject({
+  /** The project directory; default: the current directory. */
+  root: z.string().default(() => process.cwd()),
+  /** The folder with sources.yaml, facts.yaml and documents/; default `sources`. */
+  sources: z.string().default('sources'),
+  /** The folder with briefs/, partials/, layouts/, styles/ and csl/; default `templates`. */
+  templates: z.string().default('templates'),
+  /** Where the briefs are written; default `output`. */
+  out: z.string().default('output'),
+  /** Brief ids to build; default: every template in templates/briefs/. */
+  briefs: z.array(z.string()).default([]),
+  /** What to write for each brief; default both. */
+  formats: z.array(z.enum(['html', 'pdf'])).min(1).default(['html', 'pdf']),
+  /** Paper size of the PDFs; default `a4`. */
+  paper: z.enum(['a4', 'letter']).default('a4'),
+  /** Pages rendered at once in the one browser; default: the number of cores. */
+  concurrency: z.number().int().min(1).max(32).default(() => Math.max(1, Math.min(4, os.availableParallelism()))),
+  /** CSL style file name in templates/csl/ (without `.csl`); default Chicago notes. */
+  citationStyle: z.string().default('chicago-note-bibliography'),
+  /** CSL locale; default `en-US`. */
+  locale: z.string().default('en-US'),
+  /** Author written into each PDF and HTML; default the project's name. */
+  author: z.string().default('Kosovo Trafficking Briefs'),
+  /** Edition date of the briefs (ISO); default `SOURCE_DATE_EPOCH` if set, else today (UTC). */
+  edition: isoDay.optional(),
+});
+
+/** Options as a caller passes them. */
+export type ConfigInput = z.input<typeof configSchema>;
+
+/** The resolved configuration: absolute paths, every default filled, frozen. */
+export type Config = Readonly<
+  Omit<z.output<typeof configSchema>, 'edition'> & {
+    readonly edition: string;
+    readonly factsPath: string;
+  }
+>;

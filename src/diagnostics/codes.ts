@@ -1,0 +1,145 @@
+/**
+ * The catalogue of diagnostics. Codes are permanent: never rename one, add a new one.
+ * Messages say what happened and why; hints say what to do. No "Error:" prefix.
+ */
+export interface DiagnosticData<Args extends unknown[] = never[]> {
+  /** Permanent kebab-case code, printed in brackets after each message. */
+  readonly code: string;
+  /** One-line title, used in the README's diagnostics table. */
+  readonly title: string;
+  /** Builds the message from the offending values. */
+  readonly message: (...args: Args) => string;
+  /** What the user should do about it. */
+  readonly hint: string;
+}
+
+const q = (value: string): string => JSON.stringify(value);
+
+export const codes = {
+  yamlSyntax: {
+    code: 'yaml-syntax',
+    title: 'A YAML file cannot be parsed',
+    message: (detail: string) => `YAML syntax problem: ${detail}`,
+    hint: 'Fix the YAML at the place shown (indentation, quoting, a missing colon). Quote text that contains ": " or starts with a special character.',
+  },
+  yamlDuplicateKey: {
+    code: 'yaml-duplicate-key',
+    title: 'A YAML mapping repeats a key',
+    message: (key: string) => `The key ${q(key)} appears twice in the same entry.`,
+    hint: 'Keep one of the two values; a second key silently replacing the first is never what was meant.',
+  },
+  schemaInvalid: {
+    code: 'schema-invalid',
+    title: 'An entry does not match its schema',
+    message: (what: string, detail: string) => `${what}: ${detail}`,
+    hint: 'See "Add a fact" and "Add a source" in the README for the fields each entry takes.',
+  },
+  duplicateId: {
+    code: 'duplicate-id',
+    title: 'Two entries share an id',
+    message: (kind: string, id: string) => `The ${kind} id ${q(id)} is used twice.`,
+    hint: 'Ids must be unique: rename one of the two entries (and update what cites it).',
+  },
+  sourceFileMissing: {
+    code: 'source-file-missing',
+    title: 'A bibliography entry names a missing document',
+    message: (id: string, file: string) => `Source ${q(id)} names the file ${q(file)}, which does not exist.`,
+    hint: 'Put the document in sources/documents/ or correct `file` in sources/sources.yaml.',
+  },
+  sourceUnreadable: {
+    code: 'source-unreadable',
+    title: 'A document cannot be read as text',
+    message: (file: string, detail: string) => `The document ${q(file)} cannot be read: ${detail}`,
+    hint: 'Documents must be UTF-8 text. Re-save the file as UTF-8.',
+  },
+  sourceEmpty: {
+    code: 'source-empty',
+    title: 'A document has no text to quote',
+    message: (file: string) => `The document ${q(file)} has no text once page chrome is set aside.`,
+    hint: 'Check that the right file was saved; an empty document cannot support any fact.',
+  },
+  unknownSource: {
+    code: 'unknown-source',
+    title: 'A fact cites a source that is not in the bibliography',
+    message: (factId: string, sourceId: string, known: string[]) =>
+      `Fact ${q(factId)} cites the source ${q(sourceId)}, which is not in sources.yaml (known: ${known.join(', ')}).`,
+    hint: 'Use one of the known source ids, or add the document and its entry to sources.yaml.',
+  },
+  quoteNotFound: {
+    code: 'quote-not-found',
+    title: 'A quote is not in the document it cites',
+    message: (factId: string, sourceId: string) =>
+      `The quote of fact ${q(factId)} is not in source ${q(sourceId)}.`,
+    hint: 'Copy the passage verbatim from the document (only white space, quote marks and dashes may differ). The closest passage found is shown.',
+  },
+  locatorMismatch: {
+    code: 'locator-mismatch',
+    title: 'A locator disagrees with where the quote is',
+    message: (factId: string, locator: string, found: number) =>
+      `Fact ${q(factId)} gives the locator ${q(locator)}, but the quote is in ¶ ${found}.`,
+    hint: 'Correct the locator or leave it out: the build finds the ¶ itself.',
+  },
+  unknownTopic: {
+    code: 'unknown-topic',
+    title: 'A fact names a brief that has no template',
+    message: (factId: string, topic: string, known: string[]) =>
+      `Fact ${q(factId)} has the topic ${q(topic)}, but there is no brief with that id (briefs: ${known.join(', ')}).`,
+    hint: 'Topics are brief ids: the names of the files in templates/briefs/ without `.md.hbs`.',
+  },
+  templateSyntax: {
+    code: 'template-syntax',
+    title: 'A template cannot be compiled',
+    message: (template: string, detail: string) => `Could not compile template ${q(template)}: ${detail}`,
+    hint: 'Fix the Handlebars syntax at the line shown. Only the helpers listed in the README exist.',
+  },
+  templateRender: {
+    code: 'template-render',
+    title: 'A template fails while rendering',
+    message: (template: string, detail: string) => `Could not render template ${q(template)}: ${detail}`,
+    hint: 'Templates run in strict mode: every variable, helper and partial must exist. See "Templates" in the README.',
+  },
+  unknownFact: {
+    code: 'unknown-fact',
+    title: 'A template names a fact that does not exist',
+    message: (factId: string) => `No fact has the id ${q(factId)}.`,
+    hint: 'Check the id against sources/facts.yaml (ids are kebab-case).',
+  },
+  frontMatterInvalid: {
+    code: 'front-matter-invalid',
+    title: 'A brief template has missing or wrong front matter',
+    message: (template: string, detail: string) => `The front matter of ${q(template)} is not valid: ${detail}`,
+    hint: 'Start each brief template with `---`, then `title:` (required), `subtitle:` and `summary:`, then `---`.',
+  },
+  unknownCitation: {
+    code: 'unknown-citation',
+    title: 'A footnote reference names no fact',
+    message: (label: string) => `The footnote reference [^${label}] names no fact.`,
+    hint: 'Cite facts with the `fact` or `cite` helpers instead of writing footnotes by hand.',
+  },
+  briefNotFound: {
+    code: 'brief-not-found',
+    title: 'No brief templates',
+    message: (dir: string) => `No brief templates (*.md.hbs) were found in ${q(dir)}.`,
+    hint: 'Each brief is a file templates/briefs/<brief-id>.md.hbs.',
+  },
+  browserNotFound: {
+    code: 'browser-not-found',
+    title: 'No Chromium or Chrome to render PDFs',
+    message: () => 'No Chromium or Chrome browser was found to render the PDFs.',
+    hint: 'Install one (`apt-get install -y chromium` on Debian or Ubuntu) or set PUPPETEER_EXECUTABLE_PATH to a Chrome or Chromium binary.',
+  },
+  pdfRender: {
+    code: 'pdf-render',
+    title: 'The browser failed to render a brief',
+    message: (brief: string, detail: string) => `Could not render the PDF of brief ${q(brief)}: ${detail}`,
+    hint: 'Run the build again; if it keeps failing, run with --format html and open the HTML in a browser to see the problem.',
+  },
+  outputWrite: {
+    code: 'output-write',
+    title: 'An output file cannot be written',
+    message: (file: string, detail: string) => `Could not write ${q(file)}: ${detail}`,
+    hint: 'Check that the output directory is writable and the disk has space. Files already there were left as they were.',
+  },
+} as const satisfies Record<string, DiagnosticData<any[]>>;
+
+export type DiagnosticCode = (typeof codes)[keyof typeof codes]['code'];

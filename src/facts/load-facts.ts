@@ -1,0 +1,57 @@
+import { readFile } from 'node:fs/promises';
+import type { Point } from 'unist';
+import { VFile } from 'vfile';
+import { codes, reportError } from '../diagnostics/index.js';
+import { describeListEntry, readYaml, validateYaml } from '../yaml/index.js';
+import { factsFileSchema, type FactEntry } from './schema.js';
+
+/** A citation as written, with where it is in facts.yaml. */
+export interface FactCitation {
+  readonly source: string;
+  readonly quote: string;
+  readonly locator?: string;
+  /** Position of the quote in facts.yaml. */
+  readonly place: Point;
+}
+
+/** A fact as written in facts.yaml, with its position. */
+export interface Fact extends Omit<FactEntry, 'citations'> {
+  readonly citations: readonly FactCitation[];
+  /** Position of the fact's entry in facts.yaml. */
+  readonly place: Point;
+}
+
+/** The facts file, loaded and validated. */
+export interface FactsFile {
+  /** facts.yaml with its diagnostics. */
+  readonly file: VFile;
+  /** Facts by id, in file order. Empty when the file has errors. */
+  readonly facts: ReadonlyMap<string, Fact>;
+}
+
+const stage = 'facts';
+
+/** Read and validate facts.yaml; problems are attached to the returned file. */
+export async function loadFacts(factsPath: string): Promise<FactsFile> {
+  const text = await readFile(factsPath, 'utf8');
+  const file = new VFile({ path: factsPath, value: text });
+  const facts = new Map<string, Fact>();
+  const yaml = readYaml(file, stage);
+  const entries = yaml && validateYaml(yaml, factsFileSchema, stage, describeListEntry('Fact'));
+  if (!yaml || !entries) return { file, facts };
+  entries.forEach((entry, index) => {
+    if (facts.has(entry.id)) {
+      reportError(file, codes.duplicateId, ['fact', entry.id], { place: yaml.locate([index, 'id']), stage });
+      return;
+    }
+    facts.set(entry.id, {
+      ...entry,
+      place: yaml.locate([index]),
+      citations: entry.citations.map((citation, position) => ({
+        ...citation,
+        place: yaml.locate([index, 'citations', position, 'quote']),
+      })),
+    });
+  });
+  return { file, facts };
+}

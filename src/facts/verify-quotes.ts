@@ -1,0 +1,94 @@
+import type { VFile } from 'vfile';
+import { codes, reportError } from '../diagnostics/index.js';
+import { fold, type SourceDoc } from '../ingest/index.js';
+import { findClosestPassage } from './closest-passage.js';
+import type { Fact, FactCitation } from './load-facts.js';
+
+/** Where a quote was found in its source. */
+export interface QuoteMatch {
+  /** ¶ number of the paragraph holding the quote. */
+  readonly paragraph: number;
+  /** 1-based line of that paragraph in the document. */
+  readonly line: number;
+  /** Offsets of the quote within the folded paragraph text. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A citation whose quote was found. */
+export interface VerifiedCitation extends FactCitation {
+  readonly match: QuoteMatch;
+  /** The digest of the document it was found in. */
+  readonly sourceDigest: string;
+}
+
+/** A fact whose every quote was found in its source. */
+export interface VerifiedFact extends Omit<Fact, 'citations'> {
+  readonly citations: readonly VerifiedCitation[];
+}
+
+const stage = 'facts';
+
+function describe(similarity: number, paragraph: number, text: string): string {
+  const clipped = text.length > 320 ? `${text.slice(0, 317)}…` : text;
+  return `¶ ${paragraph} (similarity ${similarity.toFixed(2)}): “${clipped}”`;
+}
+
+/**
+ * Check every quote against its cited document. A quote must lie inside one paragraph after
+ * folding white space, quote marks and dashes. Problems are attached to `factsFile`.
+ */
+export function verifyQuotes(
+  facts: ReadonlyMap<string, Fact>,
+  docs: ReadonlyMap<string, SourceDoc>,
+  factsFile: VFile,
+): Map<string, VerifiedFact> {
+  const foldedParagraphs = new Map<string, string[]>();
+  for (const doc of docs.values()) {
+    foldedParagraphs.set(doc.id, doc.paragraphs.map((paragraph) => fold(paragraph.text)));
+  }
+  const verified = new Map<string, VerifiedFact>();
+  for (const fact of facts.values()) {
+    const citations: VerifiedCitation[] = [];
+    for (const citation of fact.citations) {
+      const doc = docs.get(citation.source);
+      if (!doc) {
+        reportError(factsFile, codes.unknownSource, [fact.id, citation.source, [...docs.keys()]], {
+          place: citation.place,
+          stage,
+        });
+        continue;
+      }
+      const quote = fold(citation.quote);
+      const folded = foldedParagraphs.get(doc.id) ?? [];
+      const index = folded.findIndex((paragraph) => paragraph.includes(quote));
+      if (index < 0) {
+        const closest = findClosestPassage(citation.quote, doc.paragraphs);
+        reportError(factsFile, codes.quoteNotFound, [fact.id, doc.id], {
+          place: citation.place,
+          stage,
+          actual: citation.quote,
+          expected: closest ? [describe(closest.similarity, closest.paragraph, closest.text)] : undefined,
+        });
+        continue;
+      }
+      const paragraph = doc.paragraphs[index]!;
+      const given = citation.locator ? Number(/\d+/.exec(citation.locator)?.[0]) : undefined;
+      if (given !== undefined && given !== paragraph.n) {
+        reportError(factsFile, codes.locatorMismatch, [fact.id, citation.locator ?? '', paragraph.n], {
+          place: citation.place,
+          stage,
+        });
+        continue;
+      }
+      const start = folded[index]!.indexOf(quote);
+      citations.push({
+        ...citation,
+        sourceDigest: doc.digest,
+        match: { paragraph: paragraph.n, line: paragraph.line, start, end: start + quote.length },
+      });
+    }
+    if (citations.length === fact.citations.length) verified.set(fact.id, { ...fact, citations });
+  }
+  return verified;
+}

@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import { codes, reportError } from '../diagnostics/index.js';
+import { describeListEntry, readYaml, validateYaml } from '../yaml/index.js';
+import { bibliographySchema, toCslItem, type CslItem } from './bibliography.js';
+import { normalizeText } from './normalize-text.js';
+import { findPageChrome, type ChromeLine } from './page-chrome.js';
+import { splitParagraphs, type Heading, type Paragraph } from './split-paragraphs.js';
+
+/** A source document, read and normalised. */
+export interface SourceDoc {
+  /** Stable id from sources.yaml. */
+  readonly id: string;
+  /** Absolute path of the document. */
+  readonly path: string;
+  /** sha256 of the document's bytes. */
+  readonly digest: string;
+  /** The normalised text (NFC, `\n`, single spaces). */
+  readonly file: VFile;
+  /** CSL-JSON metadata from sources.yaml. */
+  readonly bib: CslItem;
+  /** Headings found in the text. */
+  readonly headings: readonly Heading[];
+  /** Numbered paragraphs: what quotes are matched against. */
+  readonly paragraphs: readonly Paragraph[];
+  /** Lines set aside as page chrome. */
+  readonly chrome: readonly ChromeLine[];
+  /** 1-based line of the entry in sources.yaml. */
+  readonly entryLine: number;
+}
+
+/** What ingest produces: the documents, and the files diagnostics are attached to. */
+export interface SourceCollection {
+  /** Documents by id, in bibliography order. */
+  readonly docs: ReadonlyMap<string, SourceDoc>;
+  /** sources.yaml, with its digest. */
+  readonly bibliography: { readonly path: string; readonly digest: string };
+  /** Every message raised while reading. */
+  readonly messages: readonly VFileMessage[];
+  /** Raw text of the files that messages point into (for code frames). */
+  readonly texts: ReadonlyMap<string, string>;
+}
+
+const stage = 'ingest';
+
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** Read `sourcesDir/sources.yaml` and every document it lists. */
+export async function readSources(sourcesDir: string): Promise<SourceCollection> {
+  const bibPath = path.join(sourcesDir, 'sources.yaml');
+  const bibText = await readFile(bibPath, 'utf8');
+  const bibFile = new VFile({ path: bibPath, value: bibText });
+  const texts = new Map([[bibPath, bibText]]);
+  const docs = new Map<string, SourceDoc>();
+  const result = () => ({
+    docs,
+    bibliography: { path: bibPath, digest: sha256(bibText) },
+    messages: [...bibFile.messages, ...[...docs.values()].flatMap((doc) => doc.file.messages)],
+    texts,
+  });
+
+  const yaml = readYaml(bibFile, stage);
+  const entries = yaml && validateYaml(yaml, bibliographySchema, stage, describeListEntry('Source'));
+  if (!yaml || !entries) return result();
+
+  const seen = new Set<string>();
+  const loaded = await Promise.all(
+    entries.map(async (entry, index) => {
+      const place = yaml.locate([index]);
+      if (seen.has(entry.id)) {
+        reportError(bibFile, codes.duplicateId, ['source', entry.id], { place: yaml.locate([index, 'id']), stage });
+        return undefined;
+      }
+      seen.add(entry.id);
+      const docPath = path.resolve(sourcesDir, entry.file);
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(docPath);
+      } catch (error) {
+        reportError(bibFile, codes.sourceFileMissing, [entry.id, entry.file], { place: yaml.locate([index, 'file']), stage, cause: error });
+        return undefined;
+      }
+      const file = new VFile({ path: docPath });
+      let raw: string;
+      try {
+        raw = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch (error) {
+        reportError(bibFile, codes.sourceUnreadable, [entry.file, 'it is not valid UTF-8 text'], { place: yaml.locate([index, 'file']), stage, cause: error });
+        return undefined;
+      }
+      const text = normalizeText(raw);
+      file.value = text;
+      const lines = text.split('\n');
+      const chrome = findPageChrome(lines);
+      const { headings, paragraphs } = splitParagraphs(text, chrome);
+      if (paragraphs.length === 0) {
+        reportError(bibFile, codes.sourceEmpty, [entry.file], { place: yaml.locate([index, 'file']), stage });
+      }
+      const doc: SourceDoc = {
+        id: entry.id,
+        path: docPath,
+        digest: sha256(bytes),
+        file,
+        bib: toCslItem(entry),
+        headings,
+        paragraphs,
+        chrome,
+        entryLine: place.line,
+      };
+      return doc;
+    }),
+  );
+  for (const doc of loaded) if (doc) docs.set(doc.id, doc);
+  return result();
+}

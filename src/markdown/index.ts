@@ -1,0 +1,6 @@
+export { createProcessor } from './processor.js';
+export type { BriefProcessor, NoteFormatter } from './processor.js';
+export { markdownToHtml } from './to-html.js';
+export type { BriefHtmlBody } from './to-html.js';
+export { frontMatterSchema } from './front-matter.js';
+export type { FrontMatter } from './front-matter.js';

@@ -1,0 +1,55 @@
+import { fromHtml } from 'hast-util-from-html';
+import { toMdast } from 'hast-util-to-mdast';
+import type { FootnoteDefinition, PhrasingContent, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import type { FormattedNote } from '../../cite/index.js';
+import { codes, reportError } from '../../diagnostics/index.js';
+
+/** CSL HTML (`<i>`, `<a>` …) as Markdown phrasing nodes. */
+export function htmlToPhrasing(html: string): PhrasingContent[] {
+  const mdast = toMdast(fromHtml(html, { fragment: true }));
+  if (mdast.type !== 'root') return [];
+  const first = mdast.children[0];
+  if (mdast.children.length === 1 && first?.type === 'paragraph') return first.children;
+  return mdast.children.filter((node): node is PhrasingContent => node.type !== 'paragraph');
+}
+
+function noteChildren(note: FormattedNote): PhrasingContent[] {
+  const quoted = note.excerpts.map((excerpt) => `“${excerpt.text}”`).join('; ');
+  return [...htmlToPhrasing(note.referenceHtml), { type: 'text', value: ` Quoted: ${quoted}` }];
+}
+
+/**
+ * Turn the brief's footnote markers (`[^fact-id]`, written by the `fact` and `cite` helpers)
+ * into numbered notes: each fact once, in order of first use, formatted by
+ * `file.data.formatNotes` (the CSL stage). Unknown markers are errors.
+ */
+export default function remarkCitations() {
+  return (tree: Root, file: VFile) => {
+    const format = file.data.formatNotes;
+    if (!format) return;
+    const order: string[] = [];
+    visit(tree, 'footnoteReference', (node) => {
+      if (order.includes(node.identifier)) return;
+      if (!format.knows(node.identifier)) {
+        reportError(file, codes.unknownCitation, [node.label ?? node.identifier], { place: node.position, stage: 'markdown' });
+        return;
+      }
+      order.push(node.identifier);
+    });
+    // Notes are generated from facts; hand-written definitions would shadow them.
+    tree.children = tree.children.filter((node) => node.type !== 'footnoteDefinition');
+    const citations = format.format(order);
+    file.data.citations = citations;
+    for (const note of citations.notes) {
+      const definition: FootnoteDefinition = {
+        type: 'footnoteDefinition',
+        identifier: note.factId,
+        label: note.factId,
+        children: [{ type: 'paragraph', children: noteChildren(note) }],
+      };
+      tree.children.push(definition);
+    }
+  };
+}

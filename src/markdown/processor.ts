@@ -1,0 +1,57 @@
+import rehypeStringify from 'rehype-stringify';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import type { FormattedCitations } from '../cite/index.js';
+import type { FrontMatter } from './front-matter.js';
+import remarkCitations from './plugins/remark-citations.js';
+import remarkFrontMatterData from './plugins/remark-front-matter-data.js';
+import rehypeSources from './plugins/rehype-sources.js';
+
+/** How the citation stage formats the notes of one brief. */
+export interface NoteFormatter {
+  /** Whether a footnote label names a fact. */
+  readonly knows: (factId: string) => boolean;
+  /** Notes and Sources for these facts, in this order. */
+  readonly format: (factIds: readonly string[]) => FormattedCitations;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The brief's front matter (set by remark-front-matter-data). */
+    matter: FrontMatter;
+    /** Formats notes (set by the caller before processing). */
+    formatNotes: NoteFormatter;
+    /** The notes and Sources of the brief (set by remark-citations). */
+    citations: FormattedCitations;
+  }
+}
+
+/**
+ * The Markdown → HTML processor: remark-parse (with GFM and front matter) → notes from facts
+ * → remark-rehype → Sources → rehype-stringify. Raw HTML in Markdown is dropped. Frozen: one
+ * processor serves every brief.
+ */
+export function createProcessor() {
+  return unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkGfm)
+    .use(remarkFrontMatterData)
+    .use(remarkCitations)
+    .use(remarkRehype, {
+      clobberPrefix: '',
+      footnoteLabel: 'Notes',
+      footnoteLabelTagName: 'h2',
+      footnoteLabelProperties: { className: ['notes-heading'] },
+      footnoteBackLabel: (index: number, rereference: number) =>
+        `Back to the text of note ${index + 1}${rereference > 1 ? ` (use ${rereference})` : ''}`,
+    })
+    .use(rehypeSources)
+    .use(rehypeStringify)
+    .freeze();
+}
+
+export type BriefProcessor = ReturnType<typeof createProcessor>;

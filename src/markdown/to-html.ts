@@ -1,0 +1,28 @@
+import type { VFile } from 'vfile';
+import type { BriefMarkdown } from '../compose/index.js';
+import type { FormattedCitations } from '../cite/index.js';
+import type { FrontMatter } from './front-matter.js';
+import type { BriefProcessor, NoteFormatter } from './processor.js';
+
+/** A brief's body as HTML, with what the layout needs. */
+export interface BriefHtmlBody {
+  readonly briefId: string;
+  /** `value` is the HTML fragment; diagnostics from this stage are on it. */
+  readonly file: VFile;
+  readonly matter: FrontMatter | undefined;
+  readonly citations: FormattedCitations | undefined;
+}
+
+/** Run one brief's Markdown through the (frozen, shared) processor. */
+export async function markdownToHtml(
+  brief: BriefMarkdown,
+  processor: BriefProcessor,
+  formatNotes: NoteFormatter,
+): Promise<BriefHtmlBody> {
+  const file = brief.file;
+  file.data.formatNotes = formatNotes;
+  const tree = processor.parse(file);
+  const hast = await processor.run(tree, file);
+  file.value = processor.stringify(hast, file);
+  return { briefId: brief.briefId, file, matter: file.data.matter, citations: file.data.citations };
+}

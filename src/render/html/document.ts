@@ -1,0 +1,62 @@
+import Handlebars from 'handlebars';
+import type { TemplateFile } from '../../compose/index.js';
+import type { FrontMatter } from '../../markdown/index.js';
+
+/** Paper sizes the briefs are laid out for. */
+export type Paper = 'a4' | 'letter';
+
+/** What the layout template receives. */
+export interface DocumentInput {
+  readonly briefId: string;
+  readonly matter: FrontMatter;
+  /** The brief's body HTML (already generated from Markdown; not escaped again). */
+  readonly body: string;
+  /** Every stylesheet's text, concatenated; inlined so the file stands alone. */
+  readonly css: string;
+  /** The edition date, formatted (`23 November 2026`). */
+  readonly edition: string;
+  /** ISO edition date. */
+  readonly editionIso: string;
+  readonly paper: Paper;
+}
+
+/** A CSS string literal for any text: quotes, backslashes, line breaks and `<` are escaped. */
+export function cssString(value: string): string {
+  const escaped = [...value]
+    .map((char) => (/["\\<>\n\r]/.test(char) ? `\\${char.codePointAt(0)!.toString(16)} ` : char))
+    .join('');
+  return `"${escaped}"`;
+}
+
+/** CSS that depends on the brief: the paper size and the running header's title. */
+function pageCss(input: DocumentInput): string {
+  const size = input.paper === 'letter' ? 'letter' : 'A4';
+  return [
+    `@page { size: ${size}; @top-left { content: ${cssString(input.matter.title)}; } }`,
+    `@page :first { @top-left { content: none; } @top-right { content: none; } }`,
+  ].join('\n');
+}
+
+/**
+ * Place a brief's HTML in the layout (`templates/layouts/brief.html.hbs`). The layout's
+ * variables are escaped by Handlebars; `body` and `css` are inserted as they are.
+ */
+export function renderDocument(layout: TemplateFile, input: DocumentInput): string {
+  const env = Handlebars.create();
+  const render = env.compile(layout.source, { strict: true, knownHelpersOnly: true });
+  return render(
+    {
+      briefId: input.briefId,
+      title: input.matter.title,
+      subtitle: input.matter.subtitle ?? null,
+      summary: input.matter.summary ?? null,
+      keywords: input.matter.keywords.join(', '),
+      lang: input.matter.lang,
+      edition: input.edition,
+      editionIso: input.editionIso,
+      css: new Handlebars.SafeString(`${input.css}\n${pageCss(input)}`),
+      body: new Handlebars.SafeString(input.body),
+    },
+    { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false },
+  );
+}

@@ -1,0 +1,7 @@
+// The HTML half of the render stage. The PDF half (puppeteer) is in ./pdf/index.ts and is
+// loaded on demand, so that checks and HTML-only builds never load a browser driver.
+export { cssString, renderDocument } from './html/document.js';
+export type { DocumentInput, Paper } from './html/document.js';
+export type { PdfBrowser } from './pdf/browser.js';
+export type { BrowserLocation } from './pdf/find-browser.js';
+export type { PdfMetadata } from './pdf/finalize-pdf.js';

@@ -1,0 +1,2 @@
+export { describeListEntry, maxYamlBytes, readYaml, validateYaml } from './read-yaml.js';
+export type { YamlFile } from './read-yaml.js';

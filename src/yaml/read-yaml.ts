@@ -1,0 +1,96 @@
+import type { Point } from 'unist';
+import type { VFile } from 'vfile';
+import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { codes, reportError } from '../diagnostics/index.js';
+
+/** A parsed YAML file that can say where each value came from. */
+export interface YamlFile {
+  /** The file; diagnostics are attached to it. */
+  readonly file: VFile;
+  /** The parsed document (with node ranges). */
+  readonly doc: Document.Parsed;
+  /** Line and column of a value by its path, or of its nearest existing parent. */
+  readonly locate: (path: readonly PropertyKey[]) => Point;
+}
+
+/** Largest YAML file accepted: facts files are text written by hand. */
+export const maxYamlBytes = 5 * 1024 * 1024;
+
+/**
+ * Parse YAML with positions. Duplicate keys are errors, alias expansion is bounded.
+ * Syntax problems are attached to `file` as located diagnostics; returns undefined then.
+ */
+export function readYaml(file: VFile, stage: string): YamlFile | undefined {
+  const text = String(file.value);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+  });
+  const toPoint = (offset: number): Point => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col, offset };
+  };
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const place = toPoint(error.pos[0]);
+      const firstLine = error.message.split('\n')[0] ?? error.message;
+      if (error.code === 'DUPLICATE_KEY') {
+        const key = /"([^"]*)"|'([^']*)'/.exec(firstLine);
+        reportError(file, codes.yamlDuplicateKey, [key?.[1] ?? key?.[2] ?? firstLine], { place, stage, cause: error });
+      } else {
+        reportError(file, codes.yamlSyntax, [firstLine.replace(/ at line \d+, column \d+:?$/, '')], { place, stage, cause: error });
+      }
+    }
+    return undefined;
+  }
+  const locate = (path: readonly PropertyKey[]): Point => {
+    for (let end = path.length; end >= 0; end--) {
+      const node = doc.getIn(path.slice(0, end) as unknown[], true);
+      if (isNode(node) && node.range) {
+        // A missing key is reported at its parent entry; a bad value at the value itself.
+        return toPoint(node.range[0]);
+      }
+    }
+    return { line: 1, column: 1, offset: 0 };
+  };
+  return { file, doc, locate };
+}
+
+/**
+ * Validate the parsed YAML against a Zod schema; each issue becomes a located diagnostic
+ * naming the entry (by its `id` where it has one). Returns the typed value, or undefined.
+ */
+export function validateYaml<Schema extends z.ZodType>(
+  yaml: YamlFile,
+  schema: Schema,
+  stage: string,
+  describe: (path: readonly PropertyKey[], data: unknown) => string,
+): z.output<Schema> | undefined {
+  const data: unknown = yaml.doc.toJS({ maxAliasCount: 100 });
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const what = describe(issue.path, data);
+    const field = issue.path.filter((part) => typeof part === 'string').at(-1);
+    const detail = field === undefined ? issue.message : `\`${String(field)}\`: ${issue.message}`;
+    reportError(yaml.file, codes.schemaInvalid, [what, detail], {
+      place: yaml.locate(issue.path),
+      stage,
+    });
+  }
+  return undefined;
+}
+
+/** Describe the list entry at the head of `path` by its id (`fact "x"`) or its position. */
+export function describeListEntry(kind: string) {
+  return (path: readonly PropertyKey[], data: unknown): string => {
+    const index = path[0];
+    if (typeof index !== 'number' || !Array.isArray(data)) return `The ${kind} list`;
+    const entry: unknown = data[index];
+    const id = typeof entry === 'object' && entry !== null && 'id' in entry ? (entry as { id: unknown }).id : undefined;
+    return typeof id === 'string' ? `${kind} ${JSON.stringify(id)}` : `${kind} #${index + 1}`;
+  };
+}
