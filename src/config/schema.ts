@@ -25,7 +25,7 @@ export const configSchema = z.strictObject({
   /** Pages rendered at once in the one browser; default: the number of cores. */
   concurrency: z.number().int().min(1).max(32).default(() => Math.max(1, Math.min(4, os.availableParallelism()))),
   /** CSL style file name in templates/csl/ (without `.csl`); default Chicago notes. */
-  citationStyle: z.string().default('chicago-note-bibliography'),
+  citationStyle: z.string().default('chicago-fullnote-bibliography'),
   /** CSL locale; default `en-US`. */
   locale: z.string().default('en-US'),
   /** Author written into each PDF and HTML; default the project's name. */

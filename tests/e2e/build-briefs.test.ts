@@ -1,0 +1,132 @@
+import { readFile, stat } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../helpers/cli.js';
+import { pdfInfo, pdfPages } from '../helpers/pdf-text.js';
+import { lineOf, makeProject, type TempProject } from '../helpers/project.js';
+
+const briefs = [
+  { id: 'legal-framework', title: 'Legal framework' },
+  { id: 'tip-assessment', title: 'Year-by-year TIP assessment' },
+  { id: 'unmik-era', title: 'The UNMIK era' },
+] as const;
+
+// Titles of the five documents as their notes name them (CSL may title-case a headline).
+const sourceNames = [
+  /Prostitution in Kosovo/,
+  /Human trafficking in Kosovo/i,
+  /Kosovo, Source and Destination for Human Trafficking/i,
+  /18 October EU Anti-Trafficking Day/,
+  /2011 Trafficking in Persons Report - Kosovo|United States Department of State/,
+];
+
+/** The notes section of a brief's text: "1. …", "2. …" in order. */
+function notesOf(text: string): { n: number; text: string }[] {
+  const start = text.lastIndexOf('\nNotes\n');
+  const end = text.indexOf('\nSources\n', start);
+  const section = text.slice(start, end > start ? end : undefined);
+  const parts = section.split(/\n(?=\d+\. )/).slice(1);
+  return parts.map((part) => ({ n: Number(/^(\d+)\./.exec(part)?.[1]), text: part.replace(/\s+/g, ' ') }));
+}
+
+describe('briefs build (end to end, real Chromium)', () => {
+  let project: TempProject;
+  let run: CliRun;
+
+  beforeAll(async () => {
+    project = await makeProject();
+    run = await runCli(['build'], project.root);
+  }, 180_000);
+
+  afterAll(async () => {
+    await project.remove();
+  });
+
+  it('should exit 0 and print one progress line per brief', () => {
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    for (const brief of briefs) expect(run.stdout).toMatch(new RegExp(`✓ ${brief.id}\\s.*notes\\s+\\d+\\.\\d\\d s`));
+  });
+
+  it.each(briefs)('should write $id as HTML and PDF', async ({ id }) => {
+    expect((await stat(project.path('output', `${id}.html`))).size).toBeGreaterThan(5000);
+    const pdf = await readFile(project.path('output', `${id}.pdf`));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it.each(briefs)('should give $id a title, page numbers and more than one page', async ({ id, title }) => {
+    const pages = await pdfPages(project.path('output', `${id}.pdf`));
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages[0]).toContain(title);
+    expect(pages[0]).toMatch(/Page 1 of \d+/);
+    expect(pages.at(-1)).toContain(`Page ${pages.length} of ${pages.length}`);
+    // The running title is on later pages, not on the first.
+    expect(pages[1]!.trimStart().startsWith(title)).toBe(true);
+  });
+
+  it.each(briefs)('should number the notes of $id 1…N in order, each naming its source and ¶', async ({ id }) => {
+    const text = (await pdfPages(project.path('output', `${id}.pdf`))).join('\n');
+    const notes = notesOf(text);
+    expect(notes.length).toBeGreaterThanOrEqual(8);
+    expect(notes.map((note) => note.n)).toEqual(notes.map((_, index) => index + 1));
+    for (const note of notes) {
+      expect(sourceNames.some((name) => name.test(note.text)), `note ${note.n}: ${note.text}`).toBe(true);
+      expect(note.text).toMatch(/¶ \d+/);
+      expect(note.text).toMatch(/Quoted: “/);
+    }
+    // The markers in the text appear in the same order as first use: the first marker is 1.
+    const html = await readFile(project.path('output', `${id}.html`), 'utf8');
+    const markers = [...html.matchAll(/data-footnote-ref[^>]*>(\d+)</g)].map((match) => Number(match[1]));
+    const firstUses = markers.filter((n, index) => markers.indexOf(n) === index);
+    expect(firstUses).toEqual(firstUses.map((_, index) => index + 1));
+    expect(Math.max(...markers)).toBe(notes.length);
+  });
+
+  it.each(briefs)('should link notes and markers both ways in the HTML of $id', async ({ id }) => {
+    const html = await readFile(project.path('output', `${id}.html`), 'utf8');
+    const refs = [...html.matchAll(/<a href="#(fn-[^"]+)" id="(fnref-[^"]+)"/g)];
+    expect(refs.length).toBeGreaterThan(0);
+    for (const [, note, ref] of refs) {
+      expect(html).toContain(`id="${note}"`);
+      expect(html).toContain(`href="#${ref}"`);
+    }
+    expect(html).toMatch(/<style>[\s\S]*@page/);
+    expect(html).not.toMatch(/<link [^>]*stylesheet|<script/);
+  });
+
+  it.each(briefs)('should set title, author, subject and keywords in $id.pdf', async ({ id, title }) => {
+    const info = await pdfInfo(project.path('output', `${id}.pdf`));
+    expect(info['Title']).toBe(title);
+    expect(String(info['Author'])).not.toBe('');
+    expect(String(info['Subject'])).not.toBe('');
+    expect(String(info['Keywords'])).toMatch(/Kosovo/);
+  });
+
+  it('should list each cited document once under Sources', async () => {
+    const html = await readFile(project.path('output', 'tip-assessment.html'), 'utf8');
+    const section = html.slice(html.indexOf('id="sources-heading"'));
+    const ids = [...section.matchAll(/<li id="source-([^"]+)"/g)].map((match) => match[1]);
+    expect(ids.length).toBeGreaterThan(1);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('should fail on a changed quote, name the fact and line, and leave the output as it was', async () => {
+    const before = await Promise.all(briefs.map(({ id }) => readFile(project.path('output', `${id}.pdf`))));
+    const facts = await project.read('sources/facts.yaml');
+    const quote = 'In 2010, Kosovo authorities conducted 194 investigations';
+    const line = lineOf(facts, quote);
+    await project.write('sources/facts.yaml', facts.replace(quote, 'In 2010, Kosovo authorities conducted 195 investigations'));
+    try {
+      for (const command of ['check', 'build']) {
+        const failed = await runCli([command], project.root);
+        expect(failed.code).toBe(1);
+        expect(failed.stderr).toMatch(new RegExp(`sources/facts\\.yaml:${line}:\\d+\\s+error\\s+The quote of fact "tip-2011-investigations" is not in source "tip-2011"`));
+        expect(failed.stderr).toMatch(/closest passage: ¶ \d+ \(similarity 0\.9\d\): “In 2010, Kosovo authorities conducted 194 investigations/);
+        expect(failed.stderr).toContain('[quote-not-found]');
+      }
+      const after = await Promise.all(briefs.map(({ id }) => readFile(project.path('output', `${id}.pdf`))));
+      after.forEach((bytes, index) => expect(bytes.equals(before[index]!)).toBe(true));
+    } finally {
+      await project.write('sources/facts.yaml', facts);
+    }
+  }, 60_000);
+});
