@@ -1,7 +1,60 @@
 #!/usr/bin/env node
-// The `briefs` command. The sources are TypeScript, run through tsx's loader (no build step).
-import { register } from 'tsx/esm/api';
+// The `briefs` command. Runs the compiled JavaScript in dist/ (made by `npm ci` / `npm run
+// compile`) when it is at least as new as every file in src/; otherwise runs the TypeScript
+// sources directly through tsx, so an edit to src/ never runs stale code.
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-register();
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function newest(dir) {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) latest = Math.max(latest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return latest;
+}
+
+function compiledIsFresh() {
+  try {
+    return statSync(path.join(root, 'dist', 'cli', 'main.js')).mtimeMs >= newest(path.join(root, 'src'));
+  } catch {
+    return false;
+  }
+}
+
+let entry;
+if (compiledIsFresh()) {
+  entry = pathToFileURL(path.join(root, 'dist', 'cli', 'main.js')).href;
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  entry = pathToFileURL(path.join(root, 'src', 'cli', 'main.ts')).href;
+}
+const { main } = await import(entry);
+
+// `briefs build | head` closes the pipe early: that is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
+// Ctrl-C and SIGTERM abort the build: the browser is closed, nothing half-written is left, the
+// previous output stays. A second Ctrl-C exits at once.
+const controller = new AbortController();
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    if (controller.signal.aborted) process.exit(signal === 'SIGTERM' ? 143 : 130);
+    controller.abort(new Error(signal));
+  });
+}
+const io = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  cwd: process.cwd(),
+  signal: controller.signal,
+};
+process.exitCode = await main(process.argv.slice(2), io);

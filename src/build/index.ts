@@ -1,6 +1,10 @@
-export { prepare, textsOf } from './prepare.js';
 export type { Prepared, PreparedBrief } from './prepare.js';
+export { textsOf } from './texts.js';
 export { runBuild, runCheck, silentReporter } from './run-build.js';
-export type { BriefResult, BuildResult, Reporter } from './run-build.js';
+export type { BriefResult, BuildContext, BuildResult, Reporter } from './run-build.js';
+export { planBuild, collectInputs, diffInputs } from './plan.js';
+export type { BuildPlan, PlanStep, RenderOptions } from './plan.js';
+export { readManifest, manifestName } from './manifest.js';
+export type { Manifest } from './manifest.js';
 export { writeOutputs } from './write-output.js';
 export type { OutputFile } from './write-output.js';

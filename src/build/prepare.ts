@@ -9,6 +9,7 @@ import { readSources, type SourceCollection } from '../ingest/index.js';
 import { createProcessor, markdownToHtml, type FrontMatter } from '../markdown/index.js';
 import type { FormattedCitations } from '../cite/index.js';
 import { renderDocument } from '../render/index.js';
+import { attachTexts } from './texts.js';
 
 /** A brief ready to print: the full HTML document and what it came from. */
 export interface PreparedBrief {
@@ -38,16 +39,10 @@ export interface Prepared {
 
 function stopOnFatal(messages: readonly VFileMessage[], texts: Map<string, string>): void {
   if (messages.some((message) => message.fatal === true)) {
-    const error = new BuildError(messages);
-    Object.defineProperty(error, 'texts', { value: texts });
-    throw error;
+    throw attachTexts(new BuildError(messages), texts);
   }
 }
 
-/** The source texts a BuildError's messages point into, if the pipeline attached them. */
-export function textsOf(error: BuildError): ReadonlyMap<string, string> {
-  return (error as BuildError & { texts?: ReadonlyMap<string, string> }).texts ?? new Map();
-}
 
 /**
  * Run the pipeline up to complete HTML documents. Checks for fatal problems between stages

@@ -1,43 +1,70 @@
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { VFileMessage } from 'vfile-message';
-import type { Config } from '../config/index.js';
+import { UsageError, type Config } from '../config/index.js';
 import { BuildError, codes, createMessage } from '../diagnostics/index.js';
-import type { PdfBrowser } from '../render/index.js';
-import { prepare, type Prepared, type PreparedBrief } from './prepare.js';
+import type { BrowserProvider, PdfBrowser } from '../render/index.js';
+import { digest } from './digest.js';
+import { lockOutput, type OutputLock } from './lock.js';
+import { manifestName, readManifest, serializeManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import { collectInputs, outputName, planBuild, type BuildPlan, type RenderOptions } from './plan.js';
+import type { Prepared, PreparedBrief } from './prepare.js';
+import { diffFacts, makeReport, renderChanges, serializeReport, type BuildReport } from './report.js';
+import { browserStamp, takeSnapshot } from './snapshot.js';
 import { writeOutputs, type OutputFile } from './write-output.js';
 
 /** Progress and warnings, as the CLI (or a test) wants to show them. */
 export interface Reporter {
-  /** One line per brief as it completes. */
+  /** One line per brief: built (and why) or up to date. */
   readonly brief: (result: BriefResult) => void;
   /** A warning that does not stop the build. */
   readonly warn: (message: VFileMessage) => void;
+  /** Anything else worth a line (waiting for a lock …). */
+  readonly info: (line: string) => void;
 }
 
-/** What was built for one brief. */
+/** What happened to one brief. */
 export interface BriefResult {
   readonly briefId: string;
+  readonly action: 'built' | 'up to date' | 'would build';
+  /** Why it was built (empty when up to date). */
+  readonly reasons: readonly string[];
   /** Files written, absolute paths. */
   readonly files: readonly string[];
-  /** Notes in the brief. */
+  /** Notes in the brief (0 when not built). */
   readonly notes: number;
-  /** Milliseconds spent on this brief's HTML and PDF. */
+  /** Milliseconds spent on this brief. */
   readonly ms: number;
 }
 
 /** What a build did. */
 export interface BuildResult {
   readonly briefs: readonly BriefResult[];
+  readonly plan: BuildPlan;
   readonly warnings: readonly VFileMessage[];
-  /** The browser used, if any PDF was made. */
+  /** Whether a browser was started. */
+  readonly launchedBrowser: boolean;
+  /** The browser's version, if one was started. */
   readonly browser?: string;
+  /** The report written to output/build-report.json (not on a dry run). */
+  readonly report?: BuildReport;
+}
+
+/** How a build runs: who hears about it, how to stop it, which browser to use. */
+export interface BuildContext {
+  readonly reporter?: Reporter;
+  /** Aborting closes the browser and stops the build before anything is written. */
+  readonly signal?: AbortSignal;
+  /** A browser kept by the caller (watch mode keeps one warm); otherwise one per build. */
+  readonly browsers?: BrowserProvider;
 }
 
 /** A reporter that shows nothing. */
-export const silentReporter: Reporter = { brief: () => {}, warn: () => {} };
+export const silentReporter: Reporter = { brief: () => {}, warn: () => {}, info: () => {} };
 
-// The PDF stage (puppeteer, pdf-lib) loads only when a build makes PDFs: `check` stays fast.
+// The PDF stage (puppeteer, pdf-lib) loads only when a build makes PDFs: no-op builds and
+// checks stay fast.
 const loadPdfStage = () => import('../render/pdf/index.js');
 
 async function renderPdf(browser: PdfBrowser, brief: PreparedBrief, config: Config): Promise<Uint8Array> {
@@ -51,59 +78,182 @@ async function renderPdf(browser: PdfBrowser, brief: PreparedBrief, config: Conf
       keywords: brief.matter.keywords,
       creator: 'kosovo-trafficking-briefs',
       lang: brief.matter.lang,
+      date: config.pinnedDate,
+      fingerprint: digest(brief.html),
     });
   } catch (error) {
+    if (error instanceof BuildError) throw error;
     const detail = error instanceof Error ? error.message : String(error);
     throw new BuildError([createMessage(codes.pdfRender, [brief.briefId, detail], { stage: 'render', cause: error })], { cause: error });
   }
 }
 
-/**
- * Build the briefs: prepare every brief's HTML, print the PDFs with one browser (pages
- * rendered concurrently), then write all files atomically. Any problem throws before a file
- * is written.
- */
-export async function runBuild(config: Config, reporter: Reporter = silentReporter): Promise<BuildResult> {
-  const started = performance.now();
-  const prepared: Prepared = await prepare(config);
-  for (const warning of prepared.warnings) reporter.warn(warning);
-  const prepareMs = performance.now() - started;
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) {
+    const reason = signal.reason instanceof Error ? signal.reason.message : String(signal.reason ?? 'aborted');
+    throw new BuildError([createMessage(codes.interrupted, [reason], { stage: 'build' })]);
+  }
+}
 
-  const wantPdf = config.formats.includes('pdf');
-  let browser: PdfBrowser | undefined;
-  const outputs: OutputFile[] = [];
-  const results: BriefResult[] = [];
+async function digestsOnDisk(outDir: string, outputs: readonly string[]): Promise<Map<string, string | undefined>> {
+  const entries = await Promise.all(
+    outputs.map(async (output) => [output, await readFile(path.join(outDir, output)).then(digest, () => undefined)] as const),
+  );
+  return new Map(entries);
+}
+
+/**
+ * Build the briefs that are out of date. Digests of the inputs decide what to rebuild (see
+ * plan.ts); an up-to-date build reads a few files and starts no browser. Everything is rendered
+ * in memory first, then written atomically, manifest last. Any problem throws before a file is
+ * written; the output folder is locked for the duration.
+ */
+export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<BuildResult> {
+  const reporter = ctx.reporter ?? silentReporter;
+  const { signal } = ctx;
+  throwIfAborted(signal);
+  let lock: OutputLock | undefined;
+  let browsers = ctx.browsers;
+  const ownBrowsers = !browsers;
+  const closeOnAbort = () => void browsers?.close();
+  signal?.addEventListener('abort', closeOnAbort, { once: true });
   try {
-    if (wantPdf) {
-      const { findBrowser, launchBrowser } = await loadPdfStage();
-      const location = findBrowser();
-      if (!location) throw new BuildError([createMessage(codes.browserNotFound, [], { stage: 'render' })]);
-      browser = await launchBrowser(location, config.concurrency);
+    if (!config.dryRun) {
+      lock = await lockOutput(config.out, () => reporter.info(`Waiting for another build to finish writing to ${config.out} …`));
     }
-    const perBrief = prepareMs / Math.max(1, prepared.briefs.length);
-    const rendered = await Promise.all(
-      prepared.briefs.map(async (brief) => {
-        const t0 = performance.now();
-        const files: OutputFile[] = [];
-        if (config.formats.includes('html')) files.push({ path: path.join(config.out, `${brief.briefId}.html`), data: brief.html });
-        if (browser) files.push({ path: path.join(config.out, `${brief.briefId}.pdf`), data: await renderPdf(browser, brief, config) });
-        return { brief, files, ms: perBrief + performance.now() - t0 };
-      }),
-    );
-    for (const { brief, files, ms } of rendered) {
-      outputs.push(...files);
-      results.push({ briefId: brief.briefId, files: files.map((file) => file.path), notes: brief.citations.notes.length, ms });
+    const started = performance.now();
+    const [manifest, snapshot] = await Promise.all([readManifest(config.out), takeSnapshot(config)]);
+    const unknown = config.briefs.filter((id) => !snapshot.briefIds.includes(id));
+    if (unknown.length > 0) {
+      throw new UsageError(`Unknown brief ${unknown.map((id) => JSON.stringify(id)).join(', ')}. The briefs are: ${snapshot.briefIds.join(', ')}.`);
     }
-    const version = browser?.version;
-    await writeOutputs(outputs);
-    for (const result of results) reporter.brief(result);
-    return { briefs: results, warnings: prepared.warnings, ...(version ? { browser: version } : {}) };
+    const wantPdf = config.formats.includes('pdf');
+    if (wantPdf && !browsers) browsers = (await import('../render/pdf/provider.js')).createBrowserProvider(config.concurrency);
+    const location = wantPdf ? await browsers?.locate() : undefined;
+    const options: RenderOptions = {
+      paper: config.paper,
+      author: config.author,
+      citationStyle: config.citationStyle,
+      locale: config.locale,
+      edition: config.editionPinned ? config.edition : undefined,
+      browser: await browserStamp(location?.executablePath),
+    };
+    const briefIds = config.briefs.length > 0 ? config.briefs : snapshot.briefIds;
+    const outputs = briefIds.flatMap((brief) => config.formats.map((format) => outputName(brief, format)));
+    const templatesPrefix = path.relative(config.root, config.templates).split(path.sep).join('/');
+    const plan = planBuild({
+      manifest,
+      snapshot,
+      options,
+      briefs: briefIds,
+      formats: config.formats,
+      onDisk: await digestsOnDisk(config.out, outputs),
+      force: config.force,
+      all: config.briefs.length === 0,
+      templatesPrefix,
+    });
+    const toBuild = [...new Set(plan.steps.filter((step) => step.action === 'build').map((step) => step.brief))];
+
+    if (config.dryRun) {
+      const briefs = briefIds.map((briefId): BriefResult => {
+        const steps = plan.steps.filter((step) => step.brief === briefId && step.action === 'build');
+        return { briefId, action: steps.length > 0 ? 'would build' : 'up to date', reasons: [...new Set(steps.flatMap((step) => step.reasons))], files: [], notes: 0, ms: 0 };
+      });
+      briefs.forEach(reporter.brief);
+      return { briefs, plan, warnings: [], launchedBrowser: false };
+    }
+
+    let prepared: Prepared | undefined;
+    const files: OutputFile[] = [];
+    const entries: Record<string, ManifestEntry> = {};
+    const timings = new Map<string, number>();
+    let browserVersion: string | undefined;
+    if (toBuild.length > 0) {
+      // The pipeline (Handlebars, unified, citeproc) loads only when something is out of date.
+      const { prepare } = await import('./prepare.js');
+      prepared = await prepare(Object.freeze({ ...config, briefs: toBuild }));
+      for (const warning of prepared.warnings) reporter.warn(warning);
+      throwIfAborted(signal);
+      const prepareMs = (performance.now() - started) / toBuild.length;
+      const pdfBrowser = plan.steps.some((step) => step.action === 'build' && step.format === 'pdf') ? await browsers!.get() : undefined;
+      browserVersion = pdfBrowser?.version;
+      const rendered = await Promise.all(
+        prepared.briefs.flatMap((brief) =>
+          plan.steps
+            .filter((step) => step.brief === brief.briefId && step.action === 'build')
+            .map(async (step) => {
+              const t0 = performance.now();
+              const data = step.format === 'html' ? brief.html : await renderPdf(pdfBrowser!, brief, config);
+              timings.set(brief.briefId, (timings.get(brief.briefId) ?? prepareMs) + performance.now() - t0);
+              return { brief, step, data };
+            }),
+        ),
+      );
+      throwIfAborted(signal);
+      for (const { brief, step, data } of rendered) {
+        const deps = { facts: [...brief.usedFacts].sort(), sources: [...brief.citedSources].sort() };
+        files.push({ path: path.join(config.out, step.output), data });
+        entries[step.output] = {
+          brief: brief.briefId,
+          format: step.format,
+          inputs: collectInputs(brief.briefId, step.format, deps, snapshot, options, templatesPrefix),
+          deps,
+          digest: digest(data),
+          ...(step.format === 'pdf' && browserVersion ? { browser: browserVersion } : {}),
+        };
+      }
+    }
+
+    // The facts of this edition, and the edition CHANGES.md compares them with.
+    const facts = Object.fromEntries([...snapshot.facts].map(([id, stamp]) => [id, stamp.digest]));
+    const sameFacts = manifest !== undefined && JSON.stringify(Object.entries(manifest.facts).sort()) === JSON.stringify(Object.entries(facts).sort());
+    const previousFacts = sameFacts ? (manifest.previousFacts ?? {}) : (manifest?.facts ?? {});
+    const report = makeReport(plan, config.edition, diffFacts(previousFacts, facts));
+    const kept = Object.fromEntries(Object.entries(manifest?.outputs ?? {}).filter(([output]) => !plan.remove.includes(output)));
+    const next: Manifest = { version: 1, facts, previousFacts, outputs: { ...kept, ...entries } };
+    const changed = files.length > 0 || plan.remove.length > 0;
+
+    throwIfAborted(signal);
+    const lost = lock?.lost();
+    if (lost) throw new BuildError([createMessage(codes.outputLocked, [config.out, 0], { stage: 'build', cause: lost })]);
+    await writeOutputs([
+      ...files,
+      { path: path.join(config.out, manifestName), data: serializeManifest(next) },
+      { path: path.join(config.out, 'build-report.json'), data: serializeReport(report) },
+      ...(changed ? [{ path: path.join(config.out, 'CHANGES.md'), data: renderChanges(report) }] : []),
+    ]);
+    await Promise.all(plan.remove.map((output) => rm(path.join(config.out, output), { force: true })));
+
+    const briefs = briefIds.map((briefId): BriefResult => {
+      const steps = plan.steps.filter((step) => step.brief === briefId && step.action === 'build');
+      const built = prepared?.briefs.find((brief) => brief.briefId === briefId);
+      return {
+        briefId,
+        action: steps.length > 0 ? 'built' : 'up to date',
+        reasons: [...new Set(steps.flatMap((step) => step.reasons))],
+        files: steps.map((step) => path.join(config.out, step.output)),
+        notes: built?.citations.notes.length ?? 0,
+        ms: timings.get(briefId) ?? 0,
+      };
+    });
+    briefs.forEach(reporter.brief);
+    return {
+      briefs,
+      plan,
+      warnings: prepared?.warnings ?? [],
+      launchedBrowser: browsers?.launched() ?? false,
+      ...(browserVersion ? { browser: browserVersion } : {}),
+      report,
+    };
   } finally {
-    await browser?.close();
+    signal?.removeEventListener('abort', closeOnAbort);
+    if (ownBrowsers) await browsers?.close();
+    await lock?.release();
   }
 }
 
 /** Check the sources, facts and templates without a browser and without writing anything. */
 export async function runCheck(config: Config): Promise<Prepared> {
+  const { prepare } = await import('./prepare.js');
   return prepare(config);
 }

@@ -5,6 +5,10 @@ import { UsageError, type ConfigInput } from '../config/index.js';
 export interface Command {
   readonly name: 'build' | 'check' | 'help' | 'version';
   readonly options: ConfigInput;
+  /** `--watch`: rebuild on every change until interrupted. */
+  readonly watch: boolean;
+  /** `--json`: a JSON summary on stdout; progress goes to stderr. */
+  readonly json: boolean;
 }
 
 export const usage = `Usage: briefs <command> [options]
@@ -21,10 +25,18 @@ Options:
   --out DIR           output folder (default: output)
   --sources DIR       folder with sources.yaml, facts.yaml and documents/ (default: sources)
   --templates DIR     folder with briefs/, partials/, layouts/, styles/, csl/ (default: templates)
+  --force             rebuild every brief, even those that are up to date
+  --dry-run           print what would be rebuilt and why; change nothing
+  --watch             rebuild on every change of sources/ or templates/ until Ctrl-C
+  --json              print a JSON summary on stdout (progress goes to stderr)
   -h, --help          show this text
   -v, --version       show the version
 
-Exit codes: 0 success, 1 bad input (the problems are listed), 2 bad usage.`;
+Environment: SOURCE_DATE_EPOCH (seconds) fixes the edition date and the PDF dates, so the same
+inputs give byte-identical files.
+
+Exit codes: 0 success, 1 bad input or a failed build (the problems are listed; earlier output is
+kept), 2 bad usage, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).`;
 
 /** Turn argv (without node and the script) into a command. Throws UsageError on misuse. */
 export function parseCommand(argv: readonly string[]): Command {
@@ -41,6 +53,10 @@ export function parseCommand(argv: readonly string[]): Command {
         out: { type: 'string' },
         sources: { type: 'string' },
         templates: { type: 'string' },
+        force: { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        watch: { type: 'boolean' },
+        json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -49,10 +65,11 @@ export function parseCommand(argv: readonly string[]): Command {
     throw new UsageError(`${error instanceof Error ? error.message : String(error)}. Use --help to see the options.`);
   }
   const { values, positionals } = parsed;
-  if (values.help) return { name: 'help', options: {} };
-  if (values.version) return { name: 'version', options: {} };
+  const plain = { options: {}, watch: false, json: false };
+  if (values.help) return { name: 'help', ...plain };
+  if (values.version) return { name: 'version', ...plain };
   const [name, ...rest] = positionals;
-  if (name === undefined || name === 'help') return { name: 'help', options: {} };
+  if (name === undefined || name === 'help') return { name: 'help', ...plain };
   if (name !== 'build' && name !== 'check') {
     throw new UsageError(`Unknown command ${JSON.stringify(name)}. The commands are build and check; use --help to see them.`);
   }
@@ -65,7 +82,13 @@ export function parseCommand(argv: readonly string[]): Command {
   if (paper !== undefined && paper !== 'a4' && paper !== 'letter') {
     throw new UsageError(`Unknown paper size ${JSON.stringify(values.paper)}: use a4 or letter.`);
   }
+  if (name === 'check' && (values.force || values['dry-run'] || values.watch)) {
+    throw new UsageError('--force, --dry-run and --watch go with `briefs build`, not `briefs check`.');
+  }
+  if (values.watch && values['dry-run']) throw new UsageError('--watch and --dry-run cannot be used together.');
   const options: ConfigInput = {
+    ...(values.force ? { force: true } : {}),
+    ...(values['dry-run'] ? { dryRun: true } : {}),
     ...(values.brief ? { briefs: values.brief } : {}),
     ...(formats ? { formats: formats as Array<'html' | 'pdf'> } : {}),
     ...(paper ? { paper } : {}),
@@ -73,5 +96,5 @@ export function parseCommand(argv: readonly string[]): Command {
     ...(values.sources ? { sources: values.sources } : {}),
     ...(values.templates ? { templates: values.templates } : {}),
   };
-  return { name, options };
+  return { name, options, watch: values.watch === true, json: values.json === true };
 }

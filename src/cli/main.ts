@@ -1,16 +1,18 @@
-import path from 'node:path';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runBuild, runCheck, textsOf, type Reporter } from '../build/index.js';
-import { resolveConfig, UsageError } from '../config/index.js';
+import { runBuild, runCheck, textsOf, type BuildResult, type Reporter } from '../build/index.js';
+import { resolveConfig, UsageError, type Config } from '../config/index.js';
 import { BuildError, formatMessage, formatMessages } from '../diagnostics/index.js';
-import { parseCommand, usage } from './args.js';
+import { parseCommand, usage, type Command } from './args.js';
 
-/** What the CLI writes to; injectable for tests. */
+/** What the CLI writes to and listens on; injectable for tests. */
 export interface Io {
   readonly out: (line: string) => void;
   readonly err: (line: string) => void;
   readonly cwd: string;
+  /** Aborted on Ctrl-C / SIGTERM (the CLI entry wires process signals to it). */
+  readonly signal?: AbortSignal;
 }
 
 const defaultIo: Io = {
@@ -26,52 +28,115 @@ function version(): string {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-/** Run the CLI; resolves to the exit code (0 ok, 1 bad input, 2 bad usage). */
-export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
-  try {
-    const command = parseCommand(argv);
-    if (command.name === 'help') {
-      io.out(usage);
-      return 0;
-    }
-    if (command.name === 'version') {
-      io.out(version());
-      return 0;
-    }
-    const config = resolveConfig({ root: io.cwd, ...command.options });
-    const started = performance.now();
-    if (command.name === 'check') {
-      const prepared = await runCheck(config);
-      for (const warning of prepared.warnings) io.err(formatMessage(warning, { cwd: io.cwd, sources: prepared.texts }));
-      const citations = [...prepared.facts.values()].reduce((sum, fact) => sum + fact.citations.length, 0);
-      io.out(
-        `✓ ${prepared.sources.docs.size} sources, ${prepared.facts.size} facts, ${citations} quotes verified; ` +
-          `${prepared.briefs.length} briefs render (${seconds(performance.now() - started)})`,
-      );
-      return 0;
-    }
-    const reporter: Reporter = {
-      brief: (result) =>
-        io.out(
-          `✓ ${result.briefId.padEnd(18)} ${result.files.map((file) => path.relative(io.cwd, file)).join(', ')}  ` +
-            `${result.notes} notes  ${seconds(result.ms)}`,
-        ),
-      warn: (message) => io.err(formatMessage(message, { cwd: io.cwd })),
-    };
-    const result = await runBuild(config, reporter);
-    io.out(`Built ${result.briefs.length} briefs in ${seconds(performance.now() - started)}${result.browser ? ` with ${result.browser}` : ''}.`);
+/** The exit code for an interrupted run: 128 + the signal number. */
+export function interruptedCode(signal: AbortSignal | undefined): number {
+  return String(signal?.reason).includes('SIGTERM') ? 143 : 130;
+}
+
+/** Progress lines for people: one per brief. */
+export function consoleReporter(io: Io, config: Config, json: boolean): Reporter {
+  const line = json ? io.err : io.out;
+  return {
+    brief: (result) => {
+      const files = result.files.map((file) => path.relative(io.cwd, file)).join(', ');
+      if (result.action === 'up to date') line(`✓ ${result.briefId.padEnd(18)} up to date`);
+      else if (result.action === 'would build') line(`• ${result.briefId.padEnd(18)} would rebuild: ${result.reasons.join('; ')}`);
+      else line(`✓ ${result.briefId.padEnd(18)} rebuilt: ${result.reasons.join('; ')}\n  ${files}  ${result.notes} notes  ${seconds(result.ms)}`);
+    },
+    warn: (message) => io.err(formatMessage(message, { cwd: io.cwd })),
+    info: (text) => io.err(text.replace(config.out, path.relative(io.cwd, config.out) || '.')),
+  };
+}
+
+/** The `--json` summary of a build. */
+export function jsonSummary(result: BuildResult, cwd: string, ms: number): string {
+  return JSON.stringify(
+    {
+      ok: true,
+      ms: Math.round(ms),
+      launchedBrowser: result.launchedBrowser,
+      briefs: result.briefs.map((brief) => ({
+        id: brief.briefId,
+        action: brief.action,
+        reasons: brief.reasons,
+        files: brief.files.map((file) => path.relative(cwd, file)),
+        notes: brief.notes,
+      })),
+      removed: result.plan.remove,
+      warnings: result.warnings.map((warning) => ({ file: warning.file, line: warning.line, code: warning.ruleId, message: warning.reason })),
+    },
+    null,
+    2,
+  );
+}
+
+async function runCommand(command: Command, io: Io): Promise<number> {
+  const config = resolveConfig({ root: io.cwd, ...command.options });
+  const started = performance.now();
+  if (command.name === 'check') {
+    const prepared = await runCheck(config);
+    for (const warning of prepared.warnings) io.err(formatMessage(warning, { cwd: io.cwd, sources: prepared.texts }));
+    const citations = [...prepared.facts.values()].reduce((sum, fact) => sum + fact.citations.length, 0);
+    io.out(
+      `✓ ${prepared.sources.docs.size} sources, ${prepared.facts.size} facts, ${citations} quotes verified; ` +
+        `${prepared.briefs.length} briefs render (${seconds(performance.now() - started)})`,
+    );
     return 0;
+  }
+  const reporter = consoleReporter(io, config, command.json);
+  if (command.watch) {
+    const { watchAndBuild } = await import('./watch.js');
+    return watchAndBuild(config, reporter, io);
+  }
+  const result = await runBuild(config, { reporter, ...(io.signal ? { signal: io.signal } : {}) });
+  const ms = performance.now() - started;
+  if (command.json) {
+    io.out(jsonSummary(result, io.cwd, ms));
+  } else {
+    const built = result.briefs.filter((brief) => brief.action === 'built').length;
+    const verb = config.dryRun ? 'Planned' : built === 0 ? 'Everything up to date' : `Built ${built} of ${result.briefs.length} briefs`;
+    io.out(`${verb} in ${seconds(ms)}${result.browser ? ` with ${result.browser}` : ''}.`);
+  }
+  return 0;
+}
+
+/** Print a failure; return its exit code. */
+export function reportFailure(error: unknown, io: Io, json: boolean): number {
+  if (error instanceof UsageError) {
+    io.err(error.message);
+    return 2;
+  }
+  if (error instanceof BuildError) {
+    io.err(formatMessages(error.messages, { cwd: io.cwd, sources: textsOf(error) }));
+    const count = error.messages.filter((message) => message.fatal === true).length;
+    io.err(`\n✗ ${count} problem${count === 1 ? '' : 's'}; nothing was written and earlier output is unchanged.`);
+    if (json) {
+      io.out(JSON.stringify({ ok: false, problems: error.messages.map((m) => ({ file: m.file, line: m.line, column: m.column, code: m.ruleId, message: m.reason })) }, null, 2));
+    }
+    return io.signal?.aborted ? interruptedCode(io.signal) : 1;
+  }
+  throw error;
+}
+
+/** Run the CLI; resolves to the exit code (0 ok, 1 bad input, 2 bad usage, 130/143 interrupted). */
+export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  let command: Command;
+  try {
+    command = parseCommand(argv);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(error.message);
-      return 2;
-    }
-    if (error instanceof BuildError) {
-      io.err(formatMessages(error.messages, { cwd: io.cwd, sources: textsOf(error) }));
-      const count = error.messages.filter((message) => message.fatal === true).length;
-      io.err(`\n✗ ${count} problem${count === 1 ? '' : 's'}; nothing was written and earlier output is unchanged.`);
-      return 1;
-    }
-    throw error;
+    return reportFailure(error, io, false);
+  }
+  if (command.name === 'help') {
+    io.out(usage);
+    return 0;
+  }
+  if (command.name === 'version') {
+    io.out(version());
+    return 0;
+  }
+  try {
+    return await runCommand(command, io);
+  } catch (error) {
+    return reportFailure(error, io, command.json);
   }
 }

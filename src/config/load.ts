@@ -10,11 +10,17 @@ export class UsageError extends Error {
   }
 }
 
+/** `SOURCE_DATE_EPOCH` (seconds) as a date, if set. */
+export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): Date | undefined {
+  const epoch = env['SOURCE_DATE_EPOCH'];
+  if (epoch === undefined || epoch === '') return undefined;
+  if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be a number of seconds, not ${JSON.stringify(epoch)}.`);
+  return new Date(Number(epoch) * 1000);
+}
+
 /** The edition date: `SOURCE_DATE_EPOCH` (seconds) when set, else today, as YYYY-MM-DD in UTC. */
 export function editionDate(env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): string {
-  const epoch = env['SOURCE_DATE_EPOCH'];
-  const date = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : now;
-  return date.toISOString().slice(0, 10);
+  return (sourceDateEpoch(env) ?? now).toISOString().slice(0, 10);
 }
 
 /** Validate options once, resolve paths against `root`, fill defaults and freeze. */
@@ -33,6 +39,8 @@ export function resolveConfig(input: ConfigInput = {}, env: NodeJS.ProcessEnv = 
     briefs: Object.freeze([...options.briefs]) as string[],
     formats: Object.freeze([...new Set(options.formats)]) as Array<'html' | 'pdf'>,
     edition: options.edition ?? editionDate(env),
+    editionPinned: options.edition !== undefined || sourceDateEpoch(env) !== undefined,
+    pinnedDate: sourceDateEpoch(env) ?? (options.edition ? new Date(`${options.edition}T00:00:00Z`) : undefined),
     factsPath: path.join(sources, 'facts.yaml'),
   });
 }

@@ -32,6 +32,10 @@ export const configSchema = z.strictObject({
   author: z.string().default('Kosovo Trafficking Briefs'),
   /** Edition date of the briefs (ISO); default `SOURCE_DATE_EPOCH` if set, else today (UTC). */
   edition: isoDay.optional(),
+  /** Rebuild every output even if it is up to date; default false. */
+  force: z.boolean().default(false),
+  /** Print the plan (what would be rebuilt and why) and change nothing; default false. */
+  dryRun: z.boolean().default(false),
 });
 
 /** Options as a caller passes them. */
@@ -41,6 +45,10 @@ export type ConfigInput = z.input<typeof configSchema>;
 export type Config = Readonly<
   Omit<z.output<typeof configSchema>, 'edition'> & {
     readonly edition: string;
+    /** Whether the edition date was fixed (option or SOURCE_DATE_EPOCH) rather than today. */
+    readonly editionPinned: boolean;
+    /** Creation date written into PDFs when pinned (SOURCE_DATE_EPOCH or the edition at 00:00 UTC). */
+    readonly pinnedDate: Date | undefined;
     readonly factsPath: string;
   }
 >;

@@ -134,11 +134,61 @@ export const codes = {
     message: (brief: string, detail: string) => `Could not render the PDF of brief ${q(brief)}: ${detail}`,
     hint: 'Run the build again; if it keeps failing, run with --format html and open the HTML in a browser to see the problem.',
   },
+  outputLocked: {
+    code: 'output-locked',
+    title: 'Another build holds the output folder',
+    message: (dir: string, seconds: number) =>
+      `Another build is writing to ${q(dir)}; waited ${seconds} s for it to finish.`,
+    hint: 'Wait for the other build to end and run this one again. If no build is running, delete the lock folder `.build.lock` in the output folder.',
+  },
+  interrupted: {
+    code: 'interrupted',
+    title: 'The build was interrupted',
+    message: (signal: string) => `The build was interrupted (${signal}); the previous output was left as it was.`,
+    hint: 'Run the build again when you are ready.',
+  },
   outputWrite: {
     code: 'output-write',
     title: 'An output file cannot be written',
     message: (file: string, detail: string) => `Could not write ${q(file)}: ${detail}`,
     hint: 'Check that the output directory is writable and the disk has space. Files already there were left as they were.',
+  },
+  speakerWordsNotFound: {
+    code: 'speaker-words-not-found',
+    title: "A speaker's words are not in the fact's quotes",
+    message: (factId: string) => `The \`speaker.words\` of fact ${q(factId)} are not part of any of its quotes.`,
+    hint: 'Copy the words the person or body said from one of the fact\'s quotes, verbatim; for reported speech ("X claimed that …") leave `words` out.',
+  },
+  chartRender: {
+    code: 'chart-render',
+    title: 'A chart cannot be drawn',
+    message: (chart: string, detail: string) => `Could not draw the chart ${q(chart)}: ${detail}`,
+    hint: 'Charts come from the `figureChart` helper; do not write ```chart blocks by hand. If the helper made it, this is a bug: report it with the brief.',
+  },
+  factUnused: {
+    code: 'fact-unused',
+    title: 'A fact is not used by a brief it names',
+    message: (factId: string, briefs: string[]) =>
+      `Fact ${q(factId)} names ${briefs.length === 1 ? 'the brief' : 'the briefs'} ${briefs.map(q).join(', ')} in \`topics\`, but ${briefs.length === 1 ? 'that brief does' : 'those briefs do'} not use it.`,
+    hint: 'Use the fact in the brief (a helper or a `facts` list in its template), or remove the brief from the fact\'s `topics`.',
+  },
+  paragraphUncited: {
+    code: 'paragraph-uncited',
+    title: 'A paragraph of a brief has no note',
+    message: (text: string) => `This paragraph of the brief has no note: ${q(text)}.`,
+    hint: 'State facts with the helpers (`fact`, `cite` …) so each paragraph and list item carries a note. Text about the collection itself can be marked with <!-- uncited --> on the line before it.',
+  },
+  figurePeriodMissing: {
+    code: 'figure-period-missing',
+    title: 'A figure does not say which year it describes',
+    message: (factId: string) => `The figure of fact ${q(factId)} has no \`period\`.`,
+    hint: 'Add `period:` with the year the figure describes (the June 2011 report describes 2010), a range such as 2017-2021, or `unstated` where the source gives none (and say so in `note`).',
+  },
+  figureNotInQuote: {
+    code: 'figure-not-in-quote',
+    title: "A figure's value does not appear in its quotes",
+    message: (factId: string, value: string) => `The figure of fact ${q(factId)} has the value ${value}, which none of its quotes contains.`,
+    hint: 'Check the number against the source: the value must be one the quoted passage states (in digits or words).',
   },
 } as const satisfies Record<string, DiagnosticData<any[]>>;
 

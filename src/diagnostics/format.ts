@@ -1,4 +1,4 @@
-import { codeFrameColumns } from '@babel/code-frame';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 
@@ -29,6 +29,8 @@ export function formatMessage(message: VFileMessage, options: FormatOptions): st
   }
   const text = message.file ? options.sources?.get(message.file) : undefined;
   if (text !== undefined && message.line) {
+    // Loaded only when there is something to show (it is not needed on a good build).
+    const { codeFrameColumns } = createRequire(import.meta.url)('@babel/code-frame') as typeof import('@babel/code-frame');
     const frame = codeFrameColumns(
       text,
       { start: { line: message.line, column: message.column ?? 1 } },

@@ -5,3 +5,4 @@ export type { DocumentInput, Paper } from './html/document.js';
 export type { PdfBrowser } from './pdf/browser.js';
 export type { BrowserLocation } from './pdf/find-browser.js';
 export type { PdfMetadata } from './pdf/finalize-pdf.js';
+export type { BrowserProvider } from './pdf/provider.js';

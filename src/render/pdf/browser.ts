@@ -40,6 +40,12 @@ export async function launchBrowser(location: BrowserLocation, concurrency: numb
       userDataDir,
       args: launchArgs,
       timeout: 60_000,
+      // A pipe instead of a WebSocket: if this process dies, Chromium sees the pipe close and
+      // exits too. Signals are handled by the build, which closes the browser itself.
+      pipe: true,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
   } catch (error) {
     await rm(userDataDir, { recursive: true, force: true });

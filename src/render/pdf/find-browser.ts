@@ -1,5 +1,4 @@
 import { accessSync, constants } from 'node:fs';
-import puppeteer from 'puppeteer';
 
 /** Where a browser was found, and how. */
 export interface BrowserLocation {
@@ -28,15 +27,17 @@ function executable(file: string): boolean {
 }
 
 /**
- * Find a browser: `PUPPETEER_EXECUTABLE_PATH`, then a system Chromium or Chrome, then the
- * browser puppeteer downloaded (if it could). Undefined when there is none.
+ * Find a browser without starting it: `PUPPETEER_EXECUTABLE_PATH`, then a system Chromium or
+ * Chrome, then the browser puppeteer downloaded (if it could). Undefined when there is none.
  */
-export function findBrowser(env: NodeJS.ProcessEnv = process.env): BrowserLocation | undefined {
+export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise<BrowserLocation | undefined> {
   const fromEnv = env['PUPPETEER_EXECUTABLE_PATH'];
   if (fromEnv) return executable(fromEnv) ? { executablePath: fromEnv, how: 'PUPPETEER_EXECUTABLE_PATH' } : undefined;
   const system = systemBrowsers.find(executable);
   if (system) return { executablePath: system, how: 'system' };
   try {
+    // Loaded only here: importing puppeteer costs time a no-op build does not have.
+    const { default: puppeteer } = await import('puppeteer');
     const downloaded = puppeteer.executablePath();
     if (downloaded && executable(downloaded)) return { executablePath: downloaded, how: 'puppeteer download' };
   } catch {

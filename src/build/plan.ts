@@ -1,0 +1,152 @@
+import type { Manifest, ManifestEntry } from './manifest.js';
+import type { Snapshot } from './snapshot.js';
+
+/** Options that change what a brief looks like. */
+export interface RenderOptions {
+  readonly paper: string;
+  readonly author: string;
+  readonly citationStyle: string;
+  readonly locale: string;
+  /** Only when pinned (SOURCE_DATE_EPOCH): otherwise a brief's edition is the day it was built. */
+  readonly edition?: string | undefined;
+  /** Identity of the browser (path, size, mtime), for PDFs. */
+  readonly browser: string;
+}
+
+/** What a brief used in its last build. */
+export interface BriefDeps {
+  readonly facts: readonly string[];
+  readonly sources: readonly string[];
+}
+
+/** One output and whether to build it. */
+export interface PlanStep {
+  readonly output: string;
+  readonly brief: string;
+  readonly format: 'html' | 'pdf';
+  readonly action: 'build' | 'skip';
+  /** Why it is built (empty when skipped). */
+  readonly reasons: readonly string[];
+}
+
+/** What a build will do. */
+export interface BuildPlan {
+  readonly steps: readonly PlanStep[];
+  /** Outputs of briefs whose template is gone: deleted by the build. */
+  readonly remove: readonly string[];
+}
+
+/** Output file name of a brief in a format. */
+export const outputName = (brief: string, format: 'html' | 'pdf') => `${brief}.${format}`;
+
+/**
+ * Every input of one output, with its current digest (or value). Facts: every fact of the
+ * brief's topic (so an added fact shows up) and every fact it used; sources: those it cited.
+ */
+export function collectInputs(
+  brief: string,
+  format: 'html' | 'pdf',
+  deps: BriefDeps,
+  snapshot: Snapshot,
+  options: RenderOptions,
+  templatesPrefix: string,
+): Record<string, string> {
+  const inputs: Record<string, string> = {};
+  const briefsPrefix = `${templatesPrefix}/briefs/`;
+  for (const [file, value] of snapshot.files) {
+    if (!file.startsWith(`${templatesPrefix}/`)) continue;
+    // Other briefs' templates are not inputs of this one.
+    if (file.startsWith(briefsPrefix) && file !== `${briefsPrefix}${brief}.md.hbs`) continue;
+    inputs[file] = value;
+  }
+  if (!(`${briefsPrefix}${brief}.md.hbs` in inputs)) inputs[`${briefsPrefix}${brief}.md.hbs`] = 'missing';
+  for (const source of deps.sources) {
+    const file = snapshot.documents.get(source);
+    inputs[file ?? `source:${source}`] = file ? (snapshot.files.get(file) ?? 'missing') : 'missing';
+    inputs[`sources/sources.yaml#${source}`] = snapshot.bibliography.get(source) ?? 'missing';
+  }
+  const facts = new Set(deps.facts);
+  for (const [id, stamp] of snapshot.facts) if (stamp.topics.includes(brief)) facts.add(id);
+  for (const id of facts) inputs[`sources/facts.yaml#${id}`] = snapshot.facts.get(id)?.digest ?? 'missing';
+  if (!snapshot.readable) inputs['sources/*.yaml'] = 'unreadable';
+  inputs['option:paper'] = options.paper;
+  inputs['option:author'] = options.author;
+  inputs['option:citation-style'] = `${options.citationStyle}/${options.locale}`;
+  if (options.edition) inputs['option:edition'] = options.edition;
+  inputs['tool'] = snapshot.tool;
+  if (format === 'pdf') inputs['browser'] = options.browser;
+  return inputs;
+}
+
+function describe(key: string, kind: 'added' | 'removed' | 'changed', before?: string, after?: string): string {
+  const fact = /^sources\/facts\.yaml#(.+)$/.exec(key);
+  if (fact) return `fact ${fact[1]} ${kind}`;
+  const entry = /^sources\/sources\.yaml#(.+)$/.exec(key);
+  if (entry) return `bibliography entry ${entry[1]} ${kind}`;
+  if (key === 'tool') return 'the tool changed (its code or dependencies)';
+  if (key === 'browser') return 'the browser changed';
+  if (key.startsWith('option:')) {
+    const name = key.slice('option:'.length);
+    return kind === 'changed' ? `${name} changed from ${before} to ${after}` : `${name} ${kind}`;
+  }
+  return `${key} ${kind}`;
+}
+
+/** Why an output's recorded inputs differ from the current ones (empty: up to date). */
+export function diffInputs(recorded: Readonly<Record<string, string>>, current: Readonly<Record<string, string>>): string[] {
+  const reasons: string[] = [];
+  for (const [key, value] of Object.entries(current)) {
+    if (!(key in recorded)) reasons.push(describe(key, 'added'));
+    else if (recorded[key] !== value) reasons.push(describe(key, 'changed', recorded[key], value));
+  }
+  for (const key of Object.keys(recorded)) if (!(key in current)) reasons.push(describe(key, 'removed'));
+  return reasons;
+}
+
+/** Everything planning needs. */
+export interface PlanInput {
+  readonly manifest: Manifest | undefined;
+  readonly snapshot: Snapshot;
+  readonly options: RenderOptions;
+  /** Brief ids to consider (the selection, or every brief). */
+  readonly briefs: readonly string[];
+  readonly formats: readonly ('html' | 'pdf')[];
+  /** Output path → digest of the file now on disk (undefined if missing). */
+  readonly onDisk: ReadonlyMap<string, string | undefined>;
+  readonly force: boolean;
+  /** Whether every brief was selected (only then are outputs of deleted templates removed). */
+  readonly all: boolean;
+  readonly templatesPrefix: string;
+}
+
+/** Decide, from digests alone, which outputs to build and why. Pure. */
+export function planBuild(input: PlanInput): BuildPlan {
+  const steps: PlanStep[] = [];
+  for (const brief of input.briefs) {
+    for (const format of input.formats) {
+      const output = outputName(brief, format);
+      const entry: ManifestEntry | undefined = input.manifest?.outputs[output];
+      const reasons: string[] = [];
+      // A forced build gives one reason, so two forced builds report the same thing.
+      if (input.force) reasons.push('--force');
+      else if (!entry) {
+        reasons.push('no previous build');
+      } else {
+        const disk = input.onDisk.get(output);
+        if (disk === undefined) reasons.push(`${output} is missing`);
+        else if (disk !== entry.digest) reasons.push(`${output} was changed outside the build`);
+        const current = collectInputs(brief, format, entry.deps, input.snapshot, input.options, input.templatesPrefix);
+        reasons.push(...diffInputs(entry.inputs, current));
+      }
+      steps.push({ output, brief, format, action: reasons.length > 0 ? 'build' : 'skip', reasons });
+    }
+  }
+  const known = new Set(input.snapshot.briefIds);
+  const remove = input.all
+    ? Object.entries(input.manifest?.outputs ?? {})
+        .filter(([, entry]) => !known.has(entry.brief))
+        .map(([output]) => output)
+        .sort()
+    : [];
+  return { steps, remove };
+}

@@ -1,0 +1,126 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import type { Config } from '../config/index.js';
+import { digest, digestJson, listFiles } from './digest.js';
+
+/** A fact as the snapshot sees it: its content digest and the briefs it belongs to. */
+export interface FactStamp {
+  readonly digest: string;
+  readonly topics: readonly string[];
+}
+
+/**
+ * Digests of everything a brief can depend on, taken cheaply (no template rendering, no quote
+ * verification, no browser) so a build can tell what is out of date in milliseconds.
+ */
+export interface Snapshot {
+  /** Project-relative path → digest, for every file under templates/ and sources/documents/. */
+  readonly files: ReadonlyMap<string, string>;
+  /** Source id → project-relative path of its document. */
+  readonly documents: ReadonlyMap<string, string>;
+  /** Source id → digest of its sources.yaml entry. */
+  readonly bibliography: ReadonlyMap<string, string>;
+  /** Fact id → digest and topics; empty if facts.yaml could not be read (the build reports why). */
+  readonly facts: ReadonlyMap<string, FactStamp>;
+  /** Whether sources.yaml and facts.yaml parsed; if not, every brief is rebuilt (and fails). */
+  readonly readable: boolean;
+  /** Digest of the tool itself: its version, its code and its locked dependencies. */
+  readonly tool: string;
+  /** Brief ids: the templates in templates/briefs/. */
+  readonly briefIds: readonly string[];
+}
+
+const toolRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+async function toolDigest(): Promise<string> {
+  const files = (await listFiles(path.join(toolRoot, 'src'))).map((file) => path.join('src', file));
+  files.push('package.json', 'package-lock.json');
+  const parts = await Promise.all(
+    files.map(async (file) => `${file}\0${digest(await readFile(path.join(toolRoot, file)).catch(() => Buffer.alloc(0)))}`),
+  );
+  return digest(parts.join('\n'));
+}
+
+async function readYamlList(file: string): Promise<unknown[] | undefined> {
+  try {
+    const data: unknown = parse(await readFile(file, 'utf8'), { uniqueKeys: true });
+    return Array.isArray(data) ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const idOf = (entry: unknown): string | undefined =>
+  typeof entry === 'object' && entry !== null && typeof (entry as { id?: unknown }).id === 'string'
+    ? (entry as { id: string }).id
+    : undefined;
+
+/** Take the snapshot. Problems are not reported here: they make inputs look changed instead. */
+export async function takeSnapshot(config: Config): Promise<Snapshot> {
+  const rel = (file: string) => path.relative(config.root, file).split(path.sep).join('/');
+  const templateFiles = (await listFiles(config.templates)).map((file) => path.join(config.templates, file));
+  const [bibEntries, factEntries, tool] = await Promise.all([
+    readYamlList(path.join(config.sources, 'sources.yaml')),
+    readYamlList(config.factsPath),
+    toolDigest(),
+  ]);
+
+  const documents = new Map<string, string>();
+  const bibliography = new Map<string, string>();
+  for (const entry of bibEntries ?? []) {
+    const id = idOf(entry);
+    const file = (entry as { file?: unknown }).file;
+    if (!id || typeof file !== 'string') continue;
+    documents.set(id, rel(path.resolve(config.sources, file)));
+    bibliography.set(id, digestJson(entry));
+  }
+  const facts = new Map<string, FactStamp>();
+  for (const entry of factEntries ?? []) {
+    const id = idOf(entry);
+    if (!id) continue;
+    const topics = (entry as { topics?: unknown }).topics;
+    facts.set(id, {
+      digest: digestJson(entry),
+      topics: Array.isArray(topics) ? topics.filter((topic): topic is string => typeof topic === 'string') : [],
+    });
+  }
+
+  const hashed = await Promise.all(
+    [...templateFiles, ...[...documents.values()].map((file) => path.join(config.root, file))].map(async (file) => {
+      try {
+        return [rel(file), digest(await readFile(file))] as const;
+      } catch {
+        return [rel(file), 'missing'] as const;
+      }
+    }),
+  );
+  const briefsDir = rel(path.join(config.templates, 'briefs'));
+  const briefIds = hashed
+    .map(([file]) => file)
+    .filter((file) => file.startsWith(`${briefsDir}/`) && file.endsWith('.md.hbs') && !file.slice(briefsDir.length + 1).includes('/'))
+    .map((file) => path.basename(file, '.md.hbs'))
+    .sort();
+
+  return {
+    files: new Map(hashed),
+    documents,
+    bibliography,
+    facts,
+    readable: bibEntries !== undefined && factEntries !== undefined,
+    tool,
+    briefIds,
+  };
+}
+
+/** The browser's identity without starting it: its path, size and modification time. */
+export async function browserStamp(executablePath: string | undefined): Promise<string> {
+  if (!executablePath) return 'none';
+  try {
+    const info = await stat(executablePath);
+    return `${executablePath}:${info.size}:${Math.round(info.mtimeMs)}`;
+  } catch {
+    return `${executablePath}:missing`;
+  }
+}

@@ -1,0 +1,67 @@
+import { watch } from 'chokidar';
+import path from 'node:path';
+import { runBuild, type Reporter } from '../build/index.js';
+import type { Config } from '../config/index.js';
+import { createBrowserProvider } from '../render/pdf/provider.js';
+import type { Io } from './main.js';
+import { interruptedCode, reportFailure } from './main.js';
+
+/** Wait after the last change before rebuilding, so a save of several files builds once. */
+export const debounceMs = 250;
+
+/**
+ * `briefs build --watch`: build, then rebuild on every change of the sources or templates
+ * (debounced), with one browser kept warm. Bad input prints its problems and keeps the last
+ * good output; watching goes on until the signal aborts.
+ */
+export async function watchAndBuild(config: Config, reporter: Reporter, io: Io): Promise<number> {
+  const browsers = createBrowserProvider(config.concurrency);
+  const watcher = watch([config.sources, config.templates], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 50 } });
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  let pending = false;
+  let changed: string[] = [];
+
+  const build = async () => {
+    const files = changed;
+    changed = [];
+    if (files.length > 0) io.err(`\nChanged: ${files.map((file) => path.relative(io.cwd, file)).join(', ')}`);
+    try {
+      await runBuild(config, { reporter, browsers, ...(io.signal ? { signal: io.signal } : {}) });
+      io.err(`Watching ${path.relative(io.cwd, config.sources) || '.'} and ${path.relative(io.cwd, config.templates) || '.'} (Ctrl-C to stop) …`);
+    } catch (error) {
+      if (io.signal?.aborted) return;
+      reportFailure(error, io, false);
+      io.err('Kept the last good output; watching for a fix …');
+    }
+  };
+  const schedule = (file: string) => {
+    changed.push(file);
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (pending) return;
+      pending = true;
+      running = running.then(async () => {
+        pending = false;
+        await build();
+      });
+    }, debounceMs);
+  };
+  watcher.on('all', (_event, file) => schedule(file));
+
+  try {
+    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+    running = build();
+    await running;
+    await new Promise<void>((resolve) => {
+      if (io.signal?.aborted) resolve();
+      io.signal?.addEventListener('abort', () => resolve(), { once: true });
+    });
+    return interruptedCode(io.signal);
+  } finally {
+    clearTimeout(timer);
+    await watcher.close();
+    await running.catch(() => undefined);
+    await browsers.close();
+  }
+}

@@ -1,0 +1,146 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatCitations, readCitationStyle, type CitationStyle } from '../../../src/cite/index.js';
+import { loadFacts, verifyQuotes, type VerifiedFact } from '../../../src/facts/index.js';
+import { readSources, type SourceCollection } from '../../../src/ingest/index.js';
+import { makeProject, repoRoot, type TempProject } from '../../helpers/project.js';
+
+const tipUrl = 'http://www.refworld.org/docid/4e12ee6cc.html';
+const kohaUrl = 'https://media.unmikonline.org/index.php/mediareports/articles-kosovo-media-7699';
+
+const facts = `- id: tip-articles
+  topics: [legal-framework]
+  statement: Articles 137 and 139.
+  citations:
+    - source: tip-2011
+      quote: "Kosovo prohibits all forms of trafficking in persons in Articles 137 and 139 of the 2004 criminal code"
+- id: koha-coordinator
+  topics: [legal-framework]
+  statement: A national coordinator.
+  citations:
+    - source: koha-tip-2016
+      quote: "it appointed a national coordinator for anti-trafficking efforts"
+- id: tip-investigations
+  topics: [legal-framework]
+  statement: 194 investigations.
+  citations:
+    - source: tip-2011
+      quote: "In 2010, Kosovo authorities conducted 194 investigations, a significant increase from 63 investigations in 2009. Kosovo's judiciary, however, faced challenges at all levels and those limitations affected convictions and sentences."
+- id: two-sources
+  topics: [legal-framework]
+  statement: Both say so.
+  citations:
+    - source: tip-2011
+      quote: "Kosovo (Tier 2)"
+    - source: koha-tip-2016
+      quote: "Convictions decreased to a five-year low"
+`;
+
+describe('formatCitations with the real documents', () => {
+  let project: TempProject;
+  let sources: SourceCollection;
+  let verified: Map<string, VerifiedFact>;
+  let style: CitationStyle;
+  const fact = (id: string): VerifiedFact => {
+    const found = verified.get(id);
+    if (!found) throw new Error(`fact ${id} was not verified`);
+    return found;
+  };
+
+  beforeAll(async () => {
+    project = await makeProject();
+    await project.write('sources/facts.yaml', facts);
+    sources = await readSources(project.path('sources'));
+    const factsFile = await loadFacts(project.path('sources', 'facts.yaml'));
+    verified = verifyQuotes(factsFile.facts, sources.docs, factsFile.file);
+    expect(factsFile.file.messages).toEqual([]);
+    style = await readCitationStyle(path.join(repoRoot, 'templates'), 'chicago-fullnote-bibliography', 'en-US');
+  });
+
+  afterAll(async () => {
+    await project.remove();
+  });
+
+  it('should number the notes in the order the facts are given', () => {
+    const { notes } = formatCitations([fact('tip-articles'), fact('koha-coordinator'), fact('tip-investigations')], sources.docs, style);
+    expect(notes.map((note) => [note.n, note.factId])).toEqual([
+      [1, 'tip-articles'],
+      [2, 'koha-coordinator'],
+      [3, 'tip-investigations'],
+    ]);
+  });
+
+  it('should give the first note of each source a full reference with its URL', () => {
+    const { notes } = formatCitations([fact('tip-articles'), fact('koha-coordinator'), fact('tip-investigations')], sources.docs, style);
+    expect(notes[0]?.referenceHtml).toContain(tipUrl);
+    expect(notes[0]?.referenceHtml).toContain('2011 Trafficking in Persons Report - Kosovo');
+    expect(notes[1]?.referenceHtml).toContain(kohaUrl);
+    // A later note of the same source is the short form.
+    expect(notes[2]?.referenceHtml).not.toContain(tipUrl);
+    expect(notes[2]?.referenceHtml).toContain('2011 Trafficking in Persons Report - Kosovo');
+  });
+
+  it('should start again with full references for each call', () => {
+    formatCitations([fact('tip-articles')], sources.docs, style);
+    const { notes } = formatCitations([fact('tip-investigations'), fact('tip-articles')], sources.docs, style);
+    expect(notes[0]?.referenceHtml).toContain(tipUrl);
+    expect(notes[1]?.referenceHtml).not.toContain(tipUrl);
+  });
+
+  it('should put the ¶ of the quote in the note, with an excerpt of it', () => {
+    const { notes } = formatCitations([fact('tip-articles'), fact('tip-investigations')], sources.docs, style);
+    expect(notes[0]?.referenceHtml).toMatch(/¶ 5\b/);
+    expect(notes[1]?.referenceHtml).toMatch(/¶ 6\b/);
+    expect(notes[0]?.excerpts).toEqual([
+      {
+        sourceId: 'tip-2011',
+        paragraph: 5,
+        text: 'Kosovo prohibits all forms of trafficking in persons in Articles 137 and 139 of the 2004 criminal code',
+      },
+    ]);
+    const longExcerpt = notes[1]?.excerpts[0]?.text ?? '';
+    expect(longExcerpt.endsWith('…')).toBe(true);
+    expect(longExcerpt.startsWith('In 2010, Kosovo authorities conducted 194 investigations')).toBe(true);
+  });
+
+  it('should cite every passage of a fact with several citations in one note', () => {
+    const { notes } = formatCitations([fact('two-sources')], sources.docs, style);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]?.excerpts.map((item) => [item.sourceId, item.paragraph])).toEqual([
+      ['tip-2011', 1],
+      ['koha-tip-2016', 2],
+    ]);
+    expect(notes[0]?.referenceHtml).toContain(tipUrl);
+    expect(notes[0]?.referenceHtml).toContain(kohaUrl);
+  });
+
+  it('should list each cited source once in the bibliography', () => {
+    const { bibliography } = formatCitations(
+      [fact('tip-articles'), fact('koha-coordinator'), fact('tip-investigations'), fact('two-sources')],
+      sources.docs,
+      style,
+    );
+    expect(bibliography.map((entry) => entry.sourceId).sort()).toEqual(['koha-tip-2016', 'tip-2011']);
+    const tip = bibliography.find((entry) => entry.sourceId === 'tip-2011');
+    expect(tip?.html).toContain(tipUrl);
+    expect(tip?.html).not.toMatch(/¶/);
+  });
+
+  it('should give no notes and no bibliography for no facts', () => {
+    expect(formatCitations([], sources.docs, style)).toEqual({ notes: [], bibliography: [] });
+  });
+});
+
+describe('readCitationStyle', () => {
+  it('should read the style and the locale from templates/csl', async () => {
+    const templates = path.join(repoRoot, 'templates');
+    const style = await readCitationStyle(templates, 'chicago-fullnote-bibliography', 'en-US');
+    expect(style.lang).toBe('en-US');
+    expect(style.style).toMatch(/<style\b/);
+    expect(style.locale).toMatch(/<locale\b/);
+    expect(style.files).toEqual([
+      path.join(templates, 'csl', 'chicago-fullnote-bibliography.csl'),
+      path.join(templates, 'csl', 'locales-en-US.xml'),
+    ]);
+  });
+});

@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest';
+
+describe('compose', () => {
+  it('should expose the public api', async () => {
+    expect(Object.keys(await import('../../../src/compose/index.js')).sort()).toEqual([
+      'formatIsoDate',
+      'loadTemplates',
+      'renderBrief',
+    ]);
+  });
+});

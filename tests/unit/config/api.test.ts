@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+
+describe('config', () => {
+  it('should expose the public api', async () => {
+    expect(Object.keys(await import('../../../src/config/index.js')).sort()).toEqual([
+      'UsageError',
+      'configSchema',
+      'editionDate',
+      'resolveConfig',
+      'sourceDateEpoch',
+    ]);
+  });
+});
