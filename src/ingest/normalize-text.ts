@@ -8,13 +8,18 @@
  */
 
 const lineBreaks = /\r\n?|[\u2028\u2029\u0085]/g;
-// Horizontal white space except the newline, including no-break and zero-width spaces.
-const horizontalSpace = /[\t\v\f \u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
+// Horizontal white space except the newline, including no-break spaces.
+const horizontalSpace = /[\t\v\f \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
+// Invisible characters with no width (zero-width space, joiners, word joiner, BOM): removed,
+// so a word split by one still matches the word.
+const zeroWidth = /[\u200b-\u200d\u2060\ufeff]/g;
+const zeroWidthChar = /^[\u200b-\u200d\u2060\ufeff]$/;
 
 /** NFC, `\n` line endings, one space for each run of horizontal white space, no trailing spaces. */
 export function normalizeText(raw: string): string {
   return raw
     .normalize('NFC')
+    .replace(zeroWidth, '')
     .replace(lineBreaks, '\n')
     .replace(horizontalSpace, ' ')
     .replace(/ +\n/g, '\n')
@@ -43,29 +48,35 @@ function foldChar(char: string): string {
 }
 
 /**
- * Fold text for comparison: NFC, white space runs → one space (trimmed), quote marks and
- * dashes → ASCII. Keeps a map back to input offsets so a match can be located in the source.
+ * Fold text for comparison: NFC, zero-width characters dropped, white space runs → one space
+ * (trimmed), quote marks and dashes → ASCII. Keeps a map back to offsets in the input (as given,
+ * even if it was not NFC) so a match can be located in the source.
  */
 export function foldForMatch(input: string): FoldedText {
-  const source = input.normalize('NFC');
   let text = '';
   const map: number[] = [];
-  let pendingSpace = false;
-  for (let index = 0; index < source.length; index++) {
-    const char = source[index] as string;
-    if (space.test(char)) {
-      pendingSpace = text.length > 0;
-      continue;
+  let pendingSpace = -1;
+  // A base character with its combining marks is normalised as one unit, so every folded code
+  // unit maps to the start of the unit it came from.
+  for (const unit of input.matchAll(/\P{M}\p{M}*|\p{M}+/gsu)) {
+    const offset = unit.index;
+    for (const char of unit[0].normalize('NFC')) {
+      if (zeroWidthChar.test(char)) continue;
+      if (space.test(char)) {
+        if (text.length > 0 && pendingSpace < 0) pendingSpace = offset;
+        continue;
+      }
+      if (pendingSpace >= 0) {
+        text += ' ';
+        map.push(pendingSpace);
+        pendingSpace = -1;
+      }
+      const folded = foldChar(char);
+      text += folded;
+      for (let index = 0; index < folded.length; index++) map.push(offset);
     }
-    if (pendingSpace) {
-      text += ' ';
-      map.push(index - 1);
-      pendingSpace = false;
-    }
-    text += foldChar(char);
-    map.push(index);
   }
-  map.push(source.length);
+  map.push(input.length);
   return { text, map };
 }
 

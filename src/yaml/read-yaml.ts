@@ -38,8 +38,10 @@ export function readYaml(file: VFile, stage: string): YamlFile | undefined {
       const place = toPoint(error.pos[0]);
       const firstLine = error.message.split('\n')[0] ?? error.message;
       if (error.code === 'DUPLICATE_KEY') {
-        const key = /"([^"]*)"|'([^']*)'/.exec(firstLine);
-        reportError(file, codes.yamlDuplicateKey, [key?.[1] ?? key?.[2] ?? firstLine], { place, stage, cause: error });
+        // yaml's message does not name the key: read it from the text at the error's range.
+        const rest = text.slice(error.pos[0]).split('\n')[0] ?? '';
+        const key = (/^\s*("[^"]*"|'[^']*'|[^:#]+?)\s*:/.exec(rest)?.[1] ?? '').replace(/^["']|["']$/g, '');
+        reportError(file, codes.yamlDuplicateKey, [key || firstLine], { place, stage, cause: error });
       } else {
         reportError(file, codes.yamlSyntax, [firstLine.replace(/ at line \d+, column \d+:?$/, '')], { place, stage, cause: error });
       }

@@ -95,9 +95,7 @@ describe('readSources problems', () => {
     expect(sources.docs.size).toBe(0);
   });
 
-  // Known bug (src/yaml/read-yaml.ts): yaml@2 says "Map keys must be unique" without quoting
-  // the key, so the message names that phrase instead of the key. Flip to `it` once fixed.
-  it.fails('should name the repeated key in the duplicate-key message', async () => {
+  it('should name the repeated key in the duplicate-key message', async () => {
     await project.edit('sources/sources.yaml', (text) =>
       text.replace('  title: Prostitution in Kosovo\n', '  title: Prostitution in Kosovo\n  title: Again\n'),
     );
