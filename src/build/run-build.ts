@@ -245,6 +245,10 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
       ...(browserVersion ? { browser: browserVersion } : {}),
       report,
     };
+  } catch (error) {
+    // Closing the browser on an interrupt makes pending renders fail: report the interrupt.
+    throwIfAborted(signal);
+    throw error;
   } finally {
     signal?.removeEventListener('abort', closeOnAbort);
     if (ownBrowsers) await browsers?.close();

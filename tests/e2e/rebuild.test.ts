@@ -1,0 +1,187 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
+import { build } from '../../src/index.js';
+import { pdfPages } from '../helpers/pdf-text.js';
+import { makeProject, type TempProject } from '../helpers/project.js';
+import { spawnBriefs } from '../helpers/spawn.js';
+
+const briefs = ['legal-framework', 'tip-assessment', 'unmik-era'];
+
+async function hashes(dir: string): Promise<Record<string, string>> {
+  const names = (await readdir(dir)).filter((name) => /\.(html|pdf)$/.test(name)).sort();
+  const entries = await Promise.all(
+    names.map(async (name) => [name, createHash('sha256').update(await readFile(path.join(dir, name))).digest('hex')] as const),
+  );
+  return Object.fromEntries(entries);
+}
+
+/** Chromium processes whose command line mentions `marker` (their profile lives under it). */
+function browsersUnder(marker: string): number {
+  try {
+    return execFileSync('pgrep', ['-f', marker]).toString().trim().split('\n').filter(Boolean).length;
+  } catch {
+    return 0;
+  }
+}
+
+describe('incremental rebuilds', () => {
+  let project: TempProject;
+
+  beforeAll(async () => {
+    project = await makeProject();
+    await build({ root: project.root });
+  }, 120_000);
+
+  afterAll(async () => {
+    await project.remove();
+  });
+
+  it('should report every brief up to date on a second build, without a browser', async () => {
+    const before = await hashes(project.path('output'));
+    const result = await build({ root: project.root });
+    expect(result.launchedBrowser).toBe(false);
+    expect(result.briefs.map((brief) => brief.action)).toEqual(['up to date', 'up to date', 'up to date']);
+    expect(result.plan.steps.every((step) => step.action === 'skip' && step.reasons.length === 0)).toBe(true);
+    expect(await hashes(project.path('output'))).toEqual(before);
+  });
+
+  it('should rebuild exactly the briefs that cite a changed document, and say why', async () => {
+    const before = await hashes(project.path('output'));
+    await project.edit('sources/documents/eu-anti-trafficking-day-2018.txt', (text) => `${text} word`);
+    const result = await build({ root: project.root });
+    const rebuilt = result.briefs.filter((brief) => brief.action === 'built').map((brief) => brief.briefId);
+    // The EU page is cited by the legal and the TIP briefs, not by the UNMIK brief.
+    expect(rebuilt).toEqual(['legal-framework', 'tip-assessment']);
+    for (const brief of result.briefs.filter((b) => b.action === 'built')) {
+      expect(brief.reasons).toContain('sources/documents/eu-anti-trafficking-day-2018.txt changed');
+    }
+    const after = await hashes(project.path('output'));
+    expect(after['unmik-era.pdf']).toBe(before['unmik-era.pdf']);
+    expect(after['unmik-era.html']).toBe(before['unmik-era.html']);
+    const report = JSON.parse(await readFile(project.path('output', 'build-report.json'), 'utf8')) as {
+      outputs: { output: string; action: string; reasons: string[] }[];
+    };
+    expect(report.outputs.find((output) => output.output === 'unmik-era.pdf')?.action).toBe('up to date');
+    expect(report.outputs.find((output) => output.output === 'tip-assessment.pdf')?.reasons).toContain(
+      'sources/documents/eu-anti-trafficking-day-2018.txt changed',
+    );
+  }, 60_000);
+
+  it('should rebuild only the brief of a changed fact, and list it in CHANGES.md', async () => {
+    // Edit the statement of a fact that belongs to the UNMIK brief only.
+    const doc = parseDocument(await project.read('sources/facts.yaml'));
+    const items = (doc.contents as YAMLSeq<YAMLMap>).items;
+    const fact = items.find((item) => JSON.stringify(item.toJSON().topics) === '["unmik-era"]');
+    expect(fact).toBeDefined();
+    const id = String(fact!.get('id'));
+    fact!.set('statement', `${String(fact!.get('statement'))} (edited)`);
+    await project.write('sources/facts.yaml', String(doc));
+    const result = await build({ root: project.root });
+    const rebuilt = result.briefs.filter((brief) => brief.action === 'built');
+    expect(rebuilt.map((brief) => brief.briefId)).toEqual(['unmik-era']);
+    expect(rebuilt[0]!.reasons).toEqual([`fact ${id} changed`]);
+    const changes = await readFile(project.path('output', 'CHANGES.md'), 'utf8');
+    expect(changes).toContain(`Changed (1): \`${id}\``);
+  }, 60_000);
+
+  it('should rebuild every brief when a shared template or an option changes', async () => {
+    await project.edit('templates/styles/brief.css', (text) => `${text}\n/* changed */\n`);
+    let result = await build({ root: project.root, formats: ['html'] });
+    expect(result.briefs.every((brief) => brief.action === 'built')).toBe(true);
+    expect(result.briefs[0]!.reasons).toContain('templates/styles/brief.css changed');
+    result = await build({ root: project.root, paper: 'letter' });
+    expect(result.briefs.every((brief) => brief.action === 'built')).toBe(true);
+    expect(result.briefs[0]!.reasons).toContain('paper changed from a4 to letter');
+  }, 90_000);
+
+  it('should fail on a broken fact and leave outputs and manifest byte for byte', async () => {
+    const before = await hashes(project.path('output'));
+    const manifest = await readFile(project.path('output', 'build-manifest.json'));
+    const facts = await project.read('sources/facts.yaml');
+    await project.write('sources/facts.yaml', facts.replace('conducted 194 investigations', 'conducted 1940 investigations'));
+    await expect(build({ root: project.root })).rejects.toThrow(/problem/);
+    expect(await hashes(project.path('output'))).toEqual(before);
+    expect((await readFile(project.path('output', 'build-manifest.json'))).equals(manifest)).toBe(true);
+    await project.write('sources/facts.yaml', facts);
+  }, 60_000);
+});
+
+describe('reproducible and safe builds (real processes)', () => {
+  let project: TempProject;
+
+  beforeAll(async () => {
+    project = await makeProject();
+  });
+
+  afterAll(async () => {
+    await project.remove();
+  });
+
+  it('should give byte-identical files for two forced builds with SOURCE_DATE_EPOCH', async () => {
+    const env = { SOURCE_DATE_EPOCH: '1700000000' };
+    const first = spawnBriefs(['build', '--force'], project.root, env);
+    expect(await first.exited).toBe(0);
+    const once = await hashes(project.path('output'));
+    const second = spawnBriefs(['build', '--force'], project.root, env);
+    expect(await second.exited).toBe(0);
+    expect(await hashes(project.path('output'))).toEqual(once);
+    expect(Object.keys(once)).toHaveLength(6);
+    const pages = await pdfPages(project.path('output', 'unmik-era.pdf'));
+    expect(pages[0]).toContain('Edition of 14 November 2023');
+  }, 120_000);
+
+  it('should let two builds started at once both finish cleanly, one after the other', async () => {
+    const a = spawnBriefs(['build', '--force'], project.root);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const b = spawnBriefs(['build', '--force'], project.root);
+    const [codeA, codeB] = await Promise.all([a.exited, b.exited]);
+    expect([codeA, codeB], `${a.output()}\n---\n${b.output()}`).toEqual([0, 0]);
+    expect(b.output() + a.output()).toMatch(/Waiting for another build/);
+    for (const brief of briefs) {
+      const pages = await pdfPages(project.path('output', `${brief}.pdf`));
+      expect(pages.length).toBeGreaterThan(1);
+    }
+  }, 180_000);
+
+  it('should stop on SIGINT with exit 130, leave the output as it was and no browser behind', async () => {
+    const before = await hashes(project.path('output'));
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'briefs-sigint-'));
+    const run = spawnBriefs(['build', '--force'], project.root, { TMPDIR: tmp });
+    // Wait until the browser is up (its profile lives under our TMPDIR), then interrupt.
+    const deadline = Date.now() + 30_000;
+    while (browsersUnder(tmp) === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(browsersUnder(tmp)).toBeGreaterThan(0);
+    run.child.kill('SIGINT');
+    expect(await run.exited).toBe(130);
+    expect(run.output()).toMatch(/interrupted/);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(browsersUnder(tmp)).toBe(0);
+    expect(await hashes(project.path('output'))).toEqual(before);
+    await rm(tmp, { recursive: true, force: true });
+  }, 60_000);
+
+  it('should keep watching after a broken fact, keep the old PDF, and rebuild once it is fixed', async () => {
+    const watch = spawnBriefs(['build', '--watch'], project.root);
+    try {
+      await watch.waitFor(/Watching/, 60_000);
+      const pdf = await readFile(project.path('output', 'tip-assessment.pdf'));
+      const facts = await project.read('sources/facts.yaml');
+      await project.write('sources/facts.yaml', facts.replace('conducted 194 investigations', 'conducted 1940 investigations'));
+      await watch.waitFor(/quote-not-found[\s\S]*Kept the last good output/, 30_000);
+      expect((await readFile(project.path('output', 'tip-assessment.pdf'))).equals(pdf)).toBe(true);
+      const started = Date.now();
+      await project.write('sources/facts.yaml', facts.replace('conducted 194 investigations', 'conducted 194 investigations'));
+      await project.edit('sources/facts.yaml', (text) => text.replace(/^(# The curated facts\.)/m, '$1 '));
+      await watch.waitFor(/tip-assessment\s+(rebuilt|up to date)[\s\S]*Watching[\s\S]*$/, 30_000);
+      expect(Date.now() - started).toBeLessThan(15_000);
+    } finally {
+      watch.child.kill('SIGINT');
+      expect(await watch.exited).toBe(130);
+    }
+  }, 120_000);
+});
