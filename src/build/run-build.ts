@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { VFileMessage } from 'vfile-message';
 import { UsageError, type Config } from '../config/index.js';
 import { BuildError, codes, createMessage } from '../diagnostics/index.js';
-import type { BrowserProvider, PdfBrowser } from '../render/index.js';
+import type { BrowserProvider } from '../render/index.js';
 import { digest } from './digest.js';
 import { lockOutput, type OutputLock } from './lock.js';
 import { manifestName, readManifest, serializeManifest, type Manifest, type ManifestEntry } from './manifest.js';
@@ -67,25 +67,49 @@ export const silentReporter: Reporter = { brief: () => {}, warn: () => {}, info:
 // checks stay fast.
 const loadPdfStage = () => import('../render/pdf/index.js');
 
-async function renderPdf(browser: PdfBrowser, brief: PreparedBrief, config: Config): Promise<Uint8Array> {
+/** A PDF made, and what the render sandbox refused on the way (reported as warnings). */
+interface RenderedPdf {
+  readonly bytes: Uint8Array;
+  readonly blocked: readonly string[];
+  /** The version of the browser that printed it. */
+  readonly version: string;
+}
+
+/**
+ * Print one brief. A crash, hang or lost connection gets one more try in a fresh browser;
+ * a second failure is an error naming the brief.
+ */
+async function renderPdf(browsers: BrowserProvider, brief: PreparedBrief, config: Config, signal: AbortSignal | undefined): Promise<RenderedPdf> {
   const { finalizePdf, printPdf } = await loadPdfStage();
-  try {
-    const bytes = await browser.withPage((page) => printPdf(page, brief.html));
-    return await finalizePdf(bytes, {
-      title: brief.matter.title,
-      author: config.author,
-      subject: brief.matter.summary ?? brief.matter.subtitle ?? brief.matter.title,
-      keywords: brief.matter.keywords,
-      creator: 'kosovo-trafficking-briefs',
-      lang: brief.matter.lang,
-      date: config.pinnedDate,
-      fingerprint: digest(brief.html),
-    });
-  } catch (error) {
-    if (error instanceof BuildError) throw error;
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new BuildError([createMessage(codes.pdfRender, [brief.briefId, detail], { stage: 'render', cause: error })], { cause: error });
+  let lastError: unknown;
+  let generation = browsers.generation();
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    try {
+      if (attempt === 2) await browsers.restart(generation);
+      generation = browsers.generation();
+      const browser = await browsers.get();
+      const printed = await browser.withPage((page) => printPdf(page, brief.html));
+      const bytes = await finalizePdf(printed.bytes, {
+        title: brief.matter.title,
+        author: config.author,
+        subject: brief.matter.summary ?? brief.matter.subtitle ?? brief.matter.title,
+        keywords: brief.matter.keywords,
+        creator: 'kosovo-trafficking-briefs',
+        lang: brief.matter.lang,
+        date: config.pinnedDate,
+        fingerprint: digest(brief.html),
+      });
+      return { bytes, blocked: printed.blocked, version: browser.version };
+    } catch (error) {
+      if (error instanceof BuildError || signal?.aborted) throw error;
+      lastError = error;
+    }
   }
+  const detail = lastError instanceof Error ? lastError.message : String(lastError);
+  throw new BuildError(
+    [createMessage(codes.pdfRender, [brief.briefId, `${detail} (tried twice, the second time in a fresh browser)`], { stage: 'render', cause: lastError })],
+    { cause: lastError },
+  );
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
@@ -168,6 +192,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
     const entries: Record<string, ManifestEntry> = {};
     const timings = new Map<string, number>();
     let browserVersion: string | undefined;
+    const sandboxWarnings: VFileMessage[] = [];
     if (toBuild.length > 0) {
       // The pipeline (Handlebars, unified, citeproc) loads only when something is out of date.
       const { prepare } = await import('./prepare.js');
@@ -175,15 +200,24 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
       for (const warning of prepared.warnings) reporter.warn(warning);
       throwIfAborted(signal);
       const prepareMs = (performance.now() - started) / toBuild.length;
-      const pdfBrowser = plan.steps.some((step) => step.action === 'build' && step.format === 'pdf') ? await browsers!.get() : undefined;
-      browserVersion = pdfBrowser?.version;
       const rendered = await Promise.all(
         prepared.briefs.flatMap((brief) =>
           plan.steps
             .filter((step) => step.brief === brief.briefId && step.action === 'build')
             .map(async (step) => {
               const t0 = performance.now();
-              const data = step.format === 'html' ? brief.html : await renderPdf(pdfBrowser!, brief, config);
+              let data: string | Uint8Array = brief.html;
+              if (step.format === 'pdf') {
+                const pdf = await renderPdf(browsers!, brief, config, signal);
+                data = pdf.bytes;
+                browserVersion = pdf.version;
+                for (const url of pdf.blocked) {
+                  const warning = createMessage(codes.renderBlocked, [brief.briefId, url], { stage: 'render' });
+                  warning.fatal = false;
+                  sandboxWarnings.push(warning);
+                  reporter.warn(warning);
+                }
+              }
               timings.set(brief.briefId, (timings.get(brief.briefId) ?? prepareMs) + performance.now() - t0);
               return { brief, step, data };
             }),
@@ -240,7 +274,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
     return {
       briefs,
       plan,
-      warnings: prepared?.warnings ?? [],
+      warnings: [...(prepared?.warnings ?? []), ...sandboxWarnings],
       launchedBrowser: browsers?.launched() ?? false,
       ...(browserVersion ? { browser: browserVersion } : {}),
       report,

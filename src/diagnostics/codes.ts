@@ -134,6 +134,13 @@ export const codes = {
     message: (brief: string, detail: string) => `Could not render the PDF of brief ${q(brief)}: ${detail}`,
     hint: 'Run the build again; if it keeps failing, run with --format html and open the HTML in a browser to see the problem.',
   },
+  renderBlocked: {
+    code: 'render-blocked',
+    title: 'A brief tried to load something from outside',
+    message: (brief: string, url: string) =>
+      `Brief ${q(brief)} tried to load ${q(url.length > 120 ? `${url.slice(0, 117)}…` : url)}; the render sandbox refused it.`,
+    hint: 'Briefs may only use what the build inlines. Remove the link, image or stylesheet from the template or fact.',
+  },
   outputLocked: {
     code: 'output-locked',
     title: 'Another build holds the output folder',

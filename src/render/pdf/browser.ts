@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
-import puppeteer, { type Browser, type Page } from 'puppeteer';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer';
 import type { BrowserLocation } from './find-browser.js';
 
 // Flags for a closed network: without them Chromium keeps trying to reach Google's services.
@@ -19,14 +19,43 @@ const launchArgs = [
   '--font-render-hinting=none',
 ];
 
+/** A page of the pool, with what its render sandbox blocked during the current job. */
+export interface SandboxedPage {
+  readonly page: Page;
+  /** URLs the page tried to fetch and was refused (everything but data: URLs). */
+  readonly blocked: string[];
+}
+
 /** One browser for a whole build, with a bounded pool of reused pages. */
 export interface PdfBrowser {
-  /** Run `work` on a page from the pool (at most `concurrency` at once). */
-  readonly withPage: <T>(work: (page: Page) => Promise<T>) => Promise<T>;
+  /** Run `work` on a sandboxed page from the pool (at most `concurrency` at once). */
+  readonly withPage: <T>(work: (page: SandboxedPage) => Promise<T>) => Promise<T>;
   /** The browser's version string. */
   readonly version: string;
+  /** Whether the browser is still running (false after a crash or close). */
+  readonly connected: () => boolean;
   /** Close every page and the browser, remove the profile directory. */
   readonly close: () => Promise<void>;
+}
+
+/**
+ * The render sandbox: scripts are off, and the page may load nothing but the data: URLs the
+ * pipeline inlined. file://, http(s)://, and everything else is refused and recorded.
+ */
+async function sandbox(page: Page): Promise<SandboxedPage> {
+  const blocked: string[] = [];
+  await page.setJavaScriptEnabled(false);
+  await page.setRequestInterception(true);
+  page.on('request', (request: HTTPRequest) => {
+    const url = request.url();
+    if (url.startsWith('data:') || url === 'about:blank') {
+      void request.continue().catch(() => undefined);
+    } else {
+      blocked.push(url);
+      void request.abort('blockedbyclient').catch(() => undefined);
+    }
+  });
+  return { page, blocked };
 }
 
 /** Launch the browser with a fresh profile. Always pair with `close()` in a `finally`. */
@@ -52,22 +81,32 @@ export async function launchBrowser(location: BrowserLocation, concurrency: numb
     throw error;
   }
   const limit = pLimit(Math.max(1, concurrency));
-  const idle: Page[] = [];
+  const idle: SandboxedPage[] = [];
   const version = await browser.version();
   return {
     version,
+    connected: () => browser.connected,
     withPage: (work) =>
       limit(async () => {
-        const page = idle.pop() ?? (await browser.newPage());
+        const sandboxed = idle.pop() ?? (await sandbox(await browser.newPage()));
+        sandboxed.blocked.length = 0;
+        let healthy = false;
         try {
-          return await work(page);
+          const result = await work(sandboxed);
+          healthy = true;
+          return result;
         } finally {
-          idle.push(page);
+          // A page whose job failed (timeout, crash) is not reused.
+          if (healthy) idle.push(sandboxed);
+          else void sandboxed.page.close().catch(() => undefined);
         }
       }),
     close: async () => {
       try {
         await browser.close();
+      } catch {
+        // Already gone (crashed or killed): make sure the process is.
+        browser.process()?.kill('SIGKILL');
       } finally {
         await rm(userDataDir, { recursive: true, force: true });
       }

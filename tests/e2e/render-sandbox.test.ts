@@ -1,0 +1,120 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBrowserProvider } from '../../src/render/pdf/provider.js';
+import { printPdf } from '../../src/render/pdf/print.js';
+import { build } from '../../src/index.js';
+import { makeProject, type TempProject } from '../helpers/project.js';
+import { pdfPages } from '../helpers/pdf-text.js';
+import { writeFile } from 'node:fs/promises';
+
+function browsersUnder(marker: string): number {
+  try {
+    return execFileSync('pgrep', ['-f', marker]).toString().trim().split('\n').filter(Boolean).length;
+  } catch {
+    return 0;
+  }
+}
+
+describe('render sandbox', () => {
+  const requests: string[] = [];
+  let server: http.Server;
+  let base: string;
+
+  beforeAll(async () => {
+    server = http.createServer((request, response) => {
+      requests.push(request.url ?? '');
+      response.end('root:x:0:0:leaked');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('should fetch nothing and run no script, whatever the HTML asks for', async () => {
+    const html = `<!doctype html><html><head><title>t</title>
+      <link rel="stylesheet" href="${base}/style.css">
+      <style>@import url("${base}/import.css"); body { background: url("${base}/bg.png"); }</style>
+      </head><body><p>Visible text</p>
+      <iframe src="file:///etc/passwd"></iframe>
+      <img src="${base}/pixel.png"><img src="http://169.254.169.254/latest/meta-data/">
+      <object data="file:///etc/passwd"></object>
+      <script>document.body.textContent = 'script ran'; fetch('${base}/script');</script>
+      <a href="javascript:alert(1)">link</a>
+      </body></html>`;
+    const browsers = createBrowserProvider(1);
+    try {
+      const browser = await browsers.get();
+      const printed = await browser.withPage((page) => printPdf(page, html));
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'briefs-sandbox-'));
+      await writeFile(path.join(dir, 'x.pdf'), printed.bytes);
+      const text = (await pdfPages(path.join(dir, 'x.pdf'))).join('\n');
+      await rm(dir, { recursive: true, force: true });
+      expect(text).toContain('Visible text');
+      expect(text).not.toContain('script ran');
+      expect(text).not.toContain('root:x:0:0');
+      expect(requests).toEqual([]);
+      expect(printed.blocked.some((url) => url.startsWith(base))).toBe(true);
+      // Chromium itself refuses file:// from the page; everything else the sandbox refused.
+      expect(printed.blocked.some((url) => url.startsWith('http://169.254.169.254'))).toBe(true);
+    } finally {
+      await browsers.close();
+    }
+  }, 60_000);
+});
+
+describe('browser faults', () => {
+  let project: TempProject;
+
+  beforeAll(async () => {
+    project = await makeProject();
+  });
+
+  afterAll(async () => {
+    await project.remove();
+  });
+
+  it('should survive Chromium being killed mid-build by retrying in a fresh browser', async () => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'briefs-kill-'));
+    const previous = process.env['TMPDIR'];
+    process.env['TMPDIR'] = tmp;
+    try {
+      const building = build({ root: project.root, force: true });
+      const deadline = Date.now() + 30_000;
+      while (browsersUnder(tmp) === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      execFileSync('pkill', ['-KILL', '-f', tmp]);
+      const result = await building;
+      expect(result.briefs.every((brief) => brief.action === 'built')).toBe(true);
+      for (const brief of result.briefs) {
+        const pages = await pdfPages(project.path('output', `${brief.briefId}.pdf`));
+        expect(pages.length).toBeGreaterThan(1);
+      }
+    } finally {
+      if (previous === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = previous;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(browsersUnder(tmp)).toBe(0);
+    await rm(tmp, { recursive: true, force: true });
+  }, 120_000);
+
+  it('should say in one line how to install a browser when there is none', async () => {
+    const previous = process.env['PUPPETEER_EXECUTABLE_PATH'];
+    process.env['PUPPETEER_EXECUTABLE_PATH'] = '/nonexistent/chromium';
+    try {
+      await expect(build({ root: project.root, force: true })).rejects.toMatchObject({
+        messages: [expect.objectContaining({ ruleId: 'browser-not-found', note: expect.stringMatching(/apt-get install -y chromium/) })],
+      });
+    } finally {
+      if (previous === undefined) delete process.env['PUPPETEER_EXECUTABLE_PATH'];
+      else process.env['PUPPETEER_EXECUTABLE_PATH'] = previous;
+    }
+  }, 60_000);
+});
