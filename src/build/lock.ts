@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { BuildError, codes, createMessage } from '../diagnostics/index.js';
+import { writeError } from './write-output.js';
 
 /** How long a second build waits for the first before giving up. */
 export const lockWaitSeconds = 180;
@@ -18,7 +19,11 @@ export interface OutputLock {
  * while held, stale after 20 s if its owner died). A second build waits for the first.
  */
 export async function lockOutput(outDir: string, onWait: () => void): Promise<OutputLock> {
-  await mkdir(outDir, { recursive: true });
+  try {
+    await mkdir(outDir, { recursive: true });
+  } catch (error) {
+    throw writeError(outDir, error);
+  }
   const lockfilePath = path.join(outDir, '.build.lock');
   const options = { lockfilePath, realpath: false, stale: 20_000, update: 5_000 };
   let lost: Error | undefined;
@@ -34,6 +39,8 @@ export async function lockOutput(outDir: string, onWait: () => void): Promise<Ou
     });
     return { release: () => release().catch(() => undefined), lost: () => lost };
   } catch (error) {
+    // Not a busy lock but an unwritable folder (permissions, read-only disk …): say so.
+    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw writeError(lockfilePath, error);
     const message = createMessage(codes.outputLocked, [outDir, lockWaitSeconds], { stage: 'build', cause: error });
     message.file = lockfilePath;
     throw new BuildError([message], { cause: error });

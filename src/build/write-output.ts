@@ -1,6 +1,6 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { BuildError, codes, createMessage } from '../diagnostics/index.js';
 
 /** A file the build will write. */
@@ -9,25 +9,51 @@ export interface OutputFile {
   readonly data: string | Uint8Array;
 }
 
+/** An `output-write` error for a file that could not be written. */
+export function writeError(file: string, error: unknown): BuildError {
+  const detail = error instanceof Error ? error.message : String(error);
+  const message = createMessage(codes.outputWrite, [file, detail], { stage: 'build', cause: error });
+  message.file = file;
+  return new BuildError([message], { cause: error });
+}
+
 /**
- * Write every output atomically (temporary file, then rename): a reader never sees half a
- * file, and a failure leaves the previous file in place. Called only after every stage
- * succeeded.
+ * Write a set of outputs as one change. Every file goes first to a temporary file beside its
+ * target (written and fsynced); only when all of them are on disk are they renamed into place.
+ * A failure while writing (disk full, no permission) removes the temporary files and leaves
+ * every previous output as it was. Files whose bytes are unchanged are not touched.
  */
 export async function writeOutputs(files: readonly OutputFile[]): Promise<void> {
-  for (const file of files) {
-    try {
+  const staged: { readonly temp: string; readonly target: string }[] = [];
+  try {
+    for (const file of files) {
       const bytes = typeof file.data === 'string' ? Buffer.from(file.data) : Buffer.from(file.data);
-      // Same bytes as on disk: leave the file (and its modification time) alone.
       const existing = await readFile(file.path).catch(() => undefined);
       if (existing?.equals(bytes)) continue;
-      await mkdir(path.dirname(file.path), { recursive: true });
-      await writeFileAtomic(file.path, bytes);
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      const message = createMessage(codes.outputWrite, [file.path, detail], { stage: 'build', cause: error });
-      message.file = file.path;
-      throw new BuildError([message], { cause: error });
+      const temp = path.join(path.dirname(file.path), `.${path.basename(file.path)}.${randomBytes(4).toString('hex')}.tmp`);
+      try {
+        await mkdir(path.dirname(file.path), { recursive: true });
+        const handle = await open(temp, 'w');
+        staged.push({ temp, target: file.path });
+        try {
+          await handle.writeFile(bytes);
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+      } catch (error) {
+        throw writeError(file.path, error);
+      }
     }
+    for (const { temp, target } of staged) {
+      try {
+        await rename(temp, target);
+      } catch (error) {
+        throw writeError(target, error);
+      }
+    }
+  } catch (error) {
+    await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
+    throw error;
   }
 }

@@ -46,6 +46,23 @@ export interface SourceCollection {
 
 const stage = 'ingest';
 
+/** Largest document accepted (a whole TIP report is about 100 KB of text). */
+export const maxDocumentBytes = 16 * 1024 * 1024;
+
+/**
+ * The byte offset of the first invalid UTF-8 sequence, or undefined if there is none. `text` is
+ * the lenient decoding of `bytes`: walk it and find the first U+FFFD that the bytes do not
+ * actually spell (EF BF BD).
+ */
+export function firstInvalidUtf8(bytes: Uint8Array, text: string): number | undefined {
+  let offset = 0;
+  for (const char of text) {
+    if (char === '\ufffd' && !(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) return offset;
+    offset += Buffer.byteLength(char, 'utf8');
+  }
+  return undefined;
+}
+
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
@@ -53,7 +70,14 @@ export function sha256(data: string | Uint8Array): string {
 /** Read `sourcesDir/sources.yaml` and every document it lists. */
 export async function readSources(sourcesDir: string): Promise<SourceCollection> {
   const bibPath = path.join(sourcesDir, 'sources.yaml');
-  const bibText = await readFile(bibPath, 'utf8');
+  let bibText: string;
+  try {
+    bibText = await readFile(bibPath, 'utf8');
+  } catch (error) {
+    const missing = new VFile({ path: bibPath });
+    reportError(missing, codes.fileMissing, [bibPath], { stage, cause: error });
+    return { docs: new Map(), bibliography: { path: bibPath, digest: '' }, messages: missing.messages, texts: new Map() };
+  }
   const bibFile = new VFile({ path: bibPath, value: bibText });
   const texts = new Map([[bibPath, bibText]]);
   const docs = new Map<string, SourceDoc>();
@@ -86,11 +110,14 @@ export async function readSources(sourcesDir: string): Promise<SourceCollection>
         return undefined;
       }
       const file = new VFile({ path: docPath });
-      let raw: string;
-      try {
-        raw = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      } catch (error) {
-        reportError(bibFile, codes.sourceUnreadable, [entry.file, 'it is not valid UTF-8 text'], { place: yaml.locate([index, 'file']), stage, cause: error });
+      if (bytes.length > maxDocumentBytes) {
+        reportError(bibFile, codes.sourceTooLarge, [entry.file, bytes.length, maxDocumentBytes], { place: yaml.locate([index, 'file']), stage });
+        return undefined;
+      }
+      const raw = new TextDecoder('utf-8').decode(bytes);
+      const invalid = raw.includes('\ufffd') ? firstInvalidUtf8(bytes, raw) : undefined;
+      if (invalid !== undefined) {
+        reportError(bibFile, codes.sourceUnreadable, [entry.file, `it is not valid UTF-8 text (first bad byte at offset ${invalid})`], { place: yaml.locate([index, 'file']), stage });
         return undefined;
       }
       const text = normalizeText(raw);

@@ -23,6 +23,11 @@ export const maxYamlBytes = 5 * 1024 * 1024;
  */
 export function readYaml(file: VFile, stage: string): YamlFile | undefined {
   const text = String(file.value);
+  const size = Buffer.byteLength(text);
+  if (size > maxYamlBytes) {
+    reportError(file, codes.fileTooLarge, [file.path, size, maxYamlBytes], { place: { line: 1, column: 1 }, stage });
+    return undefined;
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
