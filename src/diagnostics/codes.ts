@@ -52,6 +52,25 @@ export const codes = {
     message: (file: string, detail: string) => `The document ${q(file)} cannot be read: ${detail}`,
     hint: 'Documents must be UTF-8 text. Re-save the file as UTF-8.',
   },
+  fileMissing: {
+    code: 'file-missing',
+    title: 'A required file is missing',
+    message: (file: string) => `The file ${q(file)} does not exist or cannot be read.`,
+    hint: 'Run the command in the project folder, or point --sources / --templates at the right folders.',
+  },
+  sourceTooLarge: {
+    code: 'source-too-large',
+    title: 'A document is larger than the limit',
+    message: (file: string, size: number, limit: number) =>
+      `The document ${q(file)} has ${size} bytes; the limit is ${limit} bytes (${Math.round(limit / 1024 / 1024)} MB).`,
+    hint: 'Save only the text of the report (not a whole site or a binary file), or split it into documents per chapter.',
+  },
+  fileTooLarge: {
+    code: 'file-too-large',
+    title: 'A YAML file is larger than the limit',
+    message: (file: string, size: number, limit: number) => `${q(file)} has ${size} bytes; the limit is ${limit} bytes.`,
+    hint: 'The facts and sources files are written by hand; a file this large is almost certainly the wrong file.',
+  },
   sourceEmpty: {
     code: 'source-empty',
     title: 'A document has no text to quote',
