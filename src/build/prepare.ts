@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { formatCitations, readCitationStyle, type CitationStyle } from '../cite/index.js';
 import { loadTemplates, renderBrief, formatIsoDate, type TemplateSet } from '../compose/index.js';
@@ -49,6 +51,15 @@ function stopOnFatal(messages: readonly VFileMessage[], texts: Map<string, strin
  * and throws a BuildError carrying all of them; nothing is written.
  */
 export async function prepare(config: Config): Promise<Prepared> {
+  const layoutPath = path.join(config.templates, 'layouts', 'brief.html.hbs');
+  const stylePath = path.join(config.templates, 'csl', `${config.citationStyle}.csl`);
+  const localePath = path.join(config.templates, 'csl', `locales-${config.locale}.xml`);
+  const missing = await missingFiles([config.factsPath, layoutPath, stylePath, localePath]);
+  if (missing.length > 0) {
+    throw new BuildError(
+      missing.map((file) => Object.assign(createMessage(codes.fileMissing, [file], { stage: 'build' }), { file })),
+    );
+  }
   const [sources, templates, factsFile] = await Promise.all([
     readSources(config.sources),
     loadTemplates(config.templates),
@@ -85,7 +96,7 @@ export async function prepare(config: Config): Promise<Prepared> {
 
   const style = await readCitationStyle(config.templates, config.citationStyle, config.locale);
   const layout = templates.layouts.get('brief');
-  if (!layout) throw new UsageError(`No layout: ${config.templates}/layouts/brief.html.hbs is missing.`);
+  if (!layout) throw new BuildError([Object.assign(createMessage(codes.fileMissing, [layoutPath], { stage: 'build' }), { file: layoutPath })]);
   const css = [...templates.styles.values()].map((file) => file.source).join('\n');
   const selected = config.briefs.length > 0 ? config.briefs : briefIds;
   const edition = formatIsoDate(config.edition);
@@ -128,6 +139,12 @@ export async function prepare(config: Config): Promise<Prepared> {
   });
   const warnings = [...messages, ...bodies.flatMap((body) => body.file.messages)].filter((message) => message.fatal !== true);
   return { sources, facts, templates, style, briefs, warnings, texts };
+}
+
+/** The files of `files` that cannot be read. */
+async function missingFiles(files: readonly string[]): Promise<string[]> {
+  const checks = await Promise.all(files.map((file) => access(file, constants.R_OK).then(() => undefined, () => file)));
+  return checks.filter((file): file is string => file !== undefined);
 }
 
 /** Read a file's text, or undefined if it is not there. */

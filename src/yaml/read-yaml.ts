@@ -76,7 +76,19 @@ export function validateYaml<Schema extends z.ZodType>(
   stage: string,
   describe: (path: readonly PropertyKey[], data: unknown) => string,
 ): z.output<Schema> | undefined {
-  const data: unknown = yaml.doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = yaml.doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // yaml refuses alias expansion past the limit (a "billion laughs" file).
+    const detail = error instanceof Error ? error.message : String(error);
+    reportError(yaml.file, codes.yamlSyntax, [`${detail} (aliases may expand to at most 100 nodes)`], {
+      place: { line: 1, column: 1 },
+      stage,
+      cause: error,
+    });
+    return undefined;
+  }
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
