@@ -194,6 +194,9 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
     let browserVersion: string | undefined;
     const sandboxWarnings: VFileMessage[] = [];
     if (toBuild.length > 0) {
+      // Start the browser now, while the pipeline runs: its launch overlaps the Markdown and
+      // HTML work instead of following it. (Its failure, if any, is reported by the render.)
+      if (plan.steps.some((step) => step.action === 'build' && step.format === 'pdf')) void browsers!.get().catch(() => undefined);
       // The pipeline (Handlebars, unified, citeproc) loads only when something is out of date.
       const { prepare } = await import('./prepare.js');
       prepared = await prepare(Object.freeze({ ...config, briefs: toBuild }));
