@@ -10,7 +10,7 @@ import { loadFacts, verifyQuotes, type VerifiedFact } from '../facts/index.js';
 import { readSources, type SourceCollection } from '../ingest/index.js';
 import { createProcessor, markdownToHtml, type FrontMatter } from '../markdown/index.js';
 import type { FormattedCitations } from '../cite/index.js';
-import { renderDocument } from '../render/index.js';
+import { loadFontCss, renderDocument } from '../render/index.js';
 import { attachTexts } from './texts.js';
 
 /** A brief ready to print: the full HTML document and what it came from. */
@@ -98,6 +98,7 @@ export async function prepare(config: Config): Promise<Prepared> {
   const layout = templates.layouts.get('brief');
   if (!layout) throw new BuildError([Object.assign(createMessage(codes.fileMissing, [layoutPath], { stage: 'build' }), { file: layoutPath })]);
   const css = [...templates.styles.values()].map((file) => file.source).join('\n');
+  const fontCss = await loadFontCss();
   const selected = config.briefs.length > 0 ? config.briefs : briefIds;
   const edition = formatIsoDate(config.edition);
 
@@ -131,6 +132,7 @@ export async function prepare(config: Config): Promise<Prepared> {
         matter,
         body: String(body.file.value),
         css,
+        fontCss,
         edition,
         editionIso: config.edition,
         paper: config.paper,

@@ -2,6 +2,8 @@
 // loaded on demand, so that checks and HTML-only builds never load a browser driver.
 export { cssString, renderDocument } from './html/document.js';
 export type { DocumentInput, Paper } from './html/document.js';
+export { briefFonts, fontSubsets, loadFontCss } from './html/fonts.js';
+export type { FontFamily } from './html/fonts.js';
 export type { PdfBrowser } from './pdf/browser.js';
 export type { BrowserLocation } from './pdf/find-browser.js';
 export type { PdfMetadata } from './pdf/finalize-pdf.js';

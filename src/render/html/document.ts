@@ -13,6 +13,8 @@ export interface DocumentInput {
   readonly body: string;
   /** Every stylesheet's text, concatenated; inlined so the file stands alone. */
   readonly css: string;
+  /** The @font-face rules with the fonts inlined (see fonts.ts). */
+  readonly fontCss: string;
   /** The edition date, formatted (`23 November 2026`). */
   readonly edition: string;
   /** ISO edition date. */
@@ -54,7 +56,7 @@ export function renderDocument(layout: TemplateFile, input: DocumentInput): stri
       lang: input.matter.lang,
       edition: input.edition,
       editionIso: input.editionIso,
-      css: new Handlebars.SafeString(`${input.css}\n${pageCss(input)}`),
+      css: new Handlebars.SafeString(`${input.fontCss}\n${input.css}\n${pageCss(input)}`),
       body: new Handlebars.SafeString(input.body),
     },
     { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false },
