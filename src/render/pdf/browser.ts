@@ -17,13 +17,30 @@ const launchArgs = [
   '--disable-default-apps',
   '--disable-extensions',
   '--font-render-hinting=none',
+  // Pages print side by side: keep Chromium from slowing the timers of those not in front.
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-renderer-backgrounding',
 ];
+
+/** The address a brief is served at: a reserved domain that never reaches the network. */
+export const documentUrl = 'https://brief.invalid/';
+
+/**
+ * The Content-Security-Policy every brief is served with: no script from the document (inline,
+ * external, handlers, javascript: URLs), nothing fetched but inlined data: images and fonts.
+ * The layout engine (Paged.js) is injected through the DevTools protocol, which CSP does not
+ * govern, so it is the only script that runs.
+ */
+export const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
 /** A page of the pool, with what its render sandbox blocked during the current job. */
 export interface SandboxedPage {
   readonly page: Page;
   /** URLs the page tried to fetch and was refused (everything but data: URLs). */
   readonly blocked: string[];
+  /** The HTML served at `documentUrl` for the current job. */
+  readonly document: { html: string };
 }
 
 /** One browser for a whole build, with a bounded pool of reused pages. */
@@ -39,23 +56,33 @@ export interface PdfBrowser {
 }
 
 /**
- * The render sandbox: scripts are off, and the page may load nothing but the data: URLs the
- * pipeline inlined. file://, http(s)://, and everything else is refused and recorded.
+ * The render sandbox: the brief is served at `documentUrl` with a strict CSP header, and the
+ * page may load nothing else but the data: URLs the pipeline inlined. file://, http(s)://, and
+ * everything else is refused and recorded.
  */
 async function sandbox(page: Page): Promise<SandboxedPage> {
   const blocked: string[] = [];
-  await page.setJavaScriptEnabled(false);
+  const document = { html: '' };
   await page.setRequestInterception(true);
   page.on('request', (request: HTTPRequest) => {
     const url = request.url();
-    if (url.startsWith('data:') || url === 'about:blank') {
+    if (url === documentUrl && request.isNavigationRequest()) {
+      void request
+        .respond({
+          status: 200,
+          contentType: 'text/html; charset=utf-8',
+          headers: { 'Content-Security-Policy': contentSecurityPolicy },
+          body: document.html,
+        })
+        .catch(() => undefined);
+    } else if (url.startsWith('data:')) {
       void request.continue().catch(() => undefined);
     } else {
       blocked.push(url);
       void request.abort('blockedbyclient').catch(() => undefined);
     }
   });
-  return { page, blocked };
+  return { page, blocked, document };
 }
 
 /** Launch the browser with a fresh profile. Always pair with `close()` in a `finally`. */
@@ -88,7 +115,10 @@ export async function launchBrowser(location: BrowserLocation, concurrency: numb
     connected: () => browser.connected,
     withPage: (work) =>
       limit(async () => {
-        const sandboxed = idle.pop() ?? (await sandbox(await browser.newPage()));
+        // Each page in a context of its own: Chromium treats every context's page as in front,
+        // so pages laid out side by side all get animation frames (one context would pause
+        // all but one, and Paged.js would wait forever).
+        const sandboxed = idle.pop() ?? (await sandbox(await (await browser.createBrowserContext()).newPage()));
         sandboxed.blocked.length = 0;
         let healthy = false;
         try {

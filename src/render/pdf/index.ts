@@ -7,3 +7,6 @@ export type { BrowserLocation } from './find-browser.js';
 export { printPdf } from './print.js';
 export { createBrowserProvider } from './provider.js';
 export type { BrowserProvider } from './provider.js';
+export { readLayoutEngine } from './print.js';
+export type { NotePlacement, Printed } from './print.js';
+export { contentSecurityPolicy, documentUrl } from './browser.js';

@@ -1,27 +1,107 @@
-import type { SandboxedPage } from './browser.js';
+import { createRequire } from 'node:module';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { documentUrl, type SandboxedPage } from './browser.js';
 
 /** How long one brief may take to lay out and print before the attempt is abandoned. */
 export const printTimeoutMs = 45_000;
+
+/** Where the notes of a PDF go. */
+export type NotePlacement = 'footnotes' | 'endnotes';
 
 /** A print that produced a PDF, and what the sandbox refused on the way. */
 export interface Printed {
   readonly bytes: Uint8Array;
   /** URLs the document tried to load (never loaded). */
   readonly blocked: readonly string[];
+  /** Pages in the PDF. */
+  readonly pages: number;
 }
 
-/** Render one self-contained HTML document to PDF bytes on a (reused, sandboxed) page. */
-export async function printPdf({ page, blocked }: SandboxedPage, html: string): Promise<Printed> {
+/** Paged.js (pinned 0.4.3), the layout engine: page-foot notes, margin boxes, target-counter. */
+export async function readLayoutEngine(): Promise<string> {
+  const require = createRequire(import.meta.url);
+  // The package exports only its modules; the polyfill build sits in dist/ beside lib/.
+  const lib = path.dirname(require.resolve('pagedjs'));
+  return readFile(path.join(lib, '..', 'dist', 'paged.polyfill.min.js'), 'utf8');
+}
+
+// Scripts run in the page through the DevTools protocol. They are plain JavaScript strings, not
+// functions, so that nothing a TypeScript loader adds to functions (such as esbuild's __name)
+// is sent to the page.
+
+/**
+ * Move every note into the text at each of its markers, as a `float: footnote` element Paged.js
+ * places at the foot of the marker's page. A note cited again keeps its number.
+ */
+const floatNotes = String.raw`(() => {
+  const notes = new Map();
+  for (const item of document.querySelectorAll('section[data-footnotes] li[id]')) notes.set(item.id, item);
+  for (const reference of document.querySelectorAll('a[data-footnote-ref]')) {
+    const note = notes.get((reference.getAttribute('href') || '').slice(1));
+    if (!note) continue;
+    const float = document.createElement('span');
+    float.className = 'footnote';
+    float.dataset.n = reference.textContent || '';
+    const body = note.cloneNode(true);
+    body.querySelectorAll('[data-footnote-backref]').forEach((link) => link.remove());
+    float.innerHTML = (body.querySelector('p') || body).innerHTML.trim();
+    (reference.closest('sup') || reference).replaceWith(float);
+  }
+  const section = document.querySelector('section[data-footnotes]');
+  if (section) section.remove();
+})()`;
+
+/**
+ * A Paged.js handler for each laid-out page: a note whose markers fall twice on the page is
+ * printed there once, and the notes are put in number order (a table can cite out of order).
+ */
+const dedupeNotes = String.raw`(() => {
+  class DedupeNotes extends Paged.Handler {
+    afterPageLayout(pageElement) {
+      const seen = new Set();
+      const notes = [];
+      for (const note of pageElement.querySelectorAll('.pagedjs_footnote_area [data-n]')) {
+        if (seen.has(note.dataset.n)) note.remove();
+        else { seen.add(note.dataset.n); notes.push(note); }
+      }
+      notes.sort((a, b) => Number(a.dataset.n) - Number(b.dataset.n));
+      for (const note of notes) note.parentElement.append(note);
+    }
+  }
+  Paged.registerHandlers(DedupeNotes);
+})()`;
+
+/** Lay the document out into pages; resolves to the number of pages. */
+const layOut = String.raw`window.PagedPolyfill.preview().then((flow) => flow.total)`;
+
+/**
+ * Render one self-contained HTML document to PDF bytes on a (reused, sandboxed) page: serve it
+ * with its CSP, lay it out into pages with Paged.js (notes at the page foot, margin boxes,
+ * page references), then print.
+ */
+export async function printPdf(
+  sandboxed: SandboxedPage,
+  html: string,
+  options: { readonly notes: NotePlacement; readonly layoutEngine: string },
+): Promise<Printed> {
+  const { page, blocked } = sandboxed;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`the browser did not finish within ${printTimeoutMs / 1000} s`)), printTimeoutMs);
   });
   try {
     const print = (async () => {
+      sandboxed.document.html = html;
       // The document carries everything inline, so "load" is enough: no network to wait for.
-      await page.setContent(html, { waitUntil: 'load', timeout: printTimeoutMs });
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      return page.pdf({
+      await page.goto(documentUrl, { waitUntil: 'load', timeout: printTimeoutMs });
+      await page.evaluate('document.fonts.ready.then(() => undefined)');
+      if (options.notes === 'footnotes') await page.evaluate(floatNotes);
+      await page.evaluate('window.PagedConfig = { auto: false }');
+      await page.evaluate(options.layoutEngine);
+      if (options.notes === 'footnotes') await page.evaluate(dedupeNotes);
+      const pages = Number(await page.evaluate(layOut));
+      const bytes = await page.pdf({
         preferCSSPageSize: true,
         printBackground: true,
         displayHeaderFooter: false,
@@ -29,9 +109,10 @@ export async function printPdf({ page, blocked }: SandboxedPage, html: string): 
         outline: true,
         timeout: printTimeoutMs,
       });
+      return { bytes, pages };
     })();
-    const bytes = await Promise.race([print, timeout]);
-    return { bytes, blocked: [...blocked] };
+    const { bytes, pages } = await Promise.race([print, timeout]);
+    return { bytes, blocked: [...blocked], pages };
   } finally {
     clearTimeout(timer);
   }
