@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from '../helpers/cli.js';
-import { pdfInfo, pdfPages } from '../helpers/pdf-text.js';
+import { pdfInfo, pdfNotes, pdfPages } from '../helpers/pdf-text.js';
 import { lineOf, makeProject, type TempProject } from '../helpers/project.js';
 
 const briefs = [
@@ -14,18 +14,18 @@ const briefs = [
 const sourceNames = [
   /Prostitution in Kosovo/,
   /Human trafficking in Kosovo/i,
-  /Kosovo, Source and Destination for Human Trafficking/i,
+  /Kosovo, Source and Destination for Human Trafficking|US State Department: Kosovo/i,
   /18 October EU Anti-Trafficking Day/,
   /2011 Trafficking in Persons Report - Kosovo|United States Department of State/,
 ];
 
-/** The notes section of a brief's text: "1. …", "2. …" in order. */
-function notesOf(text: string): { n: number; text: string }[] {
-  const start = text.lastIndexOf('\nNotes\n');
-  const end = text.indexOf('\nSources\n', start);
-  const section = text.slice(start, end > start ? end : undefined);
-  const parts = section.split(/\n(?=\d+\. )/).slice(1);
-  return parts.map((part) => ({ n: Number(/^(\d+)\./.exec(part)?.[1]), text: part.replace(/\s+/g, ' ') }));
+/** The notes of a brief's HTML ("Notes" section), in order, as text. */
+function notesOf(html: string): { n: number; text: string }[] {
+  const section = html.slice(html.indexOf('<section data-footnotes'), html.indexOf('</section>', html.indexOf('<section data-footnotes')));
+  return [...section.matchAll(/<li id="fn-[^"]+">([\s\S]*?)<\/li>/g)].map((match, index) => ({
+    n: index + 1,
+    text: match[1]!.replace(/<[^>]+>/g, '').replace(/&#x26;/g, '&').replace(/\s+/g, ' '),
+  }));
 }
 
 describe('briefs build (end to end, real Chromium)', () => {
@@ -44,7 +44,9 @@ describe('briefs build (end to end, real Chromium)', () => {
   it('should exit 0 and print one progress line per brief', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    for (const brief of briefs) expect(run.stdout).toMatch(new RegExp(`✓ ${brief.id}\\s.*notes\\s+\\d+\\.\\d\\d s`));
+    for (const brief of briefs) {
+      expect(run.stdout).toMatch(new RegExp(`✓ ${brief.id}\\s+rebuilt: no previous build\\n\\s+output/${brief.id}\\.html, output/${brief.id}\\.pdf\\s+\\d+ notes\\s+\\d+\\.\\d\\d s`));
+    }
   });
 
   it.each(briefs)('should write $id as HTML and PDF', async ({ id }) => {
@@ -63,22 +65,36 @@ describe('briefs build (end to end, real Chromium)', () => {
     expect(pages[1]!.trimStart().startsWith(title)).toBe(true);
   });
 
-  it.each(briefs)('should number the notes of $id 1…N in order, each naming its source and ¶', async ({ id }) => {
-    const text = (await pdfPages(project.path('output', `${id}.pdf`))).join('\n');
-    const notes = notesOf(text);
+  it.each(briefs)('should number the notes of $id 1…N in order of first use, each naming its source and ¶', async ({ id }) => {
+    const html = await readFile(project.path('output', `${id}.html`), 'utf8');
+    const notes = notesOf(html);
     expect(notes.length).toBeGreaterThanOrEqual(8);
-    expect(notes.map((note) => note.n)).toEqual(notes.map((_, index) => index + 1));
     for (const note of notes) {
       expect(sourceNames.some((name) => name.test(note.text)), `note ${note.n}: ${note.text}`).toBe(true);
-      expect(note.text).toMatch(/¶ \d+/);
+      expect(note.text).toMatch(/¶+ \d+/);
       expect(note.text).toMatch(/Quoted: “/);
     }
     // The markers in the text appear in the same order as first use: the first marker is 1.
-    const html = await readFile(project.path('output', `${id}.html`), 'utf8');
     const markers = [...html.matchAll(/data-footnote-ref[^>]*>(\d+)</g)].map((match) => Number(match[1]));
     const firstUses = markers.filter((n, index) => markers.indexOf(n) === index);
     expect(firstUses).toEqual(firstUses.map((_, index) => index + 1));
     expect(Math.max(...markers)).toBe(notes.length);
+  });
+
+  it.each(briefs)('should print every note of $id at the foot of the page of its marker', async ({ id }) => {
+    const html = await readFile(project.path('output', `${id}.html`), 'utf8');
+    const count = notesOf(html).length;
+    const pages = await pdfNotes(project.path('output', `${id}.pdf`));
+    const printed = new Set(pages.flatMap((page) => page.notes));
+    // Every note is printed somewhere, and on every page each marker has its note.
+    expect([...printed].sort((a, b) => a - b)).toEqual(Array.from({ length: count }, (_, index) => index + 1));
+    for (const page of pages) {
+      for (const marker of page.markers.filter((n) => n <= count)) {
+        expect(page.notes, `page ${page.page}: note ${marker}`).toContain(marker);
+      }
+      expect([...page.notes]).toEqual([...page.notes].sort((a, b) => a - b));
+    }
+    expect(pages.some((page) => page.markers.length > 0)).toBe(true);
   });
 
   it.each(briefs)('should link notes and markers both ways in the HTML of $id', async ({ id }) => {
@@ -93,7 +109,7 @@ describe('briefs build (end to end, real Chromium)', () => {
     expect(html).not.toMatch(/<link [^>]*stylesheet|<script/);
   });
 
-  it.each(briefs)('should set title, author, subject and keywords in $id.pdf', async ({ id, title }) => {
+  it.each(briefs)('should set title, author, subject and keywords in the PDF of $id', async ({ id, title }) => {
     const info = await pdfInfo(project.path('output', `${id}.pdf`));
     expect(info['Title']).toBe(title);
     expect(String(info['Author'])).not.toBe('');

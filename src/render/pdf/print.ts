@@ -46,7 +46,11 @@ const floatNotes = String.raw`(() => {
     const body = note.cloneNode(true);
     body.querySelectorAll('[data-footnote-backref]').forEach((link) => link.remove());
     float.innerHTML = (body.querySelector('p') || body).innerHTML.trim();
-    (reference.closest('sup') || reference).replaceWith(float);
+    // The visible marker is ours (the note's own number); Paged.js's call is left empty.
+    const marker = document.createElement('sup');
+    marker.className = 'note-ref';
+    marker.textContent = float.dataset.n;
+    (reference.closest('sup') || reference).replaceWith(marker, float);
   }
   const section = document.querySelector('section[data-footnotes]');
   if (section) section.remove();
