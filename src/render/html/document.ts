@@ -33,8 +33,10 @@ export function cssString(value: string): string {
 /** CSS that depends on the brief: the paper size and the running header's title. */
 function pageCss(input: DocumentInput): string {
   const size = input.paper === 'letter' ? 'letter' : 'A4';
+  // Margin boxes take their font here too: Paged.js does not merge boxes across @page rules.
+  const font = 'font-family: "Source Sans 3", "Noto Sans", "DejaVu Sans", sans-serif; font-size: 8pt; color: #555;';
   return [
-    `@page { size: ${size}; @top-left { content: ${cssString(input.matter.title)}; } }`,
+    `@page { size: ${size}; @top-left { content: ${cssString(input.matter.title)}; ${font} } @bottom-left { content: ${cssString(`Human trafficking in Kosovo · Edition of ${input.edition}`)}; ${font} } }`,
     `@page :first { @top-left { content: none; } @top-right { content: none; } }`,
   ].join('\n');
 }

@@ -76,6 +76,40 @@ const dedupeNotes = String.raw`(() => {
   Paged.registerHandlers(DedupeNotes);
 })()`;
 
+/**
+ * Add "Contents" after the title block: one entry per section (h2 of main) with a second link
+ * whose ::after Paged.js fills with the page the section starts on (target-counter).
+ */
+const addContents = String.raw`(() => {
+  const headings = [...document.querySelectorAll('main h2')].filter((h) => !h.closest('section[data-footnotes], section.sources'));
+  if (headings.length < 2) return;
+  const nav = document.createElement('nav');
+  nav.className = 'toc';
+  nav.setAttribute('aria-label', 'Contents');
+  const title = document.createElement('p');
+  title.className = 'toc-title';
+  title.textContent = 'Contents';
+  const list = document.createElement('ol');
+  headings.forEach((heading, index) => {
+    if (!heading.id) heading.id = 'section-' + (index + 1);
+    const item = document.createElement('li');
+    const text = document.createElement('a');
+    text.className = 'toc-text';
+    text.href = '#' + heading.id;
+    text.textContent = heading.textContent;
+    const page = document.createElement('a');
+    page.className = 'toc-page';
+    page.href = '#' + heading.id;
+    page.setAttribute('aria-hidden', 'true');
+    item.append(text, page);
+    list.append(item);
+  });
+  nav.append(title, list);
+  const header = document.querySelector('header.title-block');
+  if (header) header.after(nav);
+  else document.body.prepend(nav);
+})()`;
+
 /** Lay the document out into pages; resolves to the number of pages. */
 const layOut = String.raw`window.PagedPolyfill.preview().then((flow) => flow.total)`;
 
@@ -101,6 +135,7 @@ export async function printPdf(
       await page.goto(documentUrl, { waitUntil: 'load', timeout: printTimeoutMs });
       await page.evaluate('document.fonts.ready.then(() => undefined)');
       if (options.notes === 'footnotes') await page.evaluate(floatNotes);
+      await page.evaluate(addContents);
       await page.evaluate('window.PagedConfig = { auto: false }');
       await page.evaluate(options.layoutEngine);
       if (options.notes === 'footnotes') await page.evaluate(dedupeNotes);
