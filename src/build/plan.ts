@@ -4,6 +4,8 @@ import type { Snapshot } from './snapshot.js';
 /** Options that change what a brief looks like. */
 export interface RenderOptions {
   readonly paper: string;
+  /** Footnotes or endnotes (PDF only). */
+  readonly notes: string;
   readonly author: string;
   readonly citationStyle: string;
   readonly locale: string;
@@ -36,8 +38,14 @@ export interface BuildPlan {
   readonly remove: readonly string[];
 }
 
-/** Output file name of a brief in a format. */
-export const outputName = (brief: string, format: 'html' | 'pdf') => `${brief}.${format}`;
+/** The handout pack's pseudo brief id in plans and the manifest. */
+export const packId = '(handout pack)';
+
+/** The handout pack's file name. */
+export const packFile = 'kosovo-briefs-handout.pdf';
+
+/** Output file name of a brief (or the pack) in a format. */
+export const outputName = (brief: string, format: 'html' | 'pdf') => (brief === packId ? packFile : `${brief}.${format}`);
 
 /**
  * Every input of one output, with its current digest (or value). Facts: every fact of the
@@ -53,20 +61,22 @@ export function collectInputs(
 ): Record<string, string> {
   const inputs: Record<string, string> = {};
   const briefsPrefix = `${templatesPrefix}/briefs/`;
+  // The pack is made of every brief; a brief, of itself.
+  const covered = brief === packId ? snapshot.briefIds : [brief];
   for (const [file, value] of snapshot.files) {
     if (!file.startsWith(`${templatesPrefix}/`)) continue;
     // Other briefs' templates are not inputs of this one.
-    if (file.startsWith(briefsPrefix) && file !== `${briefsPrefix}${brief}.md.hbs`) continue;
+    if (file.startsWith(briefsPrefix) && !covered.some((id) => file === `${briefsPrefix}${id}.md.hbs`)) continue;
     inputs[file] = value;
   }
-  if (!(`${briefsPrefix}${brief}.md.hbs` in inputs)) inputs[`${briefsPrefix}${brief}.md.hbs`] = 'missing';
+  for (const id of covered) if (!(`${briefsPrefix}${id}.md.hbs` in inputs)) inputs[`${briefsPrefix}${id}.md.hbs`] = 'missing';
   for (const source of deps.sources) {
     const file = snapshot.documents.get(source);
     inputs[file ?? `source:${source}`] = file ? (snapshot.files.get(file) ?? 'missing') : 'missing';
     inputs[`sources/sources.yaml#${source}`] = snapshot.bibliography.get(source) ?? 'missing';
   }
   const facts = new Set(deps.facts);
-  for (const [id, stamp] of snapshot.facts) if (stamp.topics.includes(brief)) facts.add(id);
+  for (const [id, stamp] of snapshot.facts) if (stamp.topics.some((topic) => covered.includes(topic))) facts.add(id);
   for (const id of facts) inputs[`sources/facts.yaml#${id}`] = snapshot.facts.get(id)?.digest ?? 'missing';
   if (!snapshot.readable) inputs['sources/*.yaml'] = 'unreadable';
   inputs['option:paper'] = options.paper;
@@ -74,7 +84,10 @@ export function collectInputs(
   inputs['option:citation-style'] = `${options.citationStyle}/${options.locale}`;
   if (options.edition) inputs['option:edition'] = options.edition;
   inputs['tool'] = snapshot.tool;
-  if (format === 'pdf') inputs['browser'] = options.browser;
+  if (format === 'pdf') {
+    inputs['browser'] = options.browser;
+    inputs['option:notes'] = options.notes;
+  }
   return inputs;
 }
 
@@ -114,6 +127,8 @@ export interface PlanInput {
   /** Output path → digest of the file now on disk (undefined if missing). */
   readonly onDisk: ReadonlyMap<string, string | undefined>;
   readonly force: boolean;
+  /** Whether to make the handout pack (every brief selected, PDFs wanted, a pack layout). */
+  readonly pack: boolean;
   /** Whether every brief was selected (only then are outputs of deleted templates removed). */
   readonly all: boolean;
   readonly templatesPrefix: string;
@@ -122,8 +137,10 @@ export interface PlanInput {
 /** Decide, from digests alone, which outputs to build and why. Pure. */
 export function planBuild(input: PlanInput): BuildPlan {
   const steps: PlanStep[] = [];
-  for (const brief of input.briefs) {
-    for (const format of input.formats) {
+  const targets: Array<[string, 'html' | 'pdf']> = input.briefs.flatMap((brief) => input.formats.map((format) => [brief, format] as [string, 'html' | 'pdf']));
+  if (input.pack) targets.push([packId, 'pdf']);
+  for (const [brief, format] of targets) {
+    {
       const output = outputName(brief, format);
       const entry: ManifestEntry | undefined = input.manifest?.outputs[output];
       const reasons: string[] = [];
@@ -144,7 +161,7 @@ export function planBuild(input: PlanInput): BuildPlan {
   const known = new Set(input.snapshot.briefIds);
   const remove = input.all
     ? Object.entries(input.manifest?.outputs ?? {})
-        .filter(([, entry]) => !known.has(entry.brief))
+        .filter(([, entry]) => entry.brief !== packId && !known.has(entry.brief))
         .map(([output]) => output)
         .sort()
     : [];

@@ -19,6 +19,8 @@ export interface PreparedBrief {
   readonly matter: FrontMatter;
   /** The complete, self-contained HTML document. */
   readonly html: string;
+  /** The brief's body alone (HTML fragment), for the handout pack. */
+  readonly body: string;
   readonly citations: FormattedCitations;
   /** Fact ids the brief uses, in order. */
   readonly usedFacts: readonly string[];
@@ -33,6 +35,9 @@ export interface Prepared {
   readonly templates: TemplateSet;
   readonly style: CitationStyle;
   readonly briefs: readonly PreparedBrief[];
+  /** The CSS of templates/styles and the inlined fonts, for documents made from several briefs. */
+  readonly css: string;
+  readonly fontCss: string;
   /** Warnings (nothing fatal: fatal problems throw a BuildError). */
   readonly warnings: readonly VFileMessage[];
   /** Text of the files messages point into, for code frames. */
@@ -127,6 +132,7 @@ export async function prepare(config: Config): Promise<Prepared> {
       citations,
       usedFacts: markdown[index]!.usedFacts,
       citedSources: citations.bibliography.map((entry) => entry.sourceId),
+      body: String(body.file.value),
       html: renderDocument(layout, {
         briefId: body.briefId,
         matter,
@@ -140,7 +146,7 @@ export async function prepare(config: Config): Promise<Prepared> {
     };
   });
   const warnings = [...messages, ...bodies.flatMap((body) => body.file.messages)].filter((message) => message.fatal !== true);
-  return { sources, facts, templates, style, briefs, warnings, texts };
+  return { sources, facts, templates, style, briefs, css, fontCss, warnings, texts };
 }
 
 /** The files of `files` that cannot be read. */

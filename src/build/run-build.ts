@@ -8,7 +8,7 @@ import type { BrowserProvider } from '../render/index.js';
 import { digest } from './digest.js';
 import { lockOutput, type OutputLock } from './lock.js';
 import { manifestName, readManifest, serializeManifest, type Manifest, type ManifestEntry } from './manifest.js';
-import { collectInputs, outputName, planBuild, type BuildPlan, type RenderOptions } from './plan.js';
+import { collectInputs, outputName, packFile, packId, planBuild, type BuildPlan, type RenderOptions } from './plan.js';
 import type { Prepared, PreparedBrief } from './prepare.js';
 import { diffFacts, makeReport, renderChanges, serializeReport, type BuildReport } from './report.js';
 import { browserStamp, takeSnapshot } from './snapshot.js';
@@ -79,7 +79,13 @@ interface RenderedPdf {
  * Print one brief. A crash, hang or lost connection gets one more try in a fresh browser;
  * a second failure is an error naming the brief.
  */
-async function renderPdf(browsers: BrowserProvider, brief: PreparedBrief, config: Config, signal: AbortSignal | undefined): Promise<RenderedPdf> {
+async function renderPdf(
+  browsers: BrowserProvider,
+  brief: PreparedBrief,
+  config: Config,
+  layoutEngine: string,
+  signal: AbortSignal | undefined,
+): Promise<RenderedPdf> {
   const { finalizePdf, printPdf } = await loadPdfStage();
   let lastError: unknown;
   let generation = browsers.generation();
@@ -88,7 +94,7 @@ async function renderPdf(browsers: BrowserProvider, brief: PreparedBrief, config
       if (attempt === 2) await browsers.restart(generation);
       generation = browsers.generation();
       const browser = await browsers.get();
-      const printed = await browser.withPage((page) => printPdf(page, brief.html));
+      const printed = await browser.withPage((page) => printPdf(page, brief.html, { notes: config.notes, layoutEngine }));
       const bytes = await finalizePdf(printed.bytes, {
         title: brief.matter.title,
         author: config.author,
@@ -110,6 +116,36 @@ async function renderPdf(browsers: BrowserProvider, brief: PreparedBrief, config
     [createMessage(codes.pdfRender, [brief.briefId, `${detail} (tried twice, the second time in a fresh browser)`], { stage: 'render', cause: lastError })],
     { cause: lastError },
   );
+}
+
+/** The handout pack as one more thing to print: every brief in one document. */
+async function packOf(prepared: Prepared, config: Config): Promise<PreparedBrief> {
+  const { renderPack, formatEdition } = await import('./pack-input.js');
+  const layout = prepared.templates.layouts.get('pack');
+  const html = renderPack(layout!, {
+    briefs: prepared.briefs,
+    css: prepared.css,
+    fontCss: prepared.fontCss,
+    edition: formatEdition(config.edition),
+    editionIso: config.edition,
+    paper: config.paper,
+  });
+  const union = (pick: (brief: PreparedBrief) => readonly string[]) => [...new Set(prepared.briefs.flatMap(pick))];
+  return {
+    briefId: packId,
+    matter: {
+      title: 'Human trafficking in Kosovo: policy briefs',
+      subtitle: 'Handout pack',
+      summary: `The briefs ${prepared.briefs.map((brief) => brief.matter.title).join(', ')}, in one document.`,
+      keywords: [...new Set(prepared.briefs.flatMap((brief) => brief.matter.keywords))],
+      lang: 'en',
+    },
+    html,
+    body: '',
+    citations: { notes: [], bibliography: [] },
+    usedFacts: union((brief) => brief.usedFacts),
+    citedSources: union((brief) => brief.citedSources),
+  };
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
@@ -156,6 +192,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
     const location = wantPdf ? await browsers?.locate() : undefined;
     const options: RenderOptions = {
       paper: config.paper,
+      notes: config.notes,
       author: config.author,
       citationStyle: config.citationStyle,
       locale: config.locale,
@@ -163,8 +200,13 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
       browser: await browserStamp(location?.executablePath),
     };
     const briefIds = config.briefs.length > 0 ? config.briefs : snapshot.briefIds;
-    const outputs = briefIds.flatMap((brief) => config.formats.map((format) => outputName(brief, format)));
     const templatesPrefix = path.relative(config.root, config.templates).split(path.sep).join('/');
+    // The handout pack comes with a full PDF build, when the templates have a pack layout.
+    const pack = config.briefs.length === 0 && wantPdf && snapshot.files.has(`${templatesPrefix}/layouts/pack.html.hbs`);
+    const outputs = [
+      ...briefIds.flatMap((brief) => config.formats.map((format) => outputName(brief, format))),
+      ...(pack ? [packFile] : []),
+    ];
     const plan = planBuild({
       manifest,
       snapshot,
@@ -173,13 +215,19 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
       formats: config.formats,
       onDisk: await digestsOnDisk(config.out, outputs),
       force: config.force,
+      pack,
       all: config.briefs.length === 0,
       templatesPrefix,
     });
-    const toBuild = [...new Set(plan.steps.filter((step) => step.action === 'build').map((step) => step.brief))];
+    const packBuilds = plan.steps.some((step) => step.brief === packId && step.action === 'build');
+    // The pack is made from every brief, so rebuilding it prepares them all (PDFs of unchanged
+    // briefs are still not printed again).
+    const toBuild = packBuilds
+      ? briefIds
+      : [...new Set(plan.steps.filter((step) => step.action === 'build').map((step) => step.brief))];
 
     if (config.dryRun) {
-      const briefs = briefIds.map((briefId): BriefResult => {
+      const briefs = [...briefIds, ...(pack ? [packId] : [])].map((briefId): BriefResult => {
         const steps = plan.steps.filter((step) => step.brief === briefId && step.action === 'build');
         return { briefId, action: steps.length > 0 ? 'would build' : 'up to date', reasons: [...new Set(steps.flatMap((step) => step.reasons))], files: [], notes: 0, ms: 0 };
       });
@@ -196,22 +244,26 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
     if (toBuild.length > 0) {
       // Start the browser now, while the pipeline runs: its launch overlaps the Markdown and
       // HTML work instead of following it. (Its failure, if any, is reported by the render.)
-      if (plan.steps.some((step) => step.action === 'build' && step.format === 'pdf')) void browsers!.get().catch(() => undefined);
+      const printing = plan.steps.some((step) => step.action === 'build' && step.format === 'pdf');
+      if (printing) void browsers!.get().catch(() => undefined);
+      // Paged.js, read once per build and injected into every page that prints.
+      const layoutEngine = printing ? loadPdfStage().then((stage) => stage.readLayoutEngine()) : undefined;
       // The pipeline (Handlebars, unified, citeproc) loads only when something is out of date.
       const { prepare } = await import('./prepare.js');
-      prepared = await prepare(Object.freeze({ ...config, briefs: toBuild }));
+      prepared = await prepare(Object.freeze({ ...config, briefs: [...toBuild] }));
       for (const warning of prepared.warnings) reporter.warn(warning);
       throwIfAborted(signal);
       const prepareMs = (performance.now() - started) / toBuild.length;
+      const renderables = packBuilds ? [...prepared.briefs, await packOf(prepared, config)] : prepared.briefs;
       const rendered = await Promise.all(
-        prepared.briefs.flatMap((brief) =>
+        renderables.flatMap((brief) =>
           plan.steps
             .filter((step) => step.brief === brief.briefId && step.action === 'build')
             .map(async (step) => {
               const t0 = performance.now();
               let data: string | Uint8Array = brief.html;
               if (step.format === 'pdf') {
-                const pdf = await renderPdf(browsers!, brief, config, signal);
+                const pdf = await renderPdf(browsers!, brief, config, await layoutEngine!, signal);
                 data = pdf.bytes;
                 browserVersion = pdf.version;
                 for (const url of pdf.blocked) {
@@ -261,7 +313,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
     ]);
     await Promise.all(plan.remove.map((output) => rm(path.join(config.out, output), { force: true })));
 
-    const briefs = briefIds.map((briefId): BriefResult => {
+    const briefs = [...briefIds, ...(pack ? [packId] : [])].map((briefId): BriefResult => {
       const steps = plan.steps.filter((step) => step.brief === briefId && step.action === 'build');
       const built = prepared?.briefs.find((brief) => brief.briefId === briefId);
       return {

@@ -52,8 +52,7 @@ const floatNotes = String.raw`(() => {
     marker.textContent = float.dataset.n;
     (reference.closest('sup') || reference).replaceWith(marker, float);
   }
-  const section = document.querySelector('section[data-footnotes]');
-  if (section) section.remove();
+  document.querySelectorAll('section[data-footnotes]').forEach((section) => section.remove());
 })()`;
 
 /**
@@ -81,6 +80,7 @@ const dedupeNotes = String.raw`(() => {
  * whose ::after Paged.js fills with the page the section starts on (target-counter).
  */
 const addContents = String.raw`(() => {
+  if (document.querySelector('nav.toc')) return;
   const headings = [...document.querySelectorAll('main h2')].filter((h) => !h.closest('section[data-footnotes], section.sources'));
   if (headings.length < 2) return;
   const nav = document.createElement('nav');
