@@ -130,7 +130,7 @@ describe('reproducible and safe builds (real processes)', () => {
     const second = spawnBriefs(['build', '--force'], project.root, env);
     expect(await second.exited).toBe(0);
     expect(await hashes(project.path('output'))).toEqual(once);
-    expect(Object.keys(once)).toHaveLength(6);
+    expect(Object.keys(once)).toHaveLength(7);
     const pages = await pdfPages(project.path('output', 'unmik-era.pdf'));
     expect(pages[0]).toContain('Edition of 14 November 2023');
   }, 120_000);

@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import pLimit from 'p-limit';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer';
 import type { BrowserLocation } from './find-browser.js';
 
@@ -45,7 +44,7 @@ export interface SandboxedPage {
 
 /** One browser for a whole build, with a bounded pool of reused pages. */
 export interface PdfBrowser {
-  /** Run `work` on a sandboxed page from the pool (at most `concurrency` at once). */
+  /** Run `work` on a sandboxed page of the pool (`concurrency` pages, each one job at a time). */
   readonly withPage: <T>(work: (page: SandboxedPage) => Promise<T>) => Promise<T>;
   /** The browser's version string. */
   readonly version: string;
@@ -107,30 +106,39 @@ export async function launchBrowser(location: BrowserLocation, concurrency: numb
     await rm(userDataDir, { recursive: true, force: true });
     throw error;
   }
-  const limit = pLimit(Math.max(1, concurrency));
-  const idle: SandboxedPage[] = [];
+  // A fixed set of lanes, one page each, each running its jobs in order. Job k goes to lane
+  // k mod n, so the same inputs always meet the same pages in the same order: Chromium's
+  // internal node numbering (it shows in the tagged PDF) is then the same from build to build.
+  const lanes: Array<{ page?: SandboxedPage; queue: Promise<unknown> }> = Array.from(
+    { length: Math.max(1, concurrency) },
+    () => ({ queue: Promise.resolve() }),
+  );
+  let submitted = 0;
   const version = await browser.version();
   return {
     version,
     connected: () => browser.connected,
-    withPage: (work) =>
-      limit(async () => {
+    withPage: <T>(work: (page: SandboxedPage) => Promise<T>) => {
+      const lane = lanes[submitted++ % lanes.length]!;
+      const job = lane.queue.then(async () => {
         // Each page in a context of its own: Chromium treats every context's page as in front,
         // so pages laid out side by side all get animation frames (one context would pause
         // all but one, and Paged.js would wait forever).
-        const sandboxed = idle.pop() ?? (await sandbox(await (await browser.createBrowserContext()).newPage()));
+        lane.page ??= await sandbox(await (await browser.createBrowserContext()).newPage());
+        const sandboxed = lane.page;
         sandboxed.blocked.length = 0;
-        let healthy = false;
         try {
-          const result = await work(sandboxed);
-          healthy = true;
-          return result;
-        } finally {
+          return await work(sandboxed);
+        } catch (error) {
           // A page whose job failed (timeout, crash) is not reused.
-          if (healthy) idle.push(sandboxed);
-          else void sandboxed.page.close().catch(() => undefined);
+          lane.page = undefined;
+          void sandboxed.page.close().catch(() => undefined);
+          throw error;
         }
-      }),
+      });
+      lane.queue = job.catch(() => undefined);
+      return job;
+    },
     close: async () => {
       try {
         await browser.close();

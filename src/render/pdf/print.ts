@@ -110,6 +110,21 @@ const addContents = String.raw`(() => {
   else document.body.prepend(nav);
 })()`;
 
+/**
+ * Make the page's clock and random numbers fixed before Paged.js loads: it names notes and
+ * fragments with UUIDs drawn from them, and the names end up in the PDF. Fixed inputs, same
+ * bytes. (Only Paged.js runs in the page; the document's own scripts are blocked by CSP.)
+ */
+const fixClock = String.raw`(() => {
+  let seed = 20110627;
+  Math.random = () => {
+    seed = (seed * 16807) % 2147483647;
+    return (seed - 1) / 2147483646;
+  };
+  Date.prototype.getTime = () => 0;
+  performance.now = () => 0;
+})()`;
+
 /** Lay the document out into pages; resolves to the number of pages. */
 const layOut = String.raw`window.PagedPolyfill.preview().then((flow) => flow.total)`;
 
@@ -136,6 +151,7 @@ export async function printPdf(
       await page.evaluate('document.fonts.ready.then(() => undefined)');
       if (options.notes === 'footnotes') await page.evaluate(floatNotes);
       await page.evaluate(addContents);
+      await page.evaluate(fixClock);
       await page.evaluate('window.PagedConfig = { auto: false }');
       await page.evaluate(options.layoutEngine);
       if (options.notes === 'footnotes') await page.evaluate(dedupeNotes);
