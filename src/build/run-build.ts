@@ -266,7 +266,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
                 const pdf = await renderPdf(browsers!, brief, config, await layoutEngine!, signal);
                 data = pdf.bytes;
                 browserVersion = pdf.version;
-                for (const url of pdf.blocked) {
+                for (const url of new Set(pdf.blocked)) {
                   const warning = createMessage(codes.renderBlocked, [brief.briefId, url], { stage: 'render' });
                   warning.fatal = false;
                   sandboxWarnings.push(warning);

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBrowserProvider } from '../../src/render/pdf/provider.js';
-import { printPdf } from '../../src/render/pdf/print.js';
+import { printPdf, readLayoutEngine } from '../../src/render/pdf/print.js';
 import { build } from '../../src/index.js';
 import { makeProject, type TempProject } from '../helpers/project.js';
 import { pdfPages } from '../helpers/pdf-text.js';
@@ -52,7 +52,8 @@ describe('render sandbox', () => {
     const browsers = createBrowserProvider(1);
     try {
       const browser = await browsers.get();
-      const printed = await browser.withPage((page) => printPdf(page, html));
+      const layoutEngine = await readLayoutEngine();
+      const printed = await browser.withPage((page) => printPdf(page, html, { notes: 'endnotes', layoutEngine }));
       const dir = await mkdtemp(path.join(os.tmpdir(), 'briefs-sandbox-'));
       await writeFile(path.join(dir, 'x.pdf'), printed.bytes);
       const text = (await pdfPages(path.join(dir, 'x.pdf'))).join('\n');
@@ -92,8 +93,8 @@ describe('browser faults', () => {
       execFileSync('pkill', ['-KILL', '-f', tmp]);
       const result = await building;
       expect(result.briefs.every((brief) => brief.action === 'built')).toBe(true);
-      for (const brief of result.briefs) {
-        const pages = await pdfPages(project.path('output', `${brief.briefId}.pdf`));
+      for (const file of result.briefs.flatMap((brief) => brief.files).filter((file) => file.endsWith('.pdf'))) {
+        const pages = await pdfPages(file);
         expect(pages.length).toBeGreaterThan(1);
       }
     } finally {

@@ -81,6 +81,14 @@ async function sandbox(page: Page): Promise<SandboxedPage> {
       void request.abort('blockedbyclient').catch(() => undefined);
     }
   });
+  // Loads refused by the CSP never reach the network (nor the handler above); Chromium reports
+  // them on the console: record those as well.
+  page.on('console', (message) => {
+    const text = message.text();
+    if (!text.includes('Content Security Policy')) return;
+    const url = /'((?:https?|file|ftp|wss?):[^']*)'/.exec(text)?.[1];
+    blocked.push(url ?? text.slice(0, 160));
+  });
   return { page, blocked, document };
 }
 

@@ -125,6 +125,21 @@ const fixClock = String.raw`(() => {
   performance.now = () => 0;
 })()`;
 
+/**
+ * Drop stylesheet links and @import rules: the sandbox refused to load them (they are recorded
+ * as blocked), and Paged.js would fetch them again and fail. The pipeline's CSS is inline.
+ */
+const dropLinkedStyles = String.raw`(() => {
+  document.querySelectorAll('link[rel~="stylesheet"], link[rel~="import"]').forEach((link) => link.remove());
+  // Likewise @import rules (the browser's own parser finds them; their text is cut out).
+  for (const style of document.querySelectorAll('style')) {
+    const rules = style.sheet ? [...style.sheet.cssRules] : [];
+    if (rules.some((rule) => rule instanceof CSSImportRule)) {
+      style.textContent = style.textContent.replace(/@import\s[^;]*;/g, '');
+    }
+  }
+})()`;
+
 /** Lay the document out into pages; resolves to the number of pages. */
 const layOut = String.raw`window.PagedPolyfill.preview().then((flow) => flow.total)`;
 
@@ -151,6 +166,7 @@ export async function printPdf(
       await page.evaluate('document.fonts.ready.then(() => undefined)');
       if (options.notes === 'footnotes') await page.evaluate(floatNotes);
       await page.evaluate(addContents);
+      await page.evaluate(dropLinkedStyles);
       await page.evaluate(fixClock);
       await page.evaluate('window.PagedConfig = { auto: false }');
       await page.evaluate(options.layoutEngine);
