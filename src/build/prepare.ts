@@ -12,6 +12,7 @@ import { createProcessor, markdownToHtml, type FrontMatter } from '../markdown/i
 import type { FormattedCitations } from '../cite/index.js';
 import { loadFontCss, renderDocument } from '../render/index.js';
 import { attachTexts } from './texts.js';
+import { lintBriefs } from '../lint/index.js';
 
 /** A brief ready to print: the full HTML document and what it came from. */
 export interface PreparedBrief {
@@ -55,7 +56,9 @@ function stopOnFatal(messages: readonly VFileMessage[], texts: Map<string, strin
  * Run the pipeline up to complete HTML documents. Checks for fatal problems between stages
  * and throws a BuildError carrying all of them; nothing is written.
  */
-export async function prepare(config: Config): Promise<Prepared> {
+export async function prepare(config: Config, options: { readonly documents?: boolean } = {}): Promise<Prepared> {
+  // `briefs check` needs the briefs rendered, not their full documents (fonts, layout).
+  const documents = options.documents ?? true;
   const layoutPath = path.join(config.templates, 'layouts', 'brief.html.hbs');
   const stylePath = path.join(config.templates, 'csl', `${config.citationStyle}.csl`);
   const localePath = path.join(config.templates, 'csl', `locales-${config.locale}.xml`);
@@ -103,7 +106,7 @@ export async function prepare(config: Config): Promise<Prepared> {
   const layout = templates.layouts.get('brief');
   if (!layout) throw new BuildError([Object.assign(createMessage(codes.fileMissing, [layoutPath], { stage: 'build' }), { file: layoutPath })]);
   const css = [...templates.styles.values()].map((file) => file.source).join('\n');
-  const fontCss = await loadFontCss();
+  const fontCss = documents ? await loadFontCss() : '';
   const selected = config.briefs.length > 0 ? config.briefs : briefIds;
   const edition = formatIsoDate(config.edition);
 
@@ -111,6 +114,9 @@ export async function prepare(config: Config): Promise<Prepared> {
   for (const brief of markdown) texts.set(brief.file.path, templates.briefs.get(brief.briefId)?.source ?? '');
   for (const partial of templates.partials.values()) texts.set(partial.path, partial.source);
   stopOnFatal([...messages, ...markdown.flatMap((brief) => brief.file.messages)], texts);
+  // `briefs check` lints (facts no brief uses, paragraphs without a note, figures without a
+  // period), reading the Markdown before it becomes HTML. A build leaves that to the check.
+  if (!documents) messages.push(...lintBriefs({ facts, factsPath: config.factsPath, briefs: markdown }));
 
   const processor = createProcessor();
   const bodies = await Promise.all(
@@ -118,7 +124,7 @@ export async function prepare(config: Config): Promise<Prepared> {
       markdownToHtml(brief, processor, {
         knows: (id) => facts.has(id),
         format: (ids) => formatCitations(ids.map((id) => facts.get(id)!), sources.docs, style),
-      }),
+      }, { drawCharts: documents }),
     ),
   );
   stopOnFatal([...messages, ...bodies.flatMap((body) => body.file.messages)], texts);
@@ -133,7 +139,7 @@ export async function prepare(config: Config): Promise<Prepared> {
       usedFacts: markdown[index]!.usedFacts,
       citedSources: citations.bibliography.map((entry) => entry.sourceId),
       body: String(body.file.value),
-      html: renderDocument(layout, {
+      html: !documents ? '' : renderDocument(layout, {
         briefId: body.briefId,
         matter,
         body: String(body.file.value),

@@ -348,5 +348,5 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
 /** Check the sources, facts and templates without a browser and without writing anything. */
 export async function runCheck(config: Config): Promise<Prepared> {
   const { prepare } = await import('./prepare.js');
-  return prepare(config);
+  return prepare(config, { documents: false });
 }

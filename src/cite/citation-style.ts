@@ -1,3 +1,4 @@
+import CSL, { type ParsedStyle } from 'citeproc';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -5,8 +6,12 @@ import path from 'node:path';
 export interface CitationStyle {
   /** The style's XML. */
   readonly style: string;
+  /** The style parsed once per build: each brief's engine starts from it (parsing is the slow part). */
+  readonly parsed: ParsedStyle;
   /** The locale's XML. */
   readonly locale: string;
+  /** The locale parsed once per build. */
+  readonly parsedLocale: ParsedStyle;
   /** The locale tag, e.g. `en-US`. */
   readonly lang: string;
   /** The files read, for the build's inputs. */
@@ -18,5 +23,5 @@ export async function readCitationStyle(templatesDir: string, styleName: string,
   const stylePath = path.join(templatesDir, 'csl', `${styleName}.csl`);
   const localePath = path.join(templatesDir, 'csl', `locales-${lang}.xml`);
   const [style, locale] = await Promise.all([readFile(stylePath, 'utf8'), readFile(localePath, 'utf8')]);
-  return { style, locale, lang, files: [stylePath, localePath] };
+  return { style, parsed: CSL.parseXml(style), locale, parsedLocale: CSL.parseXml(locale), lang, files: [stylePath, localePath] };
 }

@@ -13,6 +13,8 @@ export interface FormattedNote {
   readonly referenceHtml: string;
   /** Short excerpts of the quoted passages, one per citation. */
   readonly excerpts: readonly { readonly sourceId: string; readonly paragraph: number; readonly text: string }[];
+  /** Other facts with exactly the same citations: they share this note instead of repeating it. */
+  readonly aliases?: readonly string[];
 }
 
 /** Notes and the Sources list of one brief. */
@@ -31,47 +33,92 @@ export function excerpt(quote: string, max = 140): string {
   return `${cut.slice(0, space > max * 0.6 ? space : max).replace(/[\s,;:.]+$/, '')}…`;
 }
 
+/** Characters of quoted excerpt per note, shared between its quotes: notes stay one or two lines. */
+export const noteExcerptBudget = 70;
+/** The most and the least any one quote of a note gets. */
+const excerptMax = 48;
+const excerptMin = 30;
+
+/**
+ * Excerpt length for each quote of a note citing `sources` different documents in `passages`
+ * passages: a note prints the first excerpt of each source, at most two (see remark-citations),
+ * sharing the budget; where "and N more passages" follows, excerpts are shorter still.
+ */
+export function excerptLength(sources: number, passages = sources): number {
+  const shown = Math.min(2, Math.max(1, sources));
+  const budget = passages > shown ? noteExcerptBudget - 28 : noteExcerptBudget;
+  return Math.max(excerptMin, Math.min(excerptMax, Math.floor(budget / shown)));
+}
+
+/**
+ * One cluster item per cited source, its paragraphs together (`¶¶ 8, 9`): a fact quoting one
+ * document three times names it once, not three times.
+ */
+function citationItems(fact: VerifiedFact): { id: string; locator: string; label: string }[] {
+  const bySource = new Map<string, number[]>();
+  for (const citation of fact.citations) {
+    const paragraphs = bySource.get(citation.source) ?? [];
+    if (!paragraphs.includes(citation.match.paragraph)) paragraphs.push(citation.match.paragraph);
+    bySource.set(citation.source, paragraphs);
+  }
+  return [...bySource.entries()].map(([id, paragraphs]) => ({
+    id,
+    locator: [...paragraphs].sort((a, b) => a - b).join(', '),
+    label: 'paragraph',
+  }));
+}
+
+const signature = (fact: VerifiedFact) =>
+  JSON.stringify(fact.citations.map((citation) => [citation.source, citation.match.paragraph, citation.match.start, citation.match.end]));
+
 /**
  * Format the notes of one brief, in order of first use, with a fresh citeproc-js engine
- * (so Chicago's full first note and short later notes restart with each brief).
+ * (so Chicago's full first note and short later notes restart with each brief). Facts that
+ * cite exactly the same passages (two figures from one sentence) share one note.
  */
 export function formatCitations(
-  orderedFacts: readonly VerifiedFact[],
+  allFacts: readonly VerifiedFact[],
   docs: ReadonlyMap<string, SourceDoc>,
   style: CitationStyle,
 ): FormattedCitations {
+  const aliases = new Map<string, string[]>();
+  const first = new Map<string, string>();
+  const orderedFacts: VerifiedFact[] = [];
+  for (const fact of allFacts) {
+    const key = signature(fact);
+    const primary = first.get(key);
+    if (primary === undefined) {
+      first.set(key, fact.id);
+      aliases.set(fact.id, []);
+      orderedFacts.push(fact);
+    } else if (primary !== fact.id) {
+      aliases.get(primary)!.push(fact.id);
+    }
+  }
   const engine = new CSL.Engine(
     {
-      retrieveLocale: () => style.locale,
+      retrieveLocale: () => style.parsedLocale,
       retrieveItem: (id: string) => docs.get(id)?.bib,
     },
-    style.style,
+    style.parsed,
     style.lang,
   );
   engine.setOutputFormat('html');
   const cited = [...new Set(orderedFacts.flatMap((fact) => fact.citations.map((citation) => citation.source)))];
   engine.updateItems(cited);
 
+  // All notes in one pass (citeproc-js works out first and subsequent positions itself);
+  // adding them one by one re-processes every earlier note each time.
   const texts = new Map<string, string>();
-  const pre: Array<[string, number]> = [];
-  orderedFacts.forEach((fact, index) => {
-    const citationID = `note-${index + 1}`;
-    const [, updates] = engine.processCitationCluster(
-      {
-        citationID,
-        citationItems: fact.citations.map((citation) => ({
-          id: citation.source,
-          locator: String(citation.match.paragraph),
-          label: 'paragraph',
-        })),
-        properties: { noteIndex: index + 1 },
-      },
-      pre,
-      [],
-    );
-    for (const [, text, id] of updates) texts.set(id, text);
-    pre.push([citationID, index + 1]);
-  });
+  const results = engine.rebuildProcessorState(
+    orderedFacts.map((fact, index) => ({
+      citationID: `note-${index + 1}`,
+      citationItems: citationItems(fact),
+      properties: { noteIndex: index + 1 },
+    })),
+    'html',
+  );
+  for (const [id, , text] of results) texts.set(id, text);
 
   const notes = orderedFacts.map((fact, index) => ({
     factId: fact.id,
@@ -80,8 +127,9 @@ export function formatCitations(
     excerpts: fact.citations.map((citation) => ({
       sourceId: citation.source,
       paragraph: citation.match.paragraph,
-      text: excerpt(citation.quote),
+      text: excerpt(citation.quote, excerptLength(new Set(fact.citations.map((c) => c.source)).size, fact.citations.length)),
     })),
+    aliases: aliases.get(fact.id) ?? [],
   }));
 
   const made = cited.length > 0 ? engine.makeBibliography() : false;

@@ -22,6 +22,7 @@ Options:
   --brief ID          build only this brief (repeatable; default: every template in templates/briefs/)
   --format LIST       html, pdf or html,pdf (default: html,pdf)
   --paper SIZE        a4 or letter (default: a4)
+  --notes PLACE       footnotes (at the foot of each PDF page) or endnotes (default: footnotes)
   --out DIR           output folder (default: output)
   --sources DIR       folder with sources.yaml, facts.yaml and documents/ (default: sources)
   --templates DIR     folder with briefs/, partials/, layouts/, styles/, csl/ (default: templates)
@@ -50,6 +51,7 @@ export function parseCommand(argv: readonly string[]): Command {
         brief: { type: 'string', multiple: true },
         format: { type: 'string' },
         paper: { type: 'string' },
+        notes: { type: 'string' },
         out: { type: 'string' },
         sources: { type: 'string' },
         templates: { type: 'string' },
@@ -86,7 +88,12 @@ export function parseCommand(argv: readonly string[]): Command {
     throw new UsageError('--force, --dry-run and --watch go with `briefs build`, not `briefs check`.');
   }
   if (values.watch && values['dry-run']) throw new UsageError('--watch and --dry-run cannot be used together.');
+  const notes = values.notes?.toLowerCase();
+  if (notes !== undefined && notes !== 'footnotes' && notes !== 'endnotes') {
+    throw new UsageError(`Unknown note placement ${JSON.stringify(values.notes)}: use footnotes or endnotes.`);
+  }
   const options: ConfigInput = {
+    ...(notes ? { notes } : {}),
     ...(values.force ? { force: true } : {}),
     ...(values['dry-run'] ? { dryRun: true } : {}),
     ...(values.brief ? { briefs: values.brief } : {}),

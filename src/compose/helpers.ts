@@ -1,9 +1,29 @@
 import type { HelperOptions } from 'handlebars';
 import Handlebars from 'handlebars';
 import type { Point } from 'unist';
+import type { ChartData } from '../chart/index.js';
 import type { VerifiedFact } from '../facts/index.js';
 import type { SourceDoc } from '../ingest/index.js';
+import { asOfLine, sourceRecency } from './as-of.js';
+import { coverageNote } from './coverage.js';
+import { chartData, chartMarkdown } from './figure-chart.js';
+import { collectSeries } from './figure-series.js';
+import { figureTable } from './figure-table.js';
+import { figureTrends } from './figure-trends.js';
+import { formatIsoDate } from './format-date.js';
+import { lawTable } from './law-table.js';
+import { escapeInline, listOf } from './markdown-text.js';
+import { createNoteMarks } from './notes.js';
+import { quotation } from './quotation.js';
+import { sourceLabel } from './source-label.js';
+import { prose, statement } from './statement.js';
 import { TemplateProblem } from './template-error.js';
+import { tierSummary, tierTimeline } from './tier-timeline.js';
+import { timeline } from './timeline.js';
+import { tableMetrics, tipTable } from './tip-table.js';
+import { anchorFact, collectReports, coveredYears, latestPossibleReport, missingReportYears, statedTiers } from './tip-reports.js';
+
+export { formatIsoDate } from './format-date.js';
 
 /** What a fact looks like inside a template (`{{#each (facts)}}…{{id}}…{{/each}}`). */
 export interface FactView {
@@ -15,6 +35,20 @@ export interface FactView {
   readonly date: string | null;
   readonly note: string | null;
   readonly sources: readonly string[];
+  /** The TIP report the fact comes from, if any. */
+  readonly report: number | null;
+  /** Whether the fact carries a figure. */
+  readonly figure: boolean;
+}
+
+/** What a TIP report looks like inside a template (`{{#each (reports)}}…{{/each}}`). */
+export interface ReportView {
+  /** The report's year. */
+  readonly year: number;
+  /** The calendar year it covers, if a fact states it. */
+  readonly covers: number | null;
+  /** Its tier, if a fact states it. */
+  readonly tier: string | null;
 }
 
 /** What the helpers read and record while one brief renders. */
@@ -22,21 +56,14 @@ export interface HelperContext {
   readonly briefId: string;
   readonly facts: ReadonlyMap<string, VerifiedFact>;
   readonly docs: ReadonlyMap<string, SourceDoc>;
+  /** The edition date (ISO or as printed): it bounds the years the Coverage note counts. */
+  readonly edition: string;
   /** Fact ids in the order templates used them (helpers push here). */
   readonly used: string[];
-  /** Fact ids stated in the body with `fact` (so `fresh=true` skips them). */
+  /** Fact ids stated in the body (so `fresh=true` skips them). */
   readonly placed: Set<string>;
-}
-
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** `2011-06-27` → `27 June 2011`; `2011-06` → `June 2011`; `2011` → `2011`. */
-export function formatIsoDate(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  if (!year) return iso;
-  if (!month) return String(year);
-  const name = months[month - 1] ?? String(month);
-  return day ? `${day} ${name} ${year}` : `${name} ${year}`;
+  /** Charts the brief draws (helpers push here; the Markdown stage draws them). */
+  readonly charts: ChartData[];
 }
 
 const placeOf = (options: HelperOptions): Point | undefined => {
@@ -54,6 +81,8 @@ function view(fact: VerifiedFact): FactView {
     date: fact.date ?? null,
     note: fact.note ?? null,
     sources: [...new Set(fact.citations.map((citation) => citation.source))],
+    report: fact.tip?.report ?? null,
+    figure: fact.figure !== undefined,
   };
 }
 
@@ -62,70 +91,165 @@ function byTime(a: VerifiedFact, b: VerifiedFact): number {
   return key(a).localeCompare(key(b));
 }
 
+const safe = (markdown: string) => new Handlebars.SafeString(markdown);
+
 /**
  * The helpers templates may call. Each returns Markdown; each records the facts it uses.
  * Every helper is registered as known, so Handlebars rejects any other name at compile time.
  */
 export function createHelpers(ctx: HelperContext) {
+  const marks = createNoteMarks(ctx.used, ctx.placed);
   const lookup = (id: unknown, options: HelperOptions): VerifiedFact => {
     const fact = typeof id === 'string' ? ctx.facts.get(id) : undefined;
     if (!fact) {
       throw new TemplateProblem('unknown-fact', String(id), placeOf(options), `No fact has the id ${JSON.stringify(String(id))}.`);
     }
-    if (!ctx.used.includes(fact.id)) ctx.used.push(fact.id);
     return fact;
   };
-  const statement = (fact: VerifiedFact) => {
-    const note = fact.note ? ` *Caveat: ${fact.note.replace(/\s+/g, ' ')}*` : '';
-    return new Handlebars.SafeString(`${fact.statement.replace(/\s+/g, ' ').trim()}[^${fact.id}]${note}`);
+  /** Facts from a list the `facts` helper returned (or a single id). */
+  const listed = (items: unknown, options: HelperOptions): VerifiedFact[] => {
+    const list = Array.isArray(items) ? items : [items];
+    return list.map((item) => lookup(typeof item === 'object' && item !== null && 'id' in item ? (item as { id: unknown }).id : item, options));
   };
+  const topicFacts = (topic: string = ctx.briefId) => [...ctx.facts.values()].filter((fact) => fact.topics.includes(topic));
+  const topicOf = (options: HelperOptions) => {
+    const topic = (options.hash as { topic?: unknown }).topic;
+    return typeof topic === 'string' ? topic : ctx.briefId;
+  };
+  const reportsOf = (options: HelperOptions) => collectReports(topicFacts(topicOf(options)));
+
   const helpers = {
     /** `{{fact "id"}}`: the fact's statement with its footnote, and its caveat if it has one. */
     fact(id: unknown, options: HelperOptions) {
-      const fact = lookup(id, options);
-      ctx.placed.add(fact.id);
-      return statement(fact);
+      return safe(statement(lookup(id, options), marks));
     },
-    /** `{{point "id"}}`: like `fact`, for key points: the fact can still appear in a section. */
+    /**
+     * `{{point "id"}}`: for key points: the statement and its note, without the caveat, which
+     * goes with the fact where a section states it (the fact can still appear there).
+     */
     point(id: unknown, options: HelperOptions) {
-      return statement(lookup(id, options));
+      const fact = lookup(id, options);
+      return safe(`${fact.statement.replace(/\s+/g, ' ').trim()}${marks.cite(fact)}`);
     },
     /** `{{cite "id"}}`: only the footnote marker of a fact. */
     cite(id: unknown, options: HelperOptions) {
-      const fact = lookup(id, options);
-      return new Handlebars.SafeString(`[^${fact.id}]`);
+      return safe(marks.cite(lookup(id, options)));
     },
     /** `{{quote "id"}}`: the fact's first quoted passage, in quotation marks, with its footnote. */
     quote(id: unknown, options: HelperOptions) {
       const fact = lookup(id, options);
       const text = fact.citations[0]?.quote.replace(/\s+/g, ' ').trim() ?? '';
-      return new Handlebars.SafeString(`“${text}”[^${fact.id}]`);
+      return safe(`“${text}”${marks.cite(fact)}`);
+    },
+    /** `{{prose (facts …)}}`: the facts' statements as one paragraph, each with its note and caveat. */
+    prose(items: unknown, options: HelperOptions) {
+      return safe(prose(listed(items, options), marks));
+    },
+    /** `{{quotation "id"}}`: what a named person or body said (`speaker`), set apart as a block quotation. */
+    quotation(id: unknown, options: HelperOptions) {
+      return safe(quotation(lookup(id, options), ctx.docs, marks));
+    },
+    /** `{{timeline (facts …) full=false}}`: a dated list, oldest first; `short` phrases unless `full=true`. */
+    timeline(items: unknown, options: HelperOptions) {
+      return safe(timeline(listed(items, options), marks, { full: (options.hash as { full?: unknown }).full === true }));
     },
     /**
-     * `(facts topic="…" tag="…" year=2010 source="tip-2011" fresh=true)`: the facts of a brief
-     * (default: this one), optionally with a tag, a year or a cited source; `fresh=true` leaves
-     * out facts already stated with `fact`. In time order (undated last), then file order.
+     * `(facts topic="…" tag="…" year=2010 source="tip-2011" report=2011 figure=true fresh=true)`:
+     * the facts of a brief (default: this one), filtered: `tag` (one of several, comma-separated),
+     * `year` described, cited `source`, TIP `report` year (`report=false`: not from a TIP report),
+     * with or without a `figure`;
+     * `fresh=true` leaves out facts already stated. In time order (undated last), then file
+     * order; `order="file"` keeps the order of facts.yaml.
      */
     facts(options: HelperOptions): FactView[] {
-      const hash = options.hash as { topic?: unknown; tag?: unknown; year?: unknown; source?: unknown; fresh?: unknown };
-      const topic = typeof hash.topic === 'string' ? hash.topic : ctx.briefId;
-      return [...ctx.facts.values()]
-        .filter((fact) => fact.topics.includes(topic))
+      const hash = options.hash as { tag?: unknown; year?: unknown; source?: unknown; report?: unknown; figure?: unknown; fresh?: unknown; order?: unknown };
+      const tags = typeof hash.tag === 'string' ? hash.tag.split(',').map((tag) => tag.trim()) : undefined;
+      return topicFacts(topicOf(options))
         .filter((fact) => (hash.fresh === true ? !ctx.placed.has(fact.id) : true))
         .filter((fact) => (typeof hash.source === 'string' ? fact.citations.some((c) => c.source === hash.source) : true))
-        .filter((fact) => (typeof hash.tag === 'string' ? fact.tags.includes(hash.tag) : true))
+        .filter((fact) => (tags ? fact.tags.some((tag) => tags.includes(tag)) : true))
         .filter((fact) => (hash.year === undefined ? true : fact.year === Number(hash.year)))
-        .sort(byTime)
+        .filter((fact) => (hash.report === undefined ? true : hash.report === false ? !fact.tip : fact.tip?.report === Number(hash.report)))
+        .filter((fact) => (typeof hash.figure === 'boolean' ? (fact.figure !== undefined) === hash.figure : true))
+        .sort(hash.order === 'file' ? () => 0 : byTime)
         .map(view);
     },
     /** `(years topic="…")`: the years that facts of a brief describe, ascending. */
     years(options: HelperOptions): number[] {
-      const hash = options.hash as { topic?: unknown };
-      const topic = typeof hash.topic === 'string' ? hash.topic : ctx.briefId;
-      const years = [...ctx.facts.values()]
-        .filter((fact) => fact.topics.includes(topic) && fact.year !== undefined)
+      const years = topicFacts(topicOf(options))
+        .filter((fact) => fact.year !== undefined)
         .map((fact) => fact.year as number);
       return [...new Set(years)].sort((a, b) => a - b);
+    },
+    /** `(reports)`: the TIP reports the brief's facts come from (`tip.report`), ascending. */
+    reports(options: HelperOptions): ReportView[] {
+      return reportsOf(options).map((report) => ({
+        year: report.year,
+        covers: coveredYears(report)[0] ?? null,
+        tier: statedTiers(report)[0] ?? null,
+      }));
+    },
+    /** `{{reportSources 2011}}`: the sources a TIP report is known from, with a note. */
+    reportSources(year: unknown, options: HelperOptions) {
+      const report = reportsOf(options).find((candidate) => candidate.year === Number(year));
+      if (!report) throw new TemplateProblem('template-render', String(year), placeOf(options), `No fact comes from a TIP report of ${JSON.stringify(year)}.`);
+      const labels = report.sources.map((id) => {
+        const doc = ctx.docs.get(id);
+        return doc ? escapeInline(sourceLabel(doc)) : id;
+      });
+      return safe(`*Known from ${listOf(labels)}.*${marks.cite(anchorFact(report))}`);
+    },
+    /** `{{reportTable}}`: one row per TIP report: period, tier and the main figures, each with a note or "not stated". */
+    reportTable(options: HelperOptions) {
+      return safe(tipTable(reportsOf(options), marks));
+    },
+    /** `{{tierTimeline}}`: tier by report year, the years without a report, and undated tier statements. */
+    tierTimeline(options: HelperOptions) {
+      const reports = reportsOf(options);
+      const missing = missingReportYears(reports.map((report) => report.year), latestPossibleReport(ctx.edition));
+      const undated = topicFacts(topicOf(options)).filter((fact) => fact.tags.includes('tier') && !fact.tip);
+      return safe(tierTimeline(reports, missing, undated, marks));
+    },
+    /** `{{tierSummary}}`: one sentence: which tier in which report years. */
+    tierSummary(options: HelperOptions) {
+      return safe(tierSummary(reportsOf(options), marks));
+    },
+    /** `{{figureChart}}`: a chart of the figures given for two or more years, its text alternative and any disagreement. */
+    figureChart(options: HelperOptions) {
+      const { series, conflicts } = collectSeries(topicFacts(topicOf(options)));
+      if (series.length === 0) return safe('<!-- uncited -->\nNo figure in the collection is given for two or more years, so there is nothing to chart.');
+      const data = chartData(`figures-${ctx.charts.length + 1}`, series);
+      ctx.charts.push(data);
+      for (const s of series) for (const point of s.points) for (const fact of point.sources) ctx.placed.add(fact.id);
+      return safe(chartMarkdown(data, series, conflicts, marks));
+    },
+    /** `{{figureTrends}}`: one sentence on how those figures changed between their first and last year. */
+    figureTrends(options: HelperOptions) {
+      return safe(figureTrends(collectSeries(topicFacts(topicOf(options))).series, marks));
+    },
+    /**
+     * `{{figureTable (facts …)}}`: figures as a table (what, figure, year); leaves out figures the
+     * `reportTable` shows unless `all=true`.
+     */
+    figureTable(items: unknown, options: HelperOptions) {
+      const all = (options.hash as { all?: unknown }).all === true;
+      const facts = listed(items, options).filter((fact) => fact.figure && (all || !tableMetrics.has(fact.figure.metric)));
+      return safe(figureTable(facts, marks));
+    },
+    /** `{{lawTable}}`: the legal instruments (`law`): in force, prohibits, penalties, sources; with caveats. */
+    lawTable(options: HelperOptions) {
+      return safe(lawTable(topicFacts(topicOf(options)), ctx.docs, marks));
+    },
+    /** `{{asOf}}`: the "as of" line: the brief's newest source, and which sources are undated. */
+    asOf(options: HelperOptions) {
+      return safe(asOfLine(sourceRecency(topicFacts(topicOf(options)), ctx.facts.values(), ctx.docs), marks));
+    },
+    /** `{{coverage}}`: the report years the collection holds, by source, and those it has no source for. */
+    coverage(options: HelperOptions) {
+      const reports = reportsOf(options);
+      const latest = latestPossibleReport(ctx.edition);
+      const missing = missingReportYears(reports.map((report) => report.year), latest);
+      return safe(coverageNote(reports, missing, latest, ctx.docs, marks));
     },
     /** `{{formatDate "2011-06-27"}}` → 27 June 2011. */
     formatDate(value: unknown, options: HelperOptions) {
@@ -151,4 +275,9 @@ export function createHelpers(ctx: HelperContext) {
 }
 
 /** The names of all helpers, for Handlebars' `knownHelpers`. */
-export const helperNames = ['fact', 'point', 'cite', 'quote', 'facts', 'years', 'formatDate', 'sourceTitle', 'eq'] as const;
+export const helperNames = [
+  'fact', 'point', 'cite', 'quote', 'prose', 'quotation', 'timeline', 'facts', 'years', 'reports', 'reportSources',
+  'reportTable', 'tierTimeline', 'tierSummary', 'figureChart', 'figureTrends', 'figureTable', 'lawTable', 'asOf',
+  'coverage', 'formatDate', 'sourceTitle', 'eq',
+] as const;
+

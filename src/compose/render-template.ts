@@ -1,19 +1,34 @@
 import Handlebars from 'handlebars';
 import { VFile } from 'vfile';
+import type { ChartData } from '../chart/index.js';
 import { codes, reportError } from '../diagnostics/index.js';
 import type { VerifiedFact } from '../facts/index.js';
 import type { SourceDoc } from '../ingest/index.js';
 import { createHelpers, helperNames } from './helpers.js';
+import { parseWithLineMarks, splitLineMarks } from './line-map.js';
 import type { TemplateFile, TemplateSet } from './load-templates.js';
 import { handlebarsPlace, taggedTemplate, tagTemplate, TemplateProblem } from './template-error.js';
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Charts the brief draws, by the id its ```chart placeholder names (set by the compose stage). */
+    charts: readonly ChartData[];
+  }
+}
 
 /** A brief as Markdown, before it becomes HTML. */
 export interface BriefMarkdown {
   readonly briefId: string;
-  /** `value` is the Markdown; `path` is the template; diagnostics go here. */
+  /** `value` is the Markdown; `path` is the template; diagnostics go here. `data.charts` holds its charts. */
   readonly file: VFile;
   /** Fact ids the template used, in order of use. */
   readonly usedFacts: readonly string[];
+  /**
+   * The template line each Markdown line comes from (`templateLines[line - 1]`): exact for the
+   * template's own text; text a helper or partial writes maps to the line that calls it.
+   * Lines after the template's output (the footnote definitions) have no entry.
+   */
+  readonly templateLines?: readonly number[];
 }
 
 /** What rendering a brief needs. */
@@ -21,7 +36,7 @@ export interface ComposeInput {
   readonly templates: TemplateSet;
   readonly facts: ReadonlyMap<string, VerifiedFact>;
   readonly docs: ReadonlyMap<string, SourceDoc>;
-  /** The edition date shown in the brief, ISO (`2026-11-23`). */
+  /** The edition date shown in the brief: ISO (`2026-11-23`) or as printed (`23 November 2026`). */
   readonly edition: string;
 }
 
@@ -40,8 +55,18 @@ const compileOptions = (): CompileOptions => ({
 export function renderBrief(template: TemplateFile, input: ComposeInput): BriefMarkdown {
   const file = new VFile({ path: template.path });
   const used: string[] = [];
+  const charts: ChartData[] = [];
+  let templateLines: readonly number[] = [];
   const env = Handlebars.create();
-  const helpers = createHelpers({ briefId: template.name, facts: input.facts, docs: input.docs, used, placed: new Set() });
+  const helpers = createHelpers({
+    briefId: template.name,
+    facts: input.facts,
+    docs: input.docs,
+    edition: input.edition,
+    used,
+    placed: new Set(),
+    charts,
+  });
   env.registerHelper(helpers);
   for (const partial of input.templates.partials.values()) {
     const compiled = env.compile(partial.source, compileOptions());
@@ -55,15 +80,19 @@ export function renderBrief(template: TemplateFile, input: ComposeInput): BriefM
     }) as HandlebarsTemplateDelegate);
   }
   try {
-    const render = env.compile(template.source, compileOptions());
-    const markdown = render(
+    const render = env.compile(parseWithLineMarks(template.source), compileOptions());
+    const marked = render(
       { brief: { id: template.name }, edition: input.edition },
       { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false },
     );
+    const unmarked = splitLineMarks(marked);
+    const markdown = unmarked.text.trimEnd();
+    templateLines = unmarked.lines.slice(0, markdown.split('\n').length);
     // GFM parses `[^id]` as a footnote only when a definition exists: add one per cited fact.
     // The Markdown stage replaces them with the formatted notes.
     const definitions = used.map((id) => `[^${id}]: ${id}`).join('\n');
-    file.value = `${markdown.trimEnd()}\n\n${definitions}\n`;
+    file.value = `${markdown}\n\n${definitions}\n`;
+    file.data.charts = charts;
   } catch (error) {
     const where = taggedTemplate(error) ?? template.path;
     const place = handlebarsPlace(error);
@@ -79,5 +108,5 @@ export function renderBrief(template: TemplateFile, input: ComposeInput): BriefM
     file.messages.push(...at.messages);
     file.value = '';
   }
-  return { briefId: template.name, file, usedFacts: used };
+  return { briefId: template.name, file, usedFacts: used, templateLines };
 }

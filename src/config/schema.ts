@@ -22,6 +22,8 @@ export const configSchema = z.strictObject({
   formats: z.array(z.enum(['html', 'pdf'])).min(1).default(['html', 'pdf']),
   /** Paper size of the PDFs; default `a4`. */
   paper: z.enum(['a4', 'letter']).default('a4'),
+  /** Where the notes of the PDFs go: at the foot of each page, or at the end; default footnotes. */
+  notes: z.enum(['footnotes', 'endnotes']).default('footnotes'),
   /** Pages rendered at once in the one browser; default: the number of cores. */
   concurrency: z.number().int().min(1).max(32).default(() => Math.max(1, Math.min(4, os.availableParallelism()))),
   /** CSL style file name in templates/csl/ (without `.csl`); default Chicago notes. */

@@ -189,7 +189,7 @@ export const codes = {
     code: 'chart-render',
     title: 'A chart cannot be drawn',
     message: (chart: string, detail: string) => `Could not draw the chart ${q(chart)}: ${detail}`,
-    hint: 'Charts come from the `figureChart` helper; do not write ```chart blocks by hand. If the helper made it, this is a bug: report it with the brief.',
+    hint: 'Charts come from the `figureChart` helper; do not write chart blocks by hand. If the helper made it, this is a bug: report it with the brief.',
   },
   factUnused: {
     code: 'fact-unused',

@@ -4,3 +4,7 @@ export { verifyQuotes } from './verify-quotes.js';
 export type { QuoteMatch, VerifiedCitation, VerifiedFact } from './verify-quotes.js';
 export { findClosestPassage } from './closest-passage.js';
 export type { ClosestPassage } from './closest-passage.js';
+export { currencies, metricIds, metrics, unitScale } from './metrics.js';
+export type { MetricId, MetricInfo } from './metrics.js';
+export { tiers } from './schema.js';
+export type { Figure, LawInfo, Speaker, Tier, TipInfo } from './schema.js';

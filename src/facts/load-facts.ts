@@ -19,6 +19,10 @@ export interface Fact extends Omit<FactEntry, 'citations'> {
   readonly citations: readonly FactCitation[];
   /** Position of the fact's entry in facts.yaml. */
   readonly place: Point;
+  /** Position of `figure` in facts.yaml, if the fact has one. */
+  readonly figurePlace?: Point;
+  /** Position of `speaker.words` in facts.yaml, if the fact has them. */
+  readonly speakerPlace?: Point;
 }
 
 /** The facts file, loaded and validated. */
@@ -47,6 +51,8 @@ export async function loadFacts(factsPath: string): Promise<FactsFile> {
     facts.set(entry.id, {
       ...entry,
       place: yaml.locate([index]),
+      ...(entry.figure ? { figurePlace: yaml.locate([index, 'figure']) } : {}),
+      ...(entry.speaker?.words ? { speakerPlace: yaml.locate([index, 'speaker', 'words']) } : {}),
       citations: entry.citations.map((citation, position) => ({
         ...citation,
         place: yaml.locate([index, 'citations', position, 'quote']),

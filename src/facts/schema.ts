@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { metricIds } from './metrics.js';
 
 const kebab = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and hyphens');
 
@@ -20,6 +21,80 @@ export const citationSchema = z.strictObject({
     .optional(),
 });
 
+const year = z.number().int().min(1900).max(2100);
+
+/** The tiers of the US Trafficking in Persons report. */
+export const tiers = ['Tier 1', 'Tier 2', 'Tier 2 Watch List', 'Tier 3'] as const;
+
+/** A fact that comes from a US Trafficking in Persons (TIP) report, directly or through a summary. */
+export const tipSchema = z.strictObject({
+  /** The year of the report (its edition): the report published in June 2011 is 2011. */
+  report: year,
+  /** The calendar year the report covers, where this fact shows it (the 2011 report covers 2010). */
+  covers: year.optional(),
+  /** The tier the report places Kosovo in, where this fact states it. */
+  tier: z.enum(tiers).optional(),
+});
+
+/** `2010`, a range `2017-2021`, or `unstated` where the source gives no period (say so in `note`). */
+const period = z.union([
+  year,
+  z.string().regex(/^\d{4}-\d{4}$/, 'write a range of years as 2017-2021'),
+  z.literal('unstated'),
+]);
+
+/** A number a source gives (or, where it gives none, its words), in machine-readable form. */
+export const figureSchema = z
+  .strictObject({
+    /** What is counted: one of the metrics of src/facts/metrics.ts. */
+    metric: z.enum(metricIds),
+    /** The number the source states; leave out where it gives words only (`stated`). */
+    value: z.number().nonnegative().optional(),
+    /** Unit of `value`: a plural noun (`persons`, `border police officers` …), `USD`, `EUR` or `percent`. */
+    unit: z
+      .string()
+      .regex(/^(USD|EUR|percent|[a-z][a-z -]*[a-z])$/, 'use a plural noun such as persons, or USD, EUR or percent')
+      .optional(),
+    /** Where the source hedges the number: `over 300`, `nearly one hundred` … */
+    qualifier: z.enum(['over', 'more than', 'nearly', 'about', 'up to']).optional(),
+    /** The source's words where it gives no number, such as `fewer than the previous year`. */
+    stated: z.string().trim().min(1).optional(),
+    /** The year (or years) the figure describes: the 2011 report's figures mostly describe 2010. */
+    period: period.optional(),
+  })
+  .refine((figure) => (figure.value === undefined) !== (figure.stated === undefined), {
+    message: 'give either `value` (the number the source states) or `stated` (its words where it gives no number)',
+  })
+  .refine((figure) => figure.value === undefined || figure.unit !== undefined, {
+    message: 'a `value` needs a `unit`',
+    path: ['unit'],
+  });
+
+/** Where a fact describes a legal instrument: one cell of the legal framework's table. */
+export const lawSchema = z.strictObject({
+  /** The instrument as the source names it, e.g. `2004 criminal code`; facts with the same name share a row. */
+  instrument: z.string().trim().min(1),
+  /** Articles the source names. */
+  articles: z.array(z.union([z.string(), z.number()]).transform(String)).optional(),
+  /** Which column the fact fills: when it entered into force, what it prohibits (or covers), its penalties. */
+  aspect: z.enum(['in-force', 'prohibits', 'covers', 'penalty']),
+});
+
+/** Where a fact reports what a named person or body said or claimed. */
+export const speakerSchema = z.strictObject({
+  /** Who: a person or a body, as the source names them. */
+  name: z.string().trim().min(1),
+  /** Their role or office, as the source gives it. */
+  role: z.string().trim().min(1).optional(),
+  /** When they said it, where the source gives it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  date: isoDate.optional(),
+  /**
+   * Their own words, verbatim from one of the fact's quotes: the brief sets them in quotation
+   * marks. Leave out for reported speech (“X claimed that …”), which the brief never quotes.
+   */
+  words: z.string().trim().min(3).optional(),
+});
+
 /** One fact of sources/facts.yaml. */
 export const factSchema = z.strictObject({
   /** Unique kebab-case id, used by templates. */
@@ -38,9 +113,24 @@ export const factSchema = z.strictObject({
   citations: z.array(citationSchema).min(1, 'cite at least one passage'),
   /** A caveat shown with the fact: a conflict between sources, a garbled source … */
   note: z.string().trim().min(1).optional(),
+  /** A short phrase for table cells and timelines, supported by the same quotes. */
+  short: z.string().trim().min(1).optional(),
+  /** Which TIP report the fact comes from, and what it says about the report itself. */
+  tip: tipSchema.optional(),
+  /** The number the fact states, for tables and charts. */
+  figure: figureSchema.optional(),
+  /** The legal instrument the fact describes, for the legal framework's table. */
+  law: lawSchema.optional(),
+  /** The person or body whose words or claim the fact reports. */
+  speaker: speakerSchema.optional(),
 });
 
 /** The whole facts file: a list of facts. */
 export const factsFileSchema = z.array(factSchema);
 
 export type FactEntry = z.output<typeof factSchema>;
+export type Figure = z.output<typeof figureSchema>;
+export type TipInfo = z.output<typeof tipSchema>;
+export type LawInfo = z.output<typeof lawSchema>;
+export type Speaker = z.output<typeof speakerSchema>;
+export type Tier = (typeof tiers)[number];

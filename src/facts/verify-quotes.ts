@@ -88,7 +88,14 @@ export function verifyQuotes(
         match: { paragraph: paragraph.n, line: paragraph.line, start, end: start + quote.length },
       });
     }
-    if (citations.length === fact.citations.length) verified.set(fact.id, { ...fact, citations });
+    if (citations.length !== fact.citations.length) continue;
+    // A speaker's words are set in quotation marks: they must be verbatim part of a verified quote.
+    const words = fact.speaker?.words;
+    if (words !== undefined && !fact.citations.some((citation) => fold(citation.quote).includes(fold(words)))) {
+      reportError(factsFile, codes.speakerWordsNotFound, [fact.id], { place: fact.speakerPlace ?? fact.place, stage, actual: words });
+      continue;
+    }
+    verified.set(fact.id, { ...fact, citations });
   }
   return verified;
 }

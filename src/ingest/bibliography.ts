@@ -25,6 +25,13 @@ export const sourceEntrySchema = z.strictObject({
   /** CSL item type. */
   type: z.enum(cslTypes),
   title: z.string().min(1),
+  /**
+   * Not CSL: the short name briefs use for the source in running text and tables, such as
+   * `2011 TIP report`. Optional; the title is used without it. citeproc-js ignores it.
+   */
+  label: z.string().trim().min(1).optional(),
+  /** CSL: a short form of the title, used in later notes of the same source. */
+  'title-short': z.string().min(1).optional(),
   author: z.array(name).optional(),
   editor: z.array(name).optional(),
   publisher: z.string().optional(),

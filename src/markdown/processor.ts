@@ -8,6 +8,7 @@ import type { FormattedCitations } from '../cite/index.js';
 import type { FrontMatter } from './front-matter.js';
 import remarkCitations from './plugins/remark-citations.js';
 import remarkFrontMatterData from './plugins/remark-front-matter-data.js';
+import rehypeChart from './plugins/rehype-chart.js';
 import rehypeSources from './plugins/rehype-sources.js';
 
 /** How the citation stage formats the notes of one brief. */
@@ -26,12 +27,14 @@ declare module 'vfile' {
     formatNotes: NoteFormatter;
     /** The notes and Sources of the brief (set by remark-citations). */
     citations: FormattedCitations;
+    /** False to skip drawing charts (a check needs the data, not the SVG); default true. */
+    drawCharts: boolean;
   }
 }
 
 /**
  * The Markdown → HTML processor: remark-parse (with GFM and front matter) → notes from facts
- * → remark-rehype → Sources → rehype-stringify. Raw HTML in Markdown is dropped. Frozen: one
+ * → remark-rehype → charts (SVG) → Sources → rehype-stringify. Raw HTML in Markdown is dropped. Frozen: one
  * processor serves every brief.
  */
 export function createProcessor() {
@@ -46,9 +49,15 @@ export function createProcessor() {
       footnoteLabel: 'Notes',
       footnoteLabelTagName: 'h2',
       footnoteLabelProperties: { className: ['notes-heading'] },
+      // The back link's visible word starts its accessible name (WCAG 2.5.3, axe's
+      // label-content-name-mismatch): "back" / "back to the text of note 3".
+      footnoteBackContent: (_index: number, rereference: number) => [
+        { type: 'text', value: rereference > 1 ? `back (${rereference})` : 'back' },
+      ],
       footnoteBackLabel: (index: number, rereference: number) =>
-        `Back to the text of note ${index + 1}${rereference > 1 ? ` (use ${rereference})` : ''}`,
+        `back${rereference > 1 ? ` (${rereference})` : ''} to the text of note ${index + 1}`,
     })
+    .use(rehypeChart)
     .use(rehypeSources)
     .use(rehypeStringify)
     .freeze();

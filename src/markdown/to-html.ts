@@ -18,9 +18,11 @@ export async function markdownToHtml(
   brief: BriefMarkdown,
   processor: BriefProcessor,
   formatNotes: NoteFormatter,
+  options: { readonly drawCharts?: boolean } = {},
 ): Promise<BriefHtmlBody> {
   const file = brief.file;
   file.data.formatNotes = formatNotes;
+  file.data.drawCharts = options.drawCharts ?? true;
   const tree = processor.parse(file);
   const hast = await processor.run(tree, file);
   file.value = processor.stringify(hast, file);

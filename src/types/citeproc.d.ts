@@ -1,7 +1,7 @@
 // Minimal types for the parts of citeproc-js (package `citeproc`) this project uses.
 declare module 'citeproc' {
   export interface CiteprocSys {
-    retrieveLocale(lang: string): string;
+    retrieveLocale(lang: string): string | object;
     retrieveItem(id: string): unknown;
   }
   export interface CitationItem {
@@ -18,8 +18,10 @@ declare module 'citeproc' {
     { bibchange: boolean; citation_errors: unknown[] },
     Array<[number, string, string]>,
   ];
+  /** A style parsed once by `CSL.parseXml`, to build engines without parsing again. */
+  export type ParsedStyle = object;
   export class Engine {
-    constructor(sys: CiteprocSys, style: string, lang?: string, forceLang?: boolean);
+    constructor(sys: CiteprocSys, style: string | ParsedStyle, lang?: string, forceLang?: boolean);
     setOutputFormat(format: 'html' | 'text' | 'rtf'): void;
     updateItems(ids: string[]): void;
     processCitationCluster(
@@ -27,8 +29,9 @@ declare module 'citeproc' {
       citationsPre: Array<[string, number]>,
       citationsPost: Array<[string, number]>,
     ): CitationResult;
+    rebuildProcessorState(citations: Citation[], mode?: 'html' | 'text' | 'rtf', uncitedItemIds?: string[]): Array<[string, number, string]>;
     makeBibliography(): [{ entry_ids: string[][] }, string[]] | false;
   }
-  const CSL: { Engine: typeof Engine };
+  const CSL: { Engine: typeof Engine; parseXml: (xml: string) => ParsedStyle };
   export default CSL;
 }

@@ -15,15 +15,23 @@ export function htmlToPhrasing(html: string): PhrasingContent[] {
   return mdast.children.filter((node): node is PhrasingContent => node.type !== 'paragraph');
 }
 
+/**
+ * Excerpts a note prints: the first of each source, at most two, and only one when the note
+ * cites three sources or more (its references are long already); the ¶ list locates the rest.
+ */
 function noteChildren(note: FormattedNote): PhrasingContent[] {
-  const quoted = note.excerpts.map((excerpt) => `“${excerpt.text}”`).join('; ');
+  const firstOfSource = note.excerpts.filter((excerpt, index) => note.excerpts.findIndex((other) => other.sourceId === excerpt.sourceId) === index);
+  const shown = firstOfSource.slice(0, firstOfSource.length >= 3 ? 1 : 2).map((excerpt) => `“${excerpt.text}”`);
+  const more = note.excerpts.length - shown.length;
+  const quoted = `${shown.join('; ')}${more > 0 ? ` and ${more} more passage${more > 1 ? 's' : ''}` : ''}`;
   return [...htmlToPhrasing(note.referenceHtml), { type: 'text', value: ` Quoted: ${quoted}` }];
 }
 
 /**
  * Turn the brief's footnote markers (`[^fact-id]`, written by the `fact` and `cite` helpers)
  * into numbered notes: each fact once, in order of first use, formatted by
- * `file.data.formatNotes` (the CSL stage). Unknown markers are errors.
+ * `file.data.formatNotes` (the CSL stage); facts citing the same passages share a note.
+ * Unknown markers are errors.
  */
 export default function remarkCitations() {
   return (tree: Root, file: VFile) => {
@@ -42,6 +50,17 @@ export default function remarkCitations() {
     tree.children = tree.children.filter((node) => node.type !== 'footnoteDefinition');
     const citations = format.format(order);
     file.data.citations = citations;
+    // Facts that share a note (same passages) point at the note of the first of them.
+    const shared = new Map(citations.notes.flatMap((note) => (note.aliases ?? []).map((alias) => [alias, note.factId] as const)));
+    if (shared.size > 0) {
+      visit(tree, 'footnoteReference', (node) => {
+        const primary = shared.get(node.identifier);
+        if (primary !== undefined) {
+          node.identifier = primary;
+          node.label = primary;
+        }
+      });
+    }
     for (const note of citations.notes) {
       const definition: FootnoteDefinition = {
         type: 'footnoteDefinition',

@@ -91,16 +91,11 @@ describe('formatCitations with the real documents', () => {
     const { notes } = formatCitations([fact('tip-articles'), fact('tip-investigations')], sources.docs, style);
     expect(notes[0]?.referenceHtml).toMatch(/¶ 5\b/);
     expect(notes[1]?.referenceHtml).toMatch(/¶ 6\b/);
-    expect(notes[0]?.excerpts).toEqual([
-      {
-        sourceId: 'tip-2011',
-        paragraph: 5,
-        text: 'Kosovo prohibits all forms of trafficking in persons in Articles 137 and 139 of the 2004 criminal code',
-      },
-    ]);
+    // Excerpts are short (about 48 characters): enough to find the passage the ¶ locates.
+    expect(notes[0]?.excerpts).toEqual([{ sourceId: 'tip-2011', paragraph: 5, text: 'Kosovo prohibits all forms of trafficking in…' }]);
     const longExcerpt = notes[1]?.excerpts[0]?.text ?? '';
     expect(longExcerpt.endsWith('…')).toBe(true);
-    expect(longExcerpt.startsWith('In 2010, Kosovo authorities conducted 194 investigations')).toBe(true);
+    expect(longExcerpt.startsWith('In 2010, Kosovo authorities conducted 194')).toBe(true);
   });
 
   it('should cite every passage of a fact with several citations in one note', () => {

@@ -3,8 +3,13 @@ import { describe, expect, it } from 'vitest';
 describe('facts', () => {
   it('should expose the public api', async () => {
     expect(Object.keys(await import('../../../src/facts/index.js')).sort()).toEqual([
+      'currencies',
       'findClosestPassage',
       'loadFacts',
+      'metricIds',
+      'metrics',
+      'tiers',
+      'unitScale',
       'verifyQuotes',
     ]);
   });

@@ -36,6 +36,7 @@ describe('readSources on the real sources folder', () => {
       id: 'tip-2011',
       type: 'report',
       title: '2011 Trafficking in Persons Report - Kosovo',
+      label: 'the 2011 TIP report (Refworld copy)',
       author: [{ literal: 'United States Department of State' }],
       publisher: 'United States Department of State',
       archive: 'Refworld',

@@ -1,0 +1,3 @@
+export { renderChart } from './render-chart.js';
+export { chartSpec } from './chart-spec.js';
+export type { ChartData, ChartPanel, ChartPoint } from './types.js';

@@ -1,0 +1,24 @@
+import { metrics } from '../facts/index.js';
+import { formatFigure } from './format-figure.js';
+import type { FigureSeries } from './figure-series.js';
+import { listOf } from './markdown-text.js';
+import { marksFor, type NoteMarks } from './notes.js';
+
+/**
+ * One sentence on how the figures given for two or more years changed between their first
+ * and last year, attributed to the reports they come from. Empty without such figures.
+ */
+export function figureTrends(series: readonly FigureSeries[], marks: NoteMarks): string {
+  if (series.length === 0) return '';
+  const reports = [...new Set(series.flatMap((s) => s.points.map((point) => point.fact.tip?.report)).filter((year): year is number => year !== undefined))].sort();
+  const parts = series.map((s) => {
+    const first = s.points[0]!;
+    const last = s.points.at(-1)!;
+    const verb = last.value > first.value ? 'rose' : last.value < first.value ? 'fell' : 'stayed the same';
+    const at = (point: typeof first) => `${formatFigure(point.fact.figure!, { bare: true })} in ${point.year}`;
+    const notes = marksFor([...first.sources, ...last.sources], marks.cite);
+    return `${metrics[s.metric].label.toLowerCase()} ${verb} from ${at(first)} to ${at(last)}${notes}`;
+  });
+  const by = reports.length > 0 ? `According to the ${listOf(reports.map(String))} TIP report${reports.length > 1 ? 's' : ''}` : 'According to the sources';
+  return `${by}, ${listOf(parts)}.`;
+}

@@ -1,0 +1,56 @@
+import type { VerifiedFact } from '../facts/index.js';
+import type { SourceDoc } from '../ingest/index.js';
+import { escapeInline, listOf, markdownTable } from './markdown-text.js';
+import { formatIsoDate } from './format-date.js';
+import type { NoteMarks } from './notes.js';
+import { sourceLabel } from './source-label.js';
+
+const aspects = [
+  { aspect: ['in-force'], header: 'In force' },
+  { aspect: ['prohibits', 'covers'], header: 'What it prohibits or covers' },
+  { aspect: ['penalty'], header: 'Penalties' },
+] as const;
+
+/** A fact's text in its cell: the date it gives for entry into force, else its `short` phrase. */
+function cellText(fact: VerifiedFact): string {
+  if (fact.law?.aspect === 'in-force' && fact.date) return formatIsoDate(fact.date);
+  return fact.short ?? fact.statement;
+}
+
+/** The instrument with the articles the facts name: `2004 criminal code, Arts. 137 and 139`. */
+export function instrumentName(instrument: string, articles: readonly string[]): string {
+  return `${escapeInline(instrument)}${articles.length > 0 ? `, Art${articles.length > 1 ? 's' : ''}. ${listOf([...articles])}` : ''}`;
+}
+
+/**
+ * The legal framework as a table: one row per instrument (facts with the same `law.instrument`,
+ * in file order), with when it entered into force, what it prohibits, its penalties and the
+ * sources that say so. Cells use each fact's `short` phrase and note; the caveats of the facts
+ * are listed under the table. The facts are recorded as stated.
+ */
+export function lawTable(facts: readonly VerifiedFact[], docs: ReadonlyMap<string, SourceDoc>, marks: NoteMarks): string {
+  const rows = new Map<string, VerifiedFact[]>();
+  for (const fact of facts) {
+    if (!fact.law) continue;
+    rows.set(fact.law.instrument, [...(rows.get(fact.law.instrument) ?? []), fact]);
+  }
+  if (rows.size === 0) return '';
+  const body = [...rows.entries()].map(([instrument, list]) => {
+    const articles = [...new Set(list.flatMap((fact) => fact.law?.articles ?? []))];
+    const name = instrumentName(instrument, articles);
+    const cells = aspects.map(({ aspect }) => {
+      const inCell = list.filter((fact) => fact.law && (aspect as readonly string[]).includes(fact.law.aspect));
+      return inCell.length > 0 ? inCell.map((fact) => `${cellText(fact)}${marks.state(fact)}`).join('; ') : 'not stated';
+    });
+    const sources = [...new Set(list.flatMap((fact) => fact.citations.map((citation) => citation.source)))].map((id) => {
+      const doc = docs.get(id);
+      return doc ? escapeInline(sourceLabel(doc)) : id;
+    });
+    return [name, ...cells, listOf(sources)];
+  });
+  const table = markdownTable(['Instrument', ...aspects.map(({ header }) => header), 'According to'], body);
+  const caveats = facts
+    .filter((fact) => fact.law && fact.note)
+    .map((fact) => `- *Caveat, ${escapeInline(fact.law!.instrument)}*: ${fact.note!.replace(/\s+/g, ' ').trim()}${marks.cite(fact)}`);
+  return caveats.length > 0 ? `${table}\n\n${caveats.join('\n')}` : table;
+}

@@ -1,0 +1,20 @@
+import type { SourceDoc } from '../ingest/index.js';
+import { formatIsoDate } from './format-date.js';
+
+/** A source's short name for running text and tables: its `label` in sources.yaml, or its title. */
+export function sourceLabel(doc: SourceDoc): string {
+  return doc.bib.label ?? doc.bib.title;
+}
+
+/** A source's publication date as ISO (`2011-06-27`), if the bibliography gives one. */
+export function issuedIso(doc: SourceDoc): string | undefined {
+  const parts = doc.bib.issued?.['date-parts'][0];
+  if (!parts || parts.length === 0) return undefined;
+  return parts.map((part, index) => (index === 0 ? String(part) : String(part).padStart(2, '0'))).join('-');
+}
+
+/** A source's publication date as the brief writes it (`27 June 2011`), if known. */
+export function issuedText(doc: SourceDoc): string | undefined {
+  const iso = issuedIso(doc);
+  return iso ? formatIsoDate(iso) : undefined;
+}

@@ -1,0 +1,50 @@
+import type { VerifiedFact } from '../facts/index.js';
+import { listOf, yearRanges } from './markdown-text.js';
+import { joinMarks, marksFor, type NoteMarks } from './notes.js';
+import { caveat } from './statement.js';
+import { anchorFact, statedTiers, type TipReport } from './tip-reports.js';
+
+/** The fact to cite where a report's tier is not stated: one tagged `tier` (it says why), else its anchor. */
+function tierContext(report: TipReport): VerifiedFact {
+  return report.facts.find((fact) => fact.tags.includes('tier')) ?? anchorFact(report);
+}
+
+/**
+ * The tier placements year by year, as one run-in line: each report year in the collection with
+ * its tier (or "no tier stated"), the years the collection has no report for, then tier
+ * statements that name no report year, with their caveats (stated here).
+ */
+export function tierTimeline(reports: readonly TipReport[], missing: readonly number[], undated: readonly VerifiedFact[], marks: NoteMarks): string {
+  const entries: { year: number; text: string }[] = reports.map((report) => {
+    const tiers = statedTiers(report);
+    if (tiers.length === 0) return { year: report.year, text: `**${report.year}**: no tier stated${marks.cite(tierContext(report))}` };
+    const parts = tiers.map((tier) => `${tier}${marksFor(report.tiers.filter((fact) => fact.tip?.tier === tier), marks.cite)}`);
+    return { year: report.year, text: `**${report.year}**: ${parts.join('; ')}` };
+  });
+  for (const range of yearRanges(missing)) {
+    entries.push({ year: Number(range.slice(0, 4)), text: `**${range}**: none in the collection` });
+  }
+  entries.sort((a, b) => a.year - b.year);
+  const line = entries.map((entry) => entry.text).join(' → ');
+  const rest = undated.map((fact) => ` **Year not stated**: ${fact.short ?? fact.tip?.tier ?? ''}.${marks.state(fact)}${caveat(fact)}`);
+  return `${line}.${rest.join('')}`;
+}
+
+/** One sentence on the tiers: which tier in which report years, and which years state none. */
+export function tierSummary(reports: readonly TipReport[], marks: NoteMarks): string {
+  const byTier = new Map<string, string[]>();
+  const none: number[] = [];
+  for (const report of reports) {
+    const tiers = statedTiers(report);
+    if (tiers.length === 0) none.push(report.year);
+    for (const tier of tiers) {
+      const facts = report.tiers.filter((fact) => fact.tip?.tier === tier);
+      byTier.set(tier, [...(byTier.get(tier) ?? []), `${report.year}${joinMarks(facts.map((fact) => marks.cite(fact)))}`]);
+    }
+  }
+  const placed = [...byTier.entries()].map(([tier, years]) => `${tier} in ${listOf(years)}`);
+  const unstated = none.length > 0
+    ? `; for ${listOf(none.map(String))} the collection's source states no tier${joinMarks(reports.filter((report) => none.includes(report.year)).map((report) => marks.cite(tierContext(report))))}`
+    : '';
+  return `Tier placements in the TIP reports this collection covers: ${listOf(placed, 'and')}${unstated}.`;
+}

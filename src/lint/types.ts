@@ -1,0 +1,35 @@
+import type { Point } from 'unist';
+import type { Figure } from '../facts/index.js';
+
+/** What the lint reads of a fact: loaded or verified facts both fit. */
+export interface LintFact {
+  readonly id: string;
+  readonly topics: readonly string[];
+  readonly figure?: Figure | undefined;
+  readonly citations: readonly { readonly quote: string }[];
+  /** Position of the fact's entry in facts.yaml. */
+  readonly place: Point;
+  /** Position of its `figure`, if any. */
+  readonly figurePlace?: Point | undefined;
+}
+
+/** What the lint reads of a rendered brief (the compose stage's BriefMarkdown fits). */
+export interface LintBrief {
+  readonly briefId: string;
+  /** `path` is the template; `value` the Markdown (before it becomes HTML). */
+  readonly file: { readonly path: string; readonly value: unknown };
+  /** Fact ids the brief uses. */
+  readonly usedFacts: readonly string[];
+  /** Template line of each Markdown line, if known. */
+  readonly templateLines?: readonly number[] | undefined;
+}
+
+/** What `lintBriefs` needs. */
+export interface LintInput {
+  /** The facts, with their places in facts.yaml. */
+  readonly facts: ReadonlyMap<string, LintFact>;
+  /** Path of facts.yaml: fact warnings point into it. */
+  readonly factsPath: string;
+  /** The briefs that were rendered, as Markdown (call before they become HTML). */
+  readonly briefs: readonly LintBrief[];
+}

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { collectSeries } from '../../../src/compose/figure-series.js';
+import { figureTable } from '../../../src/compose/figure-table.js';
+import { formatFigure, formatPeriod } from '../../../src/compose/format-figure.js';
+import { createNoteMarks } from '../../../src/compose/notes.js';
+import { tipTable } from '../../../src/compose/tip-table.js';
+import { collectReports, latestPossibleReport, missingReportYears } from '../../../src/compose/tip-reports.js';
+import type { VerifiedFact } from '../../../src/facts/index.js';
+
+let line = 0;
+/** A verified fact for tests: one citation of a made-up source. */
+function fact(id: string, extra: Partial<VerifiedFact> = {}): VerifiedFact {
+  line += 10;
+  return {
+    id,
+    topics: ['tip-assessment'],
+    tags: [],
+    statement: `Statement of ${id}.`,
+    citations: [
+      { source: 'test-source', quote: `Quote of ${id}.`, place: { line, column: 1 }, sourceDigest: 'x', match: { paragraph: 1, line: 1, start: 0, end: 5 } },
+    ],
+    place: { line, column: 1 },
+    ...extra,
+  };
+}
+
+const marks = () => createNoteMarks([], new Set());
+
+describe('collectReports', () => {
+  it('should group facts by TIP report year, ascending, with the facts that state period and tier', () => {
+    const reports = collectReports([
+      fact('b', { tip: { report: 2016 } }),
+      fact('a', { tip: { report: 2011, tier: 'Tier 2' } }),
+      fact('c', { tip: { report: 2011, covers: 2010 } }),
+      fact('undated'),
+    ]);
+    expect(reports.map((report) => [report.year, report.facts.map((f) => f.id), report.tiers.map((f) => f.id), report.covers.map((f) => f.id)])).toEqual([
+      [2011, ['a', 'c'], ['a'], ['c']],
+      [2016, ['b'], [], []],
+    ]);
+  });
+});
+
+describe('missingReportYears and latestPossibleReport', () => {
+  it('should list the years from the earliest report to the latest possible one that no fact covers', () => {
+    expect(missingReportYears([2011, 2016, 2022, 2023], 2026)).toEqual([2012, 2013, 2014, 2015, 2017, 2018, 2019, 2020, 2021, 2024, 2025, 2026]);
+    expect(missingReportYears([], 2026)).toEqual([]);
+  });
+
+  it('should count a year’s report as possible from June, whether the edition is ISO or as printed', () => {
+    expect(latestPossibleReport('2026-11-23')).toBe(2026);
+    expect(latestPossibleReport('2026-05-31')).toBe(2025);
+    expect(latestPossibleReport('23 November 2026')).toBe(2026);
+    expect(latestPossibleReport('1 June 2026')).toBe(2026);
+    expect(latestPossibleReport('someday')).toBeUndefined();
+  });
+});
+
+describe('tipTable', () => {
+  it('should say "not stated" where no fact gives a value, and put each cell’s notes at its end', () => {
+    const reports = collectReports([
+      fact('tier', { tip: { report: 2012, tier: 'Tier 2 Watch List' } }),
+      fact('inv', { tip: { report: 2012 }, figure: { metric: 'investigations', value: 57, unit: 'investigations', period: 2011 } }),
+    ]);
+    const table = tipTable(reports, marks());
+    const row = table.split('\n')[2]!;
+    expect(row).toBe('| 2012[^tier] | not stated | Tier 2 Watch List[^tier] | 57 (2011)[^inv] | not stated | not stated | not stated | not stated |');
+  });
+
+  it('should name a related figure where the column’s own is not stated', () => {
+    const reports = collectReports([fact('fund', { tip: { report: 2016, covers: 2015 }, figure: { metric: 'shelter-funding', stated: 'increased', period: 2015 } })]);
+    expect(tipTable(reports, marks())).toContain('not stated (shelter funding: increased)[^fund]');
+  });
+
+  it('should list the caveats of the facts in the table under it', () => {
+    const reports = collectReports([
+      fact('conv', { tip: { report: 2011, covers: 2010 }, note: 'Sex trafficking only.', figure: { metric: 'convictions', value: 11, unit: 'convictions', period: 2010 } }),
+    ]);
+    expect(tipTable(reports, marks())).toContain('- *2011, convictions*: Sex trafficking only.[^conv]');
+  });
+});
+
+describe('collectSeries', () => {
+  it('should keep only figures given for two or more years, one series per metric and unit', () => {
+    const { series } = collectSeries([
+      fact('a', { figure: { metric: 'investigations', value: 63, unit: 'investigations', period: 2009 } }),
+      fact('b', { figure: { metric: 'investigations', value: 194, unit: 'investigations', period: 2010 } }),
+      fact('c', { figure: { metric: 'victim-care-funding', value: 216234, unit: 'USD', period: 2010 } }),
+      fact('d', { figure: { metric: 'child-share-of-victims', value: 60, unit: 'percent', period: '2017-2021' } }),
+    ]);
+    expect(series.map((s) => [s.metric, s.points.map((point) => [point.year, point.value])])).toEqual([['investigations', [[2009, 63], [2010, 194]]]]);
+  });
+
+  it('should show the newest report’s figure where reports disagree, and report the disagreement', () => {
+    const { series, conflicts } = collectSeries([
+      fact('old', { tip: { report: 2011 }, figure: { metric: 'convictions', value: 11, unit: 'convictions', period: 2010 } }),
+      fact('new', { tip: { report: 2012 }, figure: { metric: 'convictions', value: 12, unit: 'convictions', period: 2010 } }),
+      fact('next', { tip: { report: 2012 }, figure: { metric: 'convictions', value: 20, unit: 'convictions', period: 2011 } }),
+    ]);
+    expect(series[0]?.points.map((point) => [point.year, point.value, point.fact.id])).toEqual([[2010, 12, 'new'], [2011, 20, 'next']]);
+    expect(conflicts.map((conflict) => [conflict.year, conflict.facts.map((f) => f.id)])).toEqual([[2010, ['old', 'new']]]);
+  });
+});
+
+describe('formatFigure', () => {
+  it('should write figures as the brief prints them', () => {
+    expect(formatFigure({ metric: 'victim-care-funding', value: 216234, unit: 'USD' })).toBe('$216,234');
+    expect(formatFigure({ metric: 'raids', value: 300, unit: 'bars and cafes', qualifier: 'over' })).toBe('over 300 bars and cafes');
+    expect(formatFigure({ metric: 'sms-recipients', value: 1_000_000, unit: 'subscribers', qualifier: 'more than' })).toBe('more than 1 million subscribers');
+    expect(formatFigure({ metric: 'anti-trafficking-officers', value: 50, unit: 'percent', qualifier: 'about' })).toBe('about 50%');
+    expect(formatFigure({ metric: 'investigations', value: 194, unit: 'investigations' }, { bare: true })).toBe('194');
+    expect(formatFigure({ metric: 'officials-convicted', value: 0, unit: 'persons' })).toBe('none');
+    expect(formatFigure({ metric: 'officials-prosecuted', value: 1, unit: 'municipal officials' })).toBe('1 municipal official');
+    expect(formatFigure({ metric: 'convictions', stated: 'a five-year low' })).toBe('a five-year low');
+  });
+
+  it('should write periods as years, ranges or "not stated"', () => {
+    expect([formatPeriod(2010), formatPeriod('2017-2021'), formatPeriod('unstated'), formatPeriod(undefined)]).toEqual(['2010', '2017–2021', 'not stated', 'not stated']);
+  });
+});
+
+describe('figureTable', () => {
+  it('should write one or two figures as their statements, and more as a table with the shared year in its header', () => {
+    const two = [fact('x', { figure: { metric: 'shelters', value: 9, unit: 'shelters', period: 2010 } })];
+    expect(figureTable(two, marks())).toBe('Statement of x.[^x]');
+    const many = ['a', 'b', 'c'].map((id) => fact(id, { short: `what ${id}`, figure: { metric: 'shelters', value: 9, unit: 'shelters', period: 2010 } }));
+    expect(figureTable(many, marks()).split('\n').slice(0, 3)).toEqual([
+      '| What (figures for 2010) | Figure |',
+      '| --- | --- |',
+      '| what a | 9 shelters[^a] |',
+    ]);
+  });
+
+  it('should set a long table as two pairs of columns side by side', () => {
+    const many = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id) => fact(id, { short: id, figure: { metric: 'shelters', value: 1, unit: 'shelters', period: 2010 } }));
+    const lines = figureTable(many, marks()).split('\n');
+    expect(lines[0]).toBe('| What (figures for 2010) | Figure | What (figures for 2010) | Figure |');
+    expect(lines).toHaveLength(2 + 4);
+    expect(lines.at(-1)).toBe('| d | 1 shelter[^d] |  |  |');
+  });
+});
