@@ -6,7 +6,7 @@ import { formatCitations, readCitationStyle, type CitationStyle } from '../cite/
 import { loadTemplates, renderBrief, formatIsoDate, type TemplateSet } from '../compose/index.js';
 import { UsageError, type Config } from '../config/index.js';
 import { BuildError, codes, createMessage } from '../diagnostics/index.js';
-import { loadFacts, verifyQuotes, type VerifiedFact } from '../facts/index.js';
+import { checkStatementMarkup, loadFacts, verifyQuotes, type VerifiedFact } from '../facts/index.js';
 import { readSources, type SourceCollection } from '../ingest/index.js';
 import { createProcessor, markdownToHtml, type FrontMatter } from '../markdown/index.js';
 import type { FormattedCitations } from '../cite/index.js';
@@ -99,6 +99,7 @@ export async function prepare(config: Config, options: { readonly documents?: bo
     }
   }
   const facts = verifyQuotes(factsFile.facts, sources.docs, factsFile.file);
+  checkStatementMarkup(factsFile.facts.values(), factsFile.file);
   stopOnFatal([...messages, ...factsFile.file.messages], texts);
   messages.push(...factsFile.file.messages);
 

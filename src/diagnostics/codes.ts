@@ -153,6 +153,12 @@ export const codes = {
     message: (brief: string, detail: string) => `Could not render the PDF of brief ${q(brief)}: ${detail}`,
     hint: 'Run the build again; if it keeps failing, run with --format html and open the HTML in a browser to see the problem.',
   },
+  unsafeMarkup: {
+    code: 'unsafe-markup',
+    title: 'A statement holds markup the briefs leave out',
+    message: (factId: string, what: string) => `Fact ${q(factId)} holds ${what}; it is left out of the brief.`,
+    hint: 'Statements are Markdown: write links as [text](https://…) and leave out HTML. Nothing from a statement can run or load in a brief.',
+  },
   renderBlocked: {
     code: 'render-blocked',
     title: 'A brief tried to load something from outside',

@@ -8,3 +8,4 @@ export { currencies, metricIds, metrics, unitScale } from './metrics.js';
 export type { MetricId, MetricInfo } from './metrics.js';
 export { tiers } from './schema.js';
 export type { Figure, LawInfo, Speaker, Tier, TipInfo } from './schema.js';
+export { checkStatementMarkup } from './check-markup.js';

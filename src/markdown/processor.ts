@@ -1,3 +1,4 @@
+import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -7,6 +8,7 @@ import { unified } from 'unified';
 import type { FormattedCitations } from '../cite/index.js';
 import type { FrontMatter } from './front-matter.js';
 import remarkCitations from './plugins/remark-citations.js';
+import { sanitizeSchema } from './sanitize-schema.js';
 import remarkFrontMatterData from './plugins/remark-front-matter-data.js';
 import rehypeChart from './plugins/rehype-chart.js';
 import rehypeSources from './plugins/rehype-sources.js';
@@ -57,6 +59,7 @@ export function createProcessor() {
       footnoteBackLabel: (index: number, rereference: number) =>
         `back${rereference > 1 ? ` (${rereference})` : ''} to the text of note ${index + 1}`,
     })
+    .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeChart)
     .use(rehypeSources)
     .use(rehypeStringify)

@@ -10,7 +10,9 @@ import { printPdf, readLayoutEngine } from '../../src/render/pdf/print.js';
 import { build } from '../../src/index.js';
 import { makeProject, type TempProject } from '../helpers/project.js';
 import { pdfPages } from '../helpers/pdf-text.js';
-import { writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import { runCli } from '../helpers/cli.js';
+import { repoRoot } from '../helpers/project.js';
 
 function browsersUnder(marker: string): number {
   try {
@@ -69,6 +71,41 @@ describe('render sandbox', () => {
       await browsers.close();
     }
   }, 60_000);
+});
+
+describe('hostile content in a statement, through the whole pipeline', () => {
+  it('should leave out iframes, images, links and scripts, warn naming the fact, and fetch nothing', async () => {
+    const requests: string[] = [];
+    const server = http.createServer((request, response) => {
+      requests.push(request.url ?? '');
+      response.end('root:x:0:0:leaked');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const project = await makeProject('mini');
+    try {
+      await cp(path.join(repoRoot, 'templates', 'csl'), project.path('templates', 'csl'), { recursive: true });
+      await project.edit('sources/facts.yaml', (text) =>
+        text.replace(
+          'statement: Officials said progress was slow.',
+          `statement: 'Officials said progress was slow. <iframe src="file:///etc/passwd"></iframe> <img src="${base}/pixel.png"> <script>document.title="x"</script> [click](javascript:alert(1)) ![x](${base}/md.png)'`,
+        ),
+      );
+      const run = await runCli(['build'], project.root);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toMatch(/warning\s+Fact "progress" holds raw HTML .*iframe.*\[unsafe-markup\]/);
+      expect(run.stderr).toMatch(/Fact "progress" holds the link "javascript:alert\(1\)"/);
+      const html = await readFile(project.path('output', 'main.html'), 'utf8');
+      expect(html).not.toMatch(/<iframe|<script|javascript:|etc\/passwd/);
+      const text = (await pdfPages(project.path('output', 'main.pdf'))).join('\n');
+      expect(text).toContain('Officials said progress was slow.');
+      expect(text).not.toContain('root:x:0:0');
+      expect(requests).toEqual([]);
+    } finally {
+      await project.remove();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }, 120_000);
 });
 
 describe('browser faults', () => {

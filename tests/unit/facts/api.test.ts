@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 describe('facts', () => {
   it('should expose the public api', async () => {
     expect(Object.keys(await import('../../../src/facts/index.js')).sort()).toEqual([
+      'checkStatementMarkup',
       'currencies',
       'findClosestPassage',
       'loadFacts',
