@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { processesMatching } from '../helpers/processes.js';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -18,15 +18,6 @@ async function hashes(dir: string): Promise<Record<string, string>> {
     names.map(async (name) => [name, createHash('sha256').update(await readFile(path.join(dir, name))).digest('hex')] as const),
   );
   return Object.fromEntries(entries);
-}
-
-/** Chromium processes whose command line mentions `marker` (their profile lives under it). */
-function browsersUnder(marker: string): number {
-  try {
-    return execFileSync('pgrep', ['-f', marker]).toString().trim().split('\n').filter(Boolean).length;
-  } catch {
-    return 0;
-  }
 }
 
 describe('incremental rebuilds', () => {
@@ -155,13 +146,13 @@ describe('reproducible and safe builds (real processes)', () => {
     const run = spawnBriefs(['build', '--force'], project.root, { TMPDIR: tmp });
     // Wait until the browser is up (its profile lives under our TMPDIR), then interrupt.
     const deadline = Date.now() + 30_000;
-    while (browsersUnder(tmp) === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(browsersUnder(tmp)).toBeGreaterThan(0);
+    while (processesMatching(tmp) === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(processesMatching(tmp)).toBeGreaterThan(0);
     run.child.kill('SIGINT');
     expect(await run.exited).toBe(130);
     expect(run.output()).toMatch(/interrupted/);
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    expect(browsersUnder(tmp)).toBe(0);
+    expect(processesMatching(tmp)).toBe(0);
     expect(await hashes(project.path('output'))).toEqual(before);
     await rm(tmp, { recursive: true, force: true });
   }, 60_000);

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { processesMatching } from '../helpers/processes.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,14 +14,6 @@ import { pdfPages } from '../helpers/pdf-text.js';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { runCli } from '../helpers/cli.js';
 import { repoRoot } from '../helpers/project.js';
-
-function browsersUnder(marker: string): number {
-  try {
-    return execFileSync('pgrep', ['-f', marker]).toString().trim().split('\n').filter(Boolean).length;
-  } catch {
-    return 0;
-  }
-}
 
 describe('render sandbox', () => {
   const requests: string[] = [];
@@ -126,7 +119,7 @@ describe('browser faults', () => {
     try {
       const building = build({ root: project.root, force: true });
       const deadline = Date.now() + 30_000;
-      while (browsersUnder(tmp) === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      while (processesMatching(tmp) === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
       execFileSync('pkill', ['-KILL', '-f', tmp]);
       const result = await building;
       expect(result.briefs.every((brief) => brief.action === 'built')).toBe(true);
@@ -139,7 +132,7 @@ describe('browser faults', () => {
       else process.env['TMPDIR'] = previous;
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(browsersUnder(tmp)).toBe(0);
+    expect(processesMatching(tmp)).toBe(0);
     await rm(tmp, { recursive: true, force: true });
   }, 120_000);
 
