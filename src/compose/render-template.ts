@@ -96,11 +96,15 @@ export function renderBrief(template: TemplateFile, input: ComposeInput): BriefM
   } catch (error) {
     const where = taggedTemplate(error) ?? template.path;
     const place = handlebarsPlace(error);
-    const detail = error instanceof Error ? error.message.split('\n')[0]!.replace(/ - \d+:\d+$/, '') : String(error);
+    // Handlebars' parse errors put what it expected on their last line: keep it.
+    const lines = error instanceof Error ? error.message.split('\n') : [String(error)];
+    const expecting = lines.find((line) => line.startsWith('Expecting'));
+    const first = lines[0]!.replace(/ - \d+:\d+$/, '');
+    const detail = expecting ? `${first} ${expecting}` : first;
     const at = new VFile({ path: where });
     if (error instanceof TemplateProblem && error.code === 'unknown-fact') {
       reportError(at, codes.unknownFact, [error.value], { place, stage, cause: error });
-    } else if (/Parse error|Expecting|knownHelpersOnly|unknown helper/i.test(detail)) {
+    } else if (/Parse error|Expecting|knownHelpersOnly|unknown helper|doesn't match/i.test(detail)) {
       reportError(at, codes.templateSyntax, [where, detail], { place, stage, cause: error });
     } else {
       reportError(at, codes.templateRender, [where, detail], { place, stage, cause: error });

@@ -136,16 +136,12 @@ describe('renderBrief', () => {
     expect(message.reason).toMatch(/^Could not compile template ".*demo\.md\.hbs": /);
   });
 
-  // Known bug (src/compose/render-template.ts): only the first line of Handlebars' parse error
-  // is kept, so the message ends in "Parse error on line 3:" and drops what was expected.
-  it.fails('should say what the parser expected in a parse error', () => {
+  it('should say what the parser expected in a parse error', () => {
     const brief = render('# Title\n\n{{#each (facts)}}\n- {{id}}\n');
     expect(only(brief.file.messages).reason).toMatch(/Expecting .*got 'EOF'/);
   });
 
-  // Known bug (src/compose/render-template.ts): "if doesn't match each" is not in the list of
-  // compile-error patterns, so a mismatched block is reported as a render problem.
-  it.fails('should report a mismatched closing block as a syntax problem', () => {
+  it('should report a mismatched closing block as a syntax problem', () => {
     const brief = render('x\n{{#if brief}}\n{{/each}}\n');
     const message = only(brief.file.messages);
     expect(message.ruleId).toBe('template-syntax');
