@@ -1,0 +1,55 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import ts from 'typescript';
+
+/** The briefs tool as the benchmark runs it: a compiled snapshot of the repository's code. */
+export interface Tool {
+  readonly dir: string;
+  /** bin/briefs.js of the snapshot. */
+  readonly bin: string;
+  /** The floor script, compiled. */
+  readonly floor: string;
+  /** Whether `tsc` reported problems (the snapshot was still emitted and is run as it is). */
+  readonly compileWarnings: string | undefined;
+}
+
+const copied = ['src', 'bin', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
+
+/** Compile bench/<name>.ts to <dir>/bench/<name>.js (one file, types erased). */
+async function transpile(repo: string, dir: string, name: string): Promise<string> {
+  const source = await readFile(path.join(repo, 'bench', `${name}.ts`), 'utf8');
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    fileName: `${name}.ts`,
+  });
+  const file = path.join(dir, 'bench', `${name}.js`);
+  await writeFile(file, outputText);
+  return file;
+}
+
+/**
+ * Copy the tool (src/, bin/, package files) into `dir` and compile it there with the project's
+ * own `tsc -p tsconfig.build.json`, as `npm ci` does in a clean clone. The benchmark then runs
+ * compiled JavaScript only (bin/briefs.js picks dist/), and edits made to src/ while it runs
+ * do not change what it measures. node_modules is linked, not copied.
+ */
+export async function prepareTool(repo: string, dir: string): Promise<Tool> {
+  await mkdir(dir, { recursive: true });
+  await Promise.all(copied.map((entry) => cp(path.join(repo, entry), path.join(dir, entry), { recursive: true })));
+  await symlink(path.join(repo, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  const tsc = path.join(repo, 'node_modules', 'typescript', 'bin', 'tsc');
+  const compiled = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: dir, encoding: 'utf8' });
+  const main = path.join(dir, 'dist', 'cli', 'main.js');
+  if (!existsSync(main)) throw new Error(`compiling the tool failed:\n${compiled.stdout}${compiled.stderr}`);
+  await mkdir(path.join(dir, 'bench'), { recursive: true });
+  await transpile(repo, dir, 'chromium');
+  const floor = await transpile(repo, dir, 'floor');
+  return {
+    dir,
+    bin: path.join(dir, 'bin', 'briefs.js'),
+    floor,
+    compileWarnings: compiled.status === 0 ? undefined : `${compiled.stdout}${compiled.stderr}`.trim(),
+  };
+}
