@@ -79,6 +79,13 @@ interface RenderedPdf {
  * Print one brief. A crash, hang or lost connection gets one more try in a fresh browser;
  * a second failure is an error naming the brief.
  */
+/** A brief's page in the pool, fixed by its id, so the same brief meets the same page. */
+function laneOf(briefId: string): number {
+  let hash = 0;
+  for (const char of briefId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return hash;
+}
+
 async function renderPdf(
   browsers: BrowserProvider,
   brief: PreparedBrief,
@@ -94,7 +101,10 @@ async function renderPdf(
       if (attempt === 2) await browsers.restart(generation);
       generation = browsers.generation();
       const browser = await browsers.get();
-      const printed = await browser.withPage((page) => printPdf(page, brief.html, { notes: config.notes, layoutEngine }));
+      // The pack, the longest job, has the first page to itself; briefs share the others.
+      const pages = config.concurrency;
+      const lane = brief.briefId === packId || pages < 2 ? 0 : 1 + (laneOf(brief.briefId) % (pages - 1));
+      const printed = await browser.withPage((page) => printPdf(page, brief.html, { notes: config.notes, layoutEngine }), lane);
       const bytes = await finalizePdf(printed.bytes, {
         title: brief.matter.title,
         author: config.author,
@@ -254,7 +264,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
       for (const warning of prepared.warnings) reporter.warn(warning);
       throwIfAborted(signal);
       const prepareMs = (performance.now() - started) / toBuild.length;
-      const renderables = packBuilds ? [...prepared.briefs, await packOf(prepared, config)] : prepared.briefs;
+      const renderables = packBuilds ? [await packOf(prepared, config), ...prepared.briefs] : prepared.briefs;
       const rendered = await Promise.all(
         renderables.flatMap((brief) =>
           plan.steps

@@ -44,8 +44,11 @@ export interface SandboxedPage {
 
 /** One browser for a whole build, with a bounded pool of reused pages. */
 export interface PdfBrowser {
-  /** Run `work` on a sandboxed page of the pool (`concurrency` pages, each one job at a time). */
-  readonly withPage: <T>(work: (page: SandboxedPage) => Promise<T>) => Promise<T>;
+  /**
+   * Run `work` on a sandboxed page of the pool (`concurrency` pages, each one job at a time):
+   * on page `lane` (mod the pool size) if given, else on the next page in turn.
+   */
+  readonly withPage: <T>(work: (page: SandboxedPage) => Promise<T>, lane?: number) => Promise<T>;
   /** The browser's version string. */
   readonly version: string;
   /** Whether the browser is still running (false after a crash or close). */
@@ -126,25 +129,26 @@ export async function launchBrowser(location: BrowserLocation, concurrency: numb
   return {
     version,
     connected: () => browser.connected,
-    withPage: <T>(work: (page: SandboxedPage) => Promise<T>) => {
-      const lane = lanes[submitted++ % lanes.length]!;
-      const job = lane.queue.then(async () => {
+    withPage: <T>(work: (page: SandboxedPage) => Promise<T>, lane?: number) => {
+      const chosen = lanes[(lane ?? submitted++) % lanes.length]!;
+      const current = chosen;
+      const job = current.queue.then(async () => {
         // Each page in a context of its own: Chromium treats every context's page as in front,
         // so pages laid out side by side all get animation frames (one context would pause
         // all but one, and Paged.js would wait forever).
-        lane.page ??= await sandbox(await (await browser.createBrowserContext()).newPage());
-        const sandboxed = lane.page;
+        current.page ??= await sandbox(await (await browser.createBrowserContext()).newPage());
+        const sandboxed = current.page;
         sandboxed.blocked.length = 0;
         try {
           return await work(sandboxed);
         } catch (error) {
           // A page whose job failed (timeout, crash) is not reused.
-          lane.page = undefined;
+          current.page = undefined;
           void sandboxed.page.close().catch(() => undefined);
           throw error;
         }
       });
-      lane.queue = job.catch(() => undefined);
+      current.queue = job.catch(() => undefined);
       return job;
     },
     close: async () => {
