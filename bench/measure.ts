@@ -20,7 +20,7 @@ export interface Measurement {
    * Highest sum of PSS (proportional set size) over the same processes, bytes: pages shared
    * between processes are divided among them instead of counted in each, so this is the tree's
    * real footprint, where the RSS sum overstates it. Read when the RSS sum reaches a new high,
-   * at most every `pssEveryMs`: it can miss the exact peak by a little.
+   * at most every `pssEveryMs` unless RSS grew by a tenth: it can miss the exact peak by a little.
    */
   readonly peakPssBytes: number;
   /** Most processes alive in the tree at one sample. */
@@ -111,7 +111,7 @@ export function pssOf(pids: readonly number[]): number {
   return total(pids.map((pid) => kilobytes(`/proc/${pid}/smaps_rollup`, 'Pss')));
 }
 
-/** PSS is read at most this often, when the RSS sum reaches a new high. */
+/** PSS is read at most this often when the RSS sum reaches a new high (more often if it jumps). */
 export const pssEveryMs = 500;
 
 /**
@@ -128,7 +128,7 @@ export function measure(command: Command): Promise<Measurement> {
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
     const peak = { rss: 0, pss: 0, processes: 0, browser: false, samples: 0 };
-    let lastPss = Number.NEGATIVE_INFINITY;
+    const lastPss = { at: Number.NEGATIVE_INFINITY, rss: 0 };
     const sample = () => {
       if (child.pid === undefined) return;
       const now = sampleTree(child.pid);
@@ -138,9 +138,11 @@ export function measure(command: Command): Promise<Measurement> {
       peak.browser ||= now.browser;
       if (now.rss < peak.rss) return;
       peak.rss = now.rss;
+      // Read PSS at a new RSS high: at most every pssEveryMs, unless RSS grew by a tenth since.
       const at = performance.now();
-      if (at - lastPss >= pssEveryMs) {
-        lastPss = at;
+      if (at - lastPss.at >= pssEveryMs || now.rss > lastPss.rss * 1.1) {
+        lastPss.at = at;
+        lastPss.rss = now.rss;
         peak.pss = Math.max(peak.pss, pssOf(now.pids));
       }
     };

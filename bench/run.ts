@@ -150,7 +150,8 @@ const peerInfo = (peer: Peer): ScenarioInfo => ({
 /** The first line of a failed build's problem, from its JSON or its stderr. */
 function failure(measurement: Measurement): string {
   const problem = /"message":\s*"((?:[^"\\]|\\.)*)"/.exec(measurement.stdout)?.[1];
-  return `exit ${measurement.exitCode}: ${problem ?? measurement.stderr.trim().split('\n').pop() ?? ''}`;
+  const text = problem === undefined ? undefined : (JSON.parse(`"${problem}"`) as string);
+  return `exit ${measurement.exitCode}: ${text ?? measurement.stderr.trim().split('\n').pop() ?? ''}`;
 }
 
 /**
