@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { formatCitations, readCitationStyle, type CitationStyle } from '../cite/index.js';
@@ -160,13 +160,4 @@ export async function prepare(config: Config, options: { readonly documents?: bo
 async function missingFiles(files: readonly string[]): Promise<string[]> {
   const checks = await Promise.all(files.map((file) => access(file, constants.R_OK).then(() => undefined, () => file)));
   return checks.filter((file): file is string => file !== undefined);
-}
-
-/** Read a file's text, or undefined if it is not there. */
-export async function readOptional(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
