@@ -94,8 +94,8 @@ export const codes = {
   locatorMismatch: {
     code: 'locator-mismatch',
     title: 'A locator disagrees with where the quote is',
-    message: (factId: string, locator: string, found: number) =>
-      `Fact ${q(factId)} gives the locator ${q(locator)}, but the quote is in ¶ ${found}.`,
+    message: (factId: string, locator: string, found: string) =>
+      `Fact ${q(factId)} gives the locator ${q(locator)}, but the quote is in ${found}.`,
     hint: 'Correct the locator or leave it out: the build finds the ¶ itself.',
   },
   unknownTopic: {

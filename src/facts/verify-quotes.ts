@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile';
 import { codes, reportError } from '../diagnostics/index.js';
-import { fold, type SourceDoc } from '../ingest/index.js';
+import { fold, foldForMatch, formatLocator, locatorOf, type FoldedText, type Locator, type SourceDoc } from '../ingest/index.js';
 import { findClosestPassage } from './closest-passage.js';
 import type { Fact, FactCitation } from './load-facts.js';
 
@@ -13,6 +13,11 @@ export interface QuoteMatch {
   /** Offsets of the quote within the folded paragraph text. */
   readonly start: number;
   readonly end: number;
+  /** Offsets of the quote within the paragraph's text as the document has it (for highlights). */
+  readonly textStart: number;
+  readonly textEnd: number;
+  /** How a note cites it: the page of a PDF, the ¶ of anything else. */
+  readonly locator: Locator;
 }
 
 /** A citation whose quote was found. */
@@ -29,9 +34,16 @@ export interface VerifiedFact extends Omit<Fact, 'citations'> {
 
 const stage = 'facts';
 
-function describe(similarity: number, paragraph: number, text: string): string {
+function describe(similarity: number, where: string, line: number, text: string): string {
   const clipped = text.length > 320 ? `${text.slice(0, 317)}…` : text;
-  return `¶ ${paragraph} (similarity ${similarity.toFixed(2)}): “${clipped}”`;
+  return `${where}, line ${line} (similarity ${similarity.toFixed(2)}): “${clipped}”`;
+}
+
+/** The number a fact's own `locator` gives (`¶ 12`, `p. 12`, `12`), and whether it names a page. */
+function givenLocator(locator: string): { page: boolean; value: string } | undefined {
+  const value = /[\divxlc]+$/i.exec(locator.trim())?.[0];
+  if (!value) return undefined;
+  return { page: /^\s*(p\.|pp\.|page)/i.test(locator), value };
 }
 
 /**
@@ -43,9 +55,9 @@ export function verifyQuotes(
   docs: ReadonlyMap<string, SourceDoc>,
   factsFile: VFile,
 ): Map<string, VerifiedFact> {
-  const foldedParagraphs = new Map<string, string[]>();
+  const foldedParagraphs = new Map<string, FoldedText[]>();
   for (const doc of docs.values()) {
-    foldedParagraphs.set(doc.id, doc.paragraphs.map((paragraph) => fold(paragraph.text)));
+    foldedParagraphs.set(doc.id, doc.paragraphs.map((paragraph) => foldForMatch(paragraph.text)));
   }
   const verified = new Map<string, VerifiedFact>();
   for (const fact of facts.values()) {
@@ -61,31 +73,36 @@ export function verifyQuotes(
       }
       const quote = fold(citation.quote);
       const folded = foldedParagraphs.get(doc.id) ?? [];
-      const index = folded.findIndex((paragraph) => paragraph.includes(quote));
+      const index = folded.findIndex((paragraph) => paragraph.text.includes(quote));
       if (index < 0) {
         const closest = findClosestPassage(citation.quote, doc.paragraphs);
+        const near = closest && doc.paragraphs[closest.paragraph - 1];
         reportError(factsFile, codes.quoteNotFound, [fact.id, doc.id], {
           place: citation.place,
           stage,
           actual: citation.quote,
-          expected: closest ? [describe(closest.similarity, closest.paragraph, closest.text)] : undefined,
+          expected: closest && near ? [describe(closest.similarity, formatLocator(near), near.line, closest.text)] : undefined,
         });
         continue;
       }
       const paragraph = doc.paragraphs[index]!;
-      const given = citation.locator ? Number(/\d+/.exec(citation.locator)?.[0]) : undefined;
-      if (given !== undefined && given !== paragraph.n) {
-        reportError(factsFile, codes.locatorMismatch, [fact.id, citation.locator ?? '', paragraph.n], {
+      const locator = locatorOf(paragraph);
+      const given = citation.locator ? givenLocator(citation.locator) : undefined;
+      const expected = given?.page ? paragraph.pageLabel ?? String(paragraph.page ?? '') : String(paragraph.n);
+      if (given !== undefined && given.value.toLowerCase() !== expected.toLowerCase()) {
+        reportError(factsFile, codes.locatorMismatch, [fact.id, citation.locator ?? '', given.page ? `p. ${expected}` : `¶ ${paragraph.n}`], {
           place: citation.place,
           stage,
         });
         continue;
       }
-      const start = folded[index]!.indexOf(quote);
+      const { text, map } = folded[index]!;
+      const start = text.indexOf(quote);
+      const end = start + quote.length;
       citations.push({
         ...citation,
         sourceDigest: doc.digest,
-        match: { paragraph: paragraph.n, line: paragraph.line, start, end: start + quote.length },
+        match: { paragraph: paragraph.n, line: paragraph.line, start, end, textStart: map[start]!, textEnd: map[end]!, locator },
       });
     }
     if (citations.length !== fact.citations.length) continue;

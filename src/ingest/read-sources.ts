@@ -8,6 +8,7 @@ import { describeListEntry, readYaml, validateYaml } from '../yaml/index.js';
 import { bibliographySchema, toCslItem, type CslItem } from './bibliography.js';
 import { normalizeText } from './normalize-text.js';
 import { findPageChrome, type ChromeLine } from './page-chrome.js';
+import type { SourceFormat } from './formats/types.js';
 import { splitParagraphs, type Heading, type Paragraph } from './split-paragraphs.js';
 
 /** A source document, read and normalised. */
@@ -20,6 +21,10 @@ export interface SourceDoc {
   readonly digest: string;
   /** The normalised text (NFC, `\n`, single spaces). */
   readonly file: VFile;
+  /** The format it was read as (chosen by content). */
+  readonly format: SourceFormat;
+  /** Pages (PDF only). */
+  readonly pages?: number;
   /** CSL-JSON metadata from sources.yaml. */
   readonly bib: CslItem;
   /** Headings found in the text. */
@@ -133,6 +138,7 @@ export async function readSources(sourcesDir: string): Promise<SourceCollection>
         path: docPath,
         digest: sha256(bytes),
         file,
+        format: 'text',
         bib: toCslItem(entry),
         headings,
         paragraphs,

@@ -20,6 +20,10 @@ export interface Paragraph {
   readonly line: number;
   /** The heading it sits under, if any. */
   readonly section?: string;
+  /** 1-based page of a PDF it is printed on (PDF sources only). */
+  readonly page?: number;
+  /** The page's printed label (`12`, `iv`), or its number where the PDF gives no labels. */
+  readonly pageLabel?: string;
 }
 
 /** The structure of a document. */

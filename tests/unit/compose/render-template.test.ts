@@ -30,7 +30,7 @@ function fact(id: string, extra: Partial<Omit<VerifiedFact, 'id'>> = {}): Verifi
         quote: `The quoted passage of ${id}.`,
         place: { line: 2, column: 14 },
         sourceDigest: 'f'.repeat(64),
-        match: { paragraph: 2, line: 5, start: 0, end: 10 },
+        match: { paragraph: 2, line: 5, start: 0, end: 10, textStart: 0, textEnd: 10, locator: { label: 'paragraph', value: '2' } },
       },
     ],
     ...extra,
@@ -54,6 +54,7 @@ const doc: SourceDoc = {
   headings: [],
   paragraphs: [{ n: 1, text: 'Text.', line: 1 }],
   chrome: [],
+  format: 'text',
   entryLine: 1,
 };
 

@@ -17,7 +17,7 @@ function fact(id: string, extra: Partial<VerifiedFact> = {}): VerifiedFact {
     tags: [],
     statement: `Statement of ${id}.`,
     citations: [
-      { source: 'test-source', quote: `Quote of ${id}.`, place: { line, column: 1 }, sourceDigest: 'x', match: { paragraph: 1, line: 1, start: 0, end: 5 } },
+      { source: 'test-source', quote: `Quote of ${id}.`, place: { line, column: 1 }, sourceDigest: 'x', match: { paragraph: 1, line: 1, start: 0, end: 5, textStart: 0, textEnd: 5, locator: { label: 'paragraph', value: '1' } } },
     ],
     place: { line, column: 1 },
     ...extra,

@@ -219,7 +219,7 @@ describe('templates through to HTML', () => {
         quote: 'A quoted passage.',
         place: { line: 2, column: 14 },
         sourceDigest: '0'.repeat(64),
-        match: { paragraph: 1, line: 1, start: 0, end: 5 },
+        match: { paragraph: 1, line: 1, start: 0, end: 5, textStart: 0, textEnd: 5, locator: { label: 'paragraph', value: '1' } },
       },
     ],
   };
