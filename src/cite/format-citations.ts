@@ -12,9 +12,20 @@ export interface FormattedNote {
   /** The reference(s), as HTML from the CSL processor (with the ¶ locator). */
   readonly referenceHtml: string;
   /** Short excerpts of the quoted passages, one per citation. */
-  readonly excerpts: readonly { readonly sourceId: string; readonly paragraph: number; readonly text: string }[];
+  readonly excerpts: readonly NoteExcerpt[];
   /** Other facts with exactly the same citations: they share this note instead of repeating it. */
   readonly aliases?: readonly string[];
+}
+
+/** One quoted passage of a note. */
+export interface NoteExcerpt {
+  readonly sourceId: string;
+  readonly paragraph: number;
+  /** The passage's offsets in the paragraph's text (for the source viewer's anchor). */
+  readonly start: number;
+  readonly end: number;
+  /** The excerpt printed in the note. */
+  readonly text: string;
 }
 
 /** Notes and the Sources list of one brief. */
@@ -51,20 +62,21 @@ export function excerptLength(sources: number, passages = sources): number {
 }
 
 /**
- * One cluster item per cited source, its paragraphs together (`¶¶ 8, 9`): a fact quoting one
- * document three times names it once, not three times.
+ * One cluster item per cited source, its places together (`¶¶ 8, 9`, `pp. 12, 14`): a fact
+ * quoting one document three times names it once, not three times. A PDF is cited by page.
  */
 function citationItems(fact: VerifiedFact): { id: string; locator: string; label: string }[] {
-  const bySource = new Map<string, number[]>();
+  const bySource = new Map<string, { label: string; places: { order: number; value: string }[] }>();
   for (const citation of fact.citations) {
-    const paragraphs = bySource.get(citation.source) ?? [];
-    if (!paragraphs.includes(citation.match.paragraph)) paragraphs.push(citation.match.paragraph);
-    bySource.set(citation.source, paragraphs);
+    const { locator, paragraph } = citation.match;
+    const entry = bySource.get(citation.source) ?? { label: locator.label, places: [] };
+    if (!entry.places.some((place) => place.value === locator.value)) entry.places.push({ order: paragraph, value: locator.value });
+    bySource.set(citation.source, entry);
   }
-  return [...bySource.entries()].map(([id, paragraphs]) => ({
+  return [...bySource.entries()].map(([id, { label, places }]) => ({
     id,
-    locator: [...paragraphs].sort((a, b) => a - b).join(', '),
-    label: 'paragraph',
+    locator: [...places].sort((a, b) => a.order - b.order).map((place) => place.value).join(', '),
+    label,
   }));
 }
 
@@ -127,6 +139,8 @@ export function formatCitations(
     excerpts: fact.citations.map((citation) => ({
       sourceId: citation.source,
       paragraph: citation.match.paragraph,
+      start: citation.match.textStart,
+      end: citation.match.textEnd,
       text: excerpt(citation.quote, excerptLength(new Set(fact.citations.map((c) => c.source)).size, fact.citations.length)),
     })),
     aliases: aliases.get(fact.id) ?? [],

@@ -3,7 +3,7 @@ import { UsageError, type ConfigInput } from '../config/index.js';
 
 /** A command line, parsed. */
 export interface Command {
-  readonly name: 'build' | 'check' | 'help' | 'version';
+  readonly name: 'build' | 'check' | 'sources' | 'coverage' | 'help' | 'version';
   readonly options: ConfigInput;
   /** `--watch`: rebuild on every change until interrupted. */
   readonly watch: boolean;
@@ -16,6 +16,8 @@ export const usage = `Usage: briefs <command> [options]
 Commands:
   build     verify the facts and write the briefs (HTML and PDF) to the output folder
   check     read the sources, verify every quote and render the templates; no browser, writes nothing
+  sources   list the documents: format, size, digest and the facts that cite each
+  coverage  facts each brief leaves out, paragraphs no fact cites, TIP report years with no source
   help      show this text
 
 Options:
@@ -29,7 +31,8 @@ Options:
   --force             rebuild every brief, even those that are up to date
   --dry-run           print what would be rebuilt and why; change nothing
   --watch             rebuild on every change of sources/ or templates/ until Ctrl-C
-  --json              print a JSON summary on stdout (progress goes to stderr)
+  --json              print JSON on stdout: a build's summary (progress goes to stderr), or the
+                      whole listing of sources or coverage
   -h, --help          show this text
   -v, --version       show the version
 
@@ -72,8 +75,8 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.version) return { name: 'version', ...plain };
   const [name, ...rest] = positionals;
   if (name === undefined || name === 'help') return { name: 'help', ...plain };
-  if (name !== 'build' && name !== 'check') {
-    throw new UsageError(`Unknown command ${JSON.stringify(name)}. The commands are build and check; use --help to see them.`);
+  if (name !== 'build' && name !== 'check' && name !== 'sources' && name !== 'coverage') {
+    throw new UsageError(`Unknown command ${JSON.stringify(name)}. The commands are build, check, sources and coverage; use --help to see them.`);
   }
   if (rest.length > 0) throw new UsageError(`Unexpected argument ${JSON.stringify(rest[0])}. Use --help to see the options.`);
   const formats = values.format?.split(',').map((format) => format.trim()).filter(Boolean);
@@ -84,8 +87,8 @@ export function parseCommand(argv: readonly string[]): Command {
   if (paper !== undefined && paper !== 'a4' && paper !== 'letter') {
     throw new UsageError(`Unknown paper size ${JSON.stringify(values.paper)}: use a4 or letter.`);
   }
-  if (name === 'check' && (values.force || values['dry-run'] || values.watch)) {
-    throw new UsageError('--force, --dry-run and --watch go with `briefs build`, not `briefs check`.');
+  if (name !== 'build' && (values.force || values['dry-run'] || values.watch)) {
+    throw new UsageError(`--force, --dry-run and --watch go with \`briefs build\`, not \`briefs ${name}\`.`);
   }
   if (values.watch && values['dry-run']) throw new UsageError('--watch and --dry-run cannot be used together.');
   const notes = values.notes?.toLowerCase();

@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { runBuild, runCheck, textsOf, type BuildResult, type Reporter } from '../build/index.js';
 import { resolveConfig, UsageError, type Config } from '../config/index.js';
 import { BuildError, formatMessage, formatMessages } from '../diagnostics/index.js';
+import { coverage, listSources } from '../curation/index.js';
 import { parseCommand, usage, type Command } from './args.js';
+import { coverageJson, coverageText, sourcesJson, sourcesText } from './print-curation.js';
 
 /** What the CLI writes to and listens on; injectable for tests. */
 export interface Io {
@@ -25,6 +27,8 @@ function version(): string {
   const file = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json');
   return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
@@ -81,6 +85,19 @@ async function runCommand(command: Command, io: Io): Promise<number> {
       `✓ ${prepared.sources.docs.size} sources, ${prepared.facts.size} facts, ${citations} quotes verified; ` +
         `${prepared.briefs.length} briefs render (${seconds(performance.now() - started)})`,
     );
+    return 0;
+  }
+  if (command.name === 'sources' || command.name === 'coverage') {
+    const prepared = await runCheck(config);
+    const warnings = prepared.warnings.length;
+    if (warnings > 0) io.err(`${plural(warnings, 'warning')}: \`briefs check\` lists ${warnings === 1 ? 'it' : 'them'}.`);
+    if (command.name === 'sources') {
+      const sources = listSources(prepared);
+      io.out(command.json ? sourcesJson(sources, io.cwd) : sourcesText(sources));
+    } else {
+      const report = coverage(prepared, config.edition);
+      io.out(command.json ? coverageJson(report) : coverageText(report));
+    }
     return 0;
   }
   const reporter = consoleReporter(io, config, command.json);

@@ -52,6 +52,12 @@ export const codes = {
     message: (file: string, detail: string) => `The document ${q(file)} cannot be read: ${detail}`,
     hint: 'Documents must be UTF-8 text. Re-save the file as UTF-8.',
   },
+  sourceFormat: {
+    code: 'source-format',
+    title: 'A document cannot be read in its format',
+    message: (file: string, format: string, detail: string) => `The document ${q(file)} cannot be read as ${format}: ${detail}.`,
+    hint: 'The build reads plain text, Markdown, saved HTML pages and PDF reports with a text layer. Save the document in one of these formats, or fix the file.',
+  },
   fileMissing: {
     code: 'file-missing',
     title: 'A required file is missing',

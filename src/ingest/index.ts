@@ -9,3 +9,4 @@ export { formatLocator, locatorOf } from './locator.js';
 export type { Locator } from './locator.js';
 export type { Block, Extracted, SourceFormat } from './formats/types.js';
 export { FormatError } from './formats/types.js';
+export { pageAnchor, paragraphAnchor, passageAnchor, passageHref, sourcePagePath, sourcesFolder } from './anchors.js';

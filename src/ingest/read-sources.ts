@@ -6,10 +6,10 @@ import type { VFileMessage } from 'vfile-message';
 import { codes, reportError } from '../diagnostics/index.js';
 import { describeListEntry, readYaml, validateYaml } from '../yaml/index.js';
 import { bibliographySchema, toCslItem, type CslItem } from './bibliography.js';
-import { normalizeText } from './normalize-text.js';
-import { findPageChrome, type ChromeLine } from './page-chrome.js';
-import type { SourceFormat } from './formats/types.js';
-import { splitParagraphs, type Heading, type Paragraph } from './split-paragraphs.js';
+import { FormatError, type SourceFormat } from './formats/types.js';
+import type { ChromeLine } from './page-chrome.js';
+import { readDocument, type DocumentContent } from './read-document.js';
+import type { Heading, Paragraph } from './split-paragraphs.js';
 
 /** A source document, read and normalised. */
 export interface SourceDoc {
@@ -51,22 +51,14 @@ export interface SourceCollection {
 
 const stage = 'ingest';
 
-/** Largest document accepted (a whole TIP report is about 100 KB of text). */
+/** Largest text, Markdown or HTML document accepted (a whole TIP report is about 100 KB of text). */
 export const maxDocumentBytes = 16 * 1024 * 1024;
+/** Largest PDF accepted (a whole TIP report with photographs runs to some tens of MB). */
+export const maxPdfBytes = 200 * 1024 * 1024;
 
-/**
- * The byte offset of the first invalid UTF-8 sequence, or undefined if there is none. `text` is
- * the lenient decoding of `bytes`: walk it and find the first U+FFFD that the bytes do not
- * actually spell (EF BF BD).
- */
-export function firstInvalidUtf8(bytes: Uint8Array, text: string): number | undefined {
-  let offset = 0;
-  for (const char of text) {
-    if (char === '\ufffd' && !(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) return offset;
-    offset += Buffer.byteLength(char, 'utf8');
-  }
-  return undefined;
-}
+const isPdf = (bytes: Uint8Array) => /^\s{0,16}%PDF-/.test(Buffer.from(bytes.subarray(0, 64)).toString('latin1'));
+
+const formatNames: Record<SourceFormat, string> = { text: 'text', markdown: 'Markdown', html: 'an HTML page', pdf: 'a PDF' };
 
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
@@ -115,21 +107,23 @@ export async function readSources(sourcesDir: string): Promise<SourceCollection>
         return undefined;
       }
       const file = new VFile({ path: docPath });
-      if (bytes.length > maxDocumentBytes) {
-        reportError(bibFile, codes.sourceTooLarge, [entry.file, bytes.length, maxDocumentBytes], { place: yaml.locate([index, 'file']), stage });
+      const limit = isPdf(bytes) ? maxPdfBytes : maxDocumentBytes;
+      if (bytes.length > limit) {
+        reportError(bibFile, codes.sourceTooLarge, [entry.file, bytes.length, limit], { place: yaml.locate([index, 'file']), stage });
         return undefined;
       }
-      const raw = new TextDecoder('utf-8').decode(bytes);
-      const invalid = raw.includes('\ufffd') ? firstInvalidUtf8(bytes, raw) : undefined;
-      if (invalid !== undefined) {
-        reportError(bibFile, codes.sourceUnreadable, [entry.file, `it is not valid UTF-8 text (first bad byte at offset ${invalid})`], { place: yaml.locate([index, 'file']), stage });
+      let content: DocumentContent;
+      try {
+        content = await readDocument(docPath, bytes);
+      } catch (error) {
+        if (!(error instanceof FormatError)) throw error;
+        const place = yaml.locate([index, 'file']);
+        if (/not valid UTF-8/.test(error.detail)) reportError(bibFile, codes.sourceUnreadable, [entry.file, error.detail], { place, stage });
+        else reportError(bibFile, codes.sourceFormat, [entry.file, formatNames[error.format], error.detail], { place, stage, cause: error });
         return undefined;
       }
-      const text = normalizeText(raw);
+      const { format, text, headings, paragraphs, chrome } = content;
       file.value = text;
-      const lines = text.split('\n');
-      const chrome = findPageChrome(lines);
-      const { headings, paragraphs } = splitParagraphs(text, chrome);
       if (paragraphs.length === 0) {
         reportError(bibFile, codes.sourceEmpty, [entry.file], { place: yaml.locate([index, 'file']), stage });
       }
@@ -138,7 +132,8 @@ export async function readSources(sourcesDir: string): Promise<SourceCollection>
         path: docPath,
         digest: sha256(bytes),
         file,
-        format: 'text',
+        format,
+        ...(content.pages !== undefined ? { pages: content.pages } : {}),
         bib: toCslItem(entry),
         headings,
         paragraphs,

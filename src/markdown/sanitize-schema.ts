@@ -2,8 +2,8 @@ import { defaultSchema, type Schema } from 'hast-util-sanitize';
 
 /**
  * What HTML a brief's body may contain after Markdown: GitHub's safe subset (hast-util-sanitize's
- * default schema) plus the note markup remark-rehype writes. Links are http(s), mailto or in-page
- * only (no `javascript:`); no script, style, iframe, object, embed or form can appear. Raw HTML
+ * default schema) plus the note markup remark-rehype writes. Links are http(s), mailto, in-page or
+ * relative (the source viewer) only (no `javascript:`); no script, style, iframe, object, embed or form can appear. Raw HTML
  * never gets this far (remark-rehype drops it): this is the second wall.
  */
 export const sanitizeSchema: Schema = {
@@ -15,7 +15,12 @@ export const sanitizeSchema: Schema = {
   attributes: {
     ...defaultSchema.attributes,
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className'],
-    a: [...(defaultSchema.attributes?.['a'] ?? []), 'id', 'className'],
+    // Classes on links: the note back-links, and `passage` on links to the source viewer.
+    a: [
+      ...(defaultSchema.attributes?.['a'] ?? []).filter((entry) => !(Array.isArray(entry) && entry[0] === 'className')),
+      'id',
+      ['className', 'data-footnote-backref', 'passage'],
+    ],
     section: ['dataFootnotes', 'className', 'ariaLabelledBy'],
     h2: ['id', 'className'],
     li: ['id'],

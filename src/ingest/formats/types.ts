@@ -10,6 +10,8 @@ export interface Block {
   readonly depth?: number;
   /** 1-based page of a PDF the block is printed on (PDF only; a paragraph never spans pages). */
   readonly page?: number;
+  /** 1-based line of the document file where the block starts, where the format tells (Markdown). */
+  readonly line?: number;
 }
 
 /** What a format reader extracts from a document's bytes. */

@@ -5,6 +5,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { FormattedNote } from '../../cite/index.js';
 import { codes, reportError } from '../../diagnostics/index.js';
+import { passageHref } from '../../ingest/index.js';
 
 /** CSL HTML (`<i>`, `<a>` …) as Markdown phrasing nodes. */
 export function htmlToPhrasing(html: string): PhrasingContent[] {
@@ -21,10 +22,21 @@ export function htmlToPhrasing(html: string): PhrasingContent[] {
  */
 function noteChildren(note: FormattedNote): PhrasingContent[] {
   const firstOfSource = note.excerpts.filter((excerpt, index) => note.excerpts.findIndex((other) => other.sourceId === excerpt.sourceId) === index);
-  const shown = firstOfSource.slice(0, firstOfSource.length >= 3 ? 1 : 2).map((excerpt) => `“${excerpt.text}”`);
+  const shown = firstOfSource.slice(0, firstOfSource.length >= 3 ? 1 : 2);
   const more = note.excerpts.length - shown.length;
-  const quoted = `${shown.join('; ')}${more > 0 ? ` and ${more} more passage${more > 1 ? 's' : ''}` : ''}`;
-  return [...htmlToPhrasing(note.referenceHtml), { type: 'text', value: ` Quoted: ${quoted}` }];
+  // Each excerpt links to its passage, highlighted in the source viewer (the PDF drops the link).
+  const quoted: PhrasingContent[] = shown.flatMap((excerpt, index): PhrasingContent[] => [
+    ...(index > 0 ? [{ type: 'text', value: '; ' } as const] : []),
+    {
+      type: 'link',
+      url: passageHref(excerpt.sourceId, excerpt.paragraph, excerpt.start, excerpt.end),
+      title: 'The passage in the source',
+      data: { hProperties: { className: ['passage'] } },
+      children: [{ type: 'text', value: `“${excerpt.text}”` }],
+    },
+  ]);
+  const rest = more > 0 ? ` and ${more} more passage${more > 1 ? 's' : ''}` : '';
+  return [...htmlToPhrasing(note.referenceHtml), { type: 'text', value: ' Quoted: ' }, ...quoted, ...(rest ? [{ type: 'text', value: rest } as const] : [])];
 }
 
 /**

@@ -129,6 +129,13 @@ const fixClock = String.raw`(() => {
  * Drop stylesheet links and @import rules: the sandbox refused to load them (they are recorded
  * as blocked), and Paged.js would fetch them again and fail. The pipeline's CSS is inline.
  */
+/**
+ * Links from notes to the source viewer (`sources/<id>.html#…`) only work next to the HTML
+ * brief: on paper, and in a PDF mailed on its own, they would point nowhere. The quoted
+ * excerpt stays; the link goes.
+ */
+const unlinkPassages = String.raw`document.querySelectorAll('a.passage').forEach((link) => link.replaceWith(...link.childNodes))`;
+
 const dropLinkedStyles = String.raw`(() => {
   document.querySelectorAll('link[rel~="stylesheet"], link[rel~="import"]').forEach((link) => link.remove());
   // Likewise @import rules (the browser's own parser finds them; their text is cut out).
@@ -167,6 +174,7 @@ export async function printPdf(
       if (options.notes === 'footnotes') await page.evaluate(floatNotes);
       await page.evaluate(addContents);
       await page.evaluate(dropLinkedStyles);
+      await page.evaluate(unlinkPassages);
       await page.evaluate(fixClock);
       await page.evaluate('window.PagedConfig = { auto: false }');
       await page.evaluate(options.layoutEngine);

@@ -92,7 +92,11 @@ describe('formatCitations with the real documents', () => {
     expect(notes[0]?.referenceHtml).toMatch(/¶ 5\b/);
     expect(notes[1]?.referenceHtml).toMatch(/¶ 6\b/);
     // Excerpts are short (about 48 characters): enough to find the passage the ¶ locates.
-    expect(notes[0]?.excerpts).toEqual([{ sourceId: 'tip-2011', paragraph: 5, text: 'Kosovo prohibits all forms of trafficking in…' }]);
+    expect(notes[0]?.excerpts).toEqual([{ sourceId: 'tip-2011', paragraph: 5, start: expect.any(Number), end: expect.any(Number), text: 'Kosovo prohibits all forms of trafficking in…' }]);
+    // Its offsets locate the whole quote in the paragraph as the document has it.
+    const excerpt = notes[0]!.excerpts[0]!;
+    const paragraph = sources.docs.get('tip-2011')!.paragraphs[4]!.text;
+    expect(paragraph.slice(excerpt.start, excerpt.end)).toMatch(/^Kosovo prohibits all forms of trafficking in/);
     const longExcerpt = notes[1]?.excerpts[0]?.text ?? '';
     expect(longExcerpt.endsWith('…')).toBe(true);
     expect(longExcerpt.startsWith('In 2010, Kosovo authorities conducted 194')).toBe(true);

@@ -85,6 +85,9 @@ describe('verifyQuotes', () => {
       line: 8,
       start: paragraph.indexOf('officials'),
       end: paragraph.indexOf('officials') + 'officials said they would open another'.length,
+      textStart: paragraph.indexOf('officials'),
+      textEnd: paragraph.indexOf('officials') + 'officials said they would open another'.length,
+      locator: { label: 'paragraph', value: '2' },
     });
   });
 

@@ -3,11 +3,20 @@ import { describe, expect, it } from 'vitest';
 describe('ingest', () => {
   it('should expose the public api', async () => {
     expect(Object.keys(await import('../../../src/ingest/index.js')).sort()).toEqual([
+      'FormatError',
       'fold',
       'foldForMatch',
+      'formatLocator',
+      'locatorOf',
       'normalizeText',
+      'pageAnchor',
+      'paragraphAnchor',
+      'passageAnchor',
+      'passageHref',
       'readSources',
       'sha256',
+      'sourcePagePath',
+      'sourcesFolder',
     ]);
   });
 });

@@ -23,7 +23,7 @@ function formatter(): NoteFormatter & { readonly format: ReturnType<typeof vi.fn
           factId: id,
           n: index + 1,
           referenceHtml: `Report <i>${id.toUpperCase()}</i>, ¶ ${index + 3}.`,
-          excerpts: [{ sourceId: `source-${id}`, paragraph: index + 3, text: `passage of ${id}` }],
+          excerpts: [{ sourceId: `source-${id}`, paragraph: index + 3, start: 0, end: 7, text: `passage of ${id}` }],
         })),
         bibliography: ids.map((id) => ({ sourceId: `source-${id}`, html: `<div class="csl-entry">Source ${id.toUpperCase()}.</div>` })),
       }),
@@ -103,7 +103,8 @@ describe('markdownToHtml', () => {
     const { html } = await toHtml(sample);
     const note = /<li id="fn-a">([\s\S]*?)<\/li>/.exec(html)?.[1] ?? '';
     expect(note).toContain('Report <em>A</em>, ¶ 4.');
-    expect(note).toContain('Quoted: “passage of a”');
+    // The excerpt links to its passage in the source viewer.
+    expect(note).toContain('Quoted: <a href="sources/source-a.html#q4-0-7" title="The passage in the source" class="passage">“passage of a”</a>');
     // The hand-written definition ("a") is replaced by the generated note.
     expect(note).not.toMatch(/<p>a\b/);
   });
@@ -174,7 +175,7 @@ describe('markdownToHtml', () => {
           factId: id,
           n: index + 1,
           referenceHtml: 'Ref <script>alert(1)</script> &amp; co.',
-          excerpts: [{ sourceId: 's', paragraph: 1, text: '<b>not bold</b>' }],
+          excerpts: [{ sourceId: 's', paragraph: 1, start: 0, end: 4, text: '<b>not bold</b>' }],
         })),
         bibliography: [],
       }),

@@ -1,0 +1,78 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
+import type { Block, Extracted } from './types.js';
+import { FormatError } from './types.js';
+
+/** Elements whose text is one block of the main text (unless they hold blocks themselves). */
+const blockTags = new Set(['p', 'li', 'blockquote', 'pre', 'td', 'th', 'dt', 'dd', 'figcaption', 'caption', 'address', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/** Containers: their text is split into the blocks they hold. */
+const containerTags = new Set(['div', 'section', 'article', 'main', 'ul', 'ol', 'dl', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'figure', 'header', 'footer', 'aside', 'nav', 'details', 'summary', 'form', 'fieldset', 'center', 'body', 'html']);
+const headingDepth = (tag: string) => (/^h[1-6]$/.test(tag) ? Number(tag[1]) : undefined);
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+function holdsBlocks(node: Element): boolean {
+  return node.children.some((child) => child.type === 'element' && (blockTags.has(child.tagName) || containerTags.has(child.tagName) || holdsBlocks(child)));
+}
+
+/** Walk the article's tree and collect its blocks in reading order. */
+function collectBlocks(nodes: readonly ElementContent[], blocks: Block[]): void {
+  let inline: ElementContent[] = [];
+  const flushInline = () => {
+    const text = oneLine(inline.map((node) => toText(node, { whitespace: 'normal' })).join(''));
+    if (text) blocks.push({ kind: 'paragraph', text });
+    inline = [];
+  };
+  for (const node of nodes) {
+    const isBlock = node.type === 'element' && (blockTags.has(node.tagName) || containerTags.has(node.tagName) || holdsBlocks(node));
+    if (!isBlock) {
+      if (node.type === 'element' && node.tagName === 'br') flushInline();
+      else inline.push(node);
+      continue;
+    }
+    flushInline();
+    const element = node as Element;
+    if (blockTags.has(element.tagName) && !holdsBlocks(element)) {
+      const text = oneLine(toText(element, { whitespace: element.tagName === 'pre' ? 'pre' : 'normal' }));
+      if (!text) continue;
+      const depth = headingDepth(element.tagName);
+      blocks.push(depth ? { kind: 'heading', text, depth } : { kind: 'paragraph', text });
+    } else {
+      collectBlocks(element.children, blocks);
+    }
+  }
+  flushInline();
+}
+
+/** The blocks of an HTML fragment or document, in order (no chrome removal). */
+export function htmlBlocks(html: string): Block[] {
+  const tree: Root = fromHtml(html, { fragment: true });
+  const blocks: Block[] = [];
+  collectBlocks(tree.children.filter((node): node is ElementContent => node.type !== 'doctype'), blocks);
+  return blocks;
+}
+
+/**
+ * Read a saved web page: @mozilla/readability finds the main text over a linkedom DOM (menus,
+ * headers, footers, sidebars and scripts are dropped), then its blocks are taken in order.
+ * The page title leads as a heading when the article does not start with it.
+ */
+export async function readHtml(text: string): Promise<Extracted> {
+  const [{ parseHTML }, { Readability }] = await Promise.all([import('linkedom'), import('@mozilla/readability')]);
+  let article: { readonly title?: string | null | undefined; readonly content?: string | null | undefined } | null;
+  try {
+    const { document } = parseHTML(text);
+    article = new Readability<string>(document as unknown as Document, { charThreshold: 200 }).parse();
+  } catch (error) {
+    throw new FormatError('html', `its main text could not be found (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+  }
+  const content = article?.content ?? '';
+  const blocks = htmlBlocks(content);
+  if (blocks.every((block) => block.kind === 'heading')) {
+    throw new FormatError('html', 'no main text was found in the page (it may load its text with scripts: save the page after it has loaded, or as plain text)');
+  }
+  const title = article?.title ? oneLine(article.title) : '';
+  if (title && !(blocks[0]?.kind === 'heading' && blocks[0].text === title)) blocks.unshift({ kind: 'heading', text: title, depth: 1 });
+  return { blocks };
+}

@@ -1,0 +1,44 @@
+import { normalizeText } from '../normalize-text.js';
+import type { DocumentStructure, Heading, Paragraph } from '../split-paragraphs.js';
+import type { Block } from './types.js';
+
+/** A document read from blocks: its text (one block per line, blank lines between) and structure. */
+export interface BlockDocument extends DocumentStructure {
+  /** The extracted text, normalised: what the source viewer shows and quotes are matched in. */
+  readonly text: string;
+}
+
+/**
+ * Number the paragraphs of an extracted document. Each paragraph keeps the line it starts on in
+ * the document file where the format tells (Markdown), otherwise its line in the extracted text;
+ * PDF paragraphs keep their page and its printed label.
+ */
+export function structureBlocks(blocks: readonly Block[], pageLabels?: readonly string[]): BlockDocument {
+  const lines: string[] = [];
+  const headings: Heading[] = [];
+  const paragraphs: Paragraph[] = [];
+  let section: string | undefined;
+  for (const block of blocks) {
+    const text = normalizeText(block.text).replace(/\n+/g, ' ').trim();
+    if (text === '') continue;
+    if (lines.length > 0) lines.push('');
+    lines.push(text);
+    const line = block.line ?? lines.length;
+    if (block.kind === 'heading') {
+      const depth = block.depth ?? 2;
+      headings.push({ depth, text, line });
+      if (depth > 1) section = text;
+      continue;
+    }
+    const page = block.page;
+    const label = page !== undefined ? (pageLabels?.[page - 1] || String(page)) : undefined;
+    paragraphs.push({
+      n: paragraphs.length + 1,
+      text,
+      line,
+      ...(section ? { section } : {}),
+      ...(page !== undefined ? { page, pageLabel: label } : {}),
+    });
+  }
+  return { text: `${lines.join('\n')}\n`, headings, paragraphs };
+}
