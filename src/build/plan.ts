@@ -44,6 +44,12 @@ export const packId = '(handout pack)';
 /** The handout pack's file name. */
 export const packFile = 'kosovo-briefs-handout.pdf';
 
+/** The pseudo brief id of the pages made from the whole collection: the index and the source viewer. */
+export const siteId = '(site)';
+
+/** The index page's file name. */
+export const indexFile = 'index.html';
+
 /** Output file name of a brief (or the pack) in a format. */
 export const outputName = (brief: string, format: 'html' | 'pdf') => (brief === packId ? packFile : `${brief}.${format}`);
 
@@ -61,8 +67,8 @@ export function collectInputs(
 ): Record<string, string> {
   const inputs: Record<string, string> = {};
   const briefsPrefix = `${templatesPrefix}/briefs/`;
-  // The pack is made of every brief; a brief, of itself.
-  const covered = brief === packId ? snapshot.briefIds : [brief];
+  // The pack and the site pages are made of every brief; a brief, of itself.
+  const covered = brief === packId || brief === siteId ? snapshot.briefIds : [brief];
   for (const [file, value] of snapshot.files) {
     if (!file.startsWith(`${templatesPrefix}/`)) continue;
     // Other briefs' templates are not inputs of this one.
@@ -131,17 +137,21 @@ export interface PlanInput {
   readonly pack: boolean;
   /** Whether every brief was selected (only then are outputs of deleted templates removed). */
   readonly all: boolean;
+  /** Output names of the site pages (index, source viewer) to make; empty when not made. */
+  readonly site?: readonly string[];
   readonly templatesPrefix: string;
 }
 
 /** Decide, from digests alone, which outputs to build and why. Pure. */
 export function planBuild(input: PlanInput): BuildPlan {
   const steps: PlanStep[] = [];
-  const targets: Array<[string, 'html' | 'pdf']> = input.briefs.flatMap((brief) => input.formats.map((format) => [brief, format] as [string, 'html' | 'pdf']));
-  if (input.pack) targets.push([packId, 'pdf']);
-  for (const [brief, format] of targets) {
+  const targets: Array<[string, 'html' | 'pdf', string]> = input.briefs.flatMap((brief) =>
+    input.formats.map((format) => [brief, format, outputName(brief, format)] as [string, 'html' | 'pdf', string]),
+  );
+  if (input.pack) targets.push([packId, 'pdf', packFile]);
+  for (const output of input.site ?? []) targets.push([siteId, 'html', output]);
+  for (const [brief, format, output] of targets) {
     {
-      const output = outputName(brief, format);
       const entry: ManifestEntry | undefined = input.manifest?.outputs[output];
       const reasons: string[] = [];
       // A forced build gives one reason, so two forced builds report the same thing.
@@ -159,9 +169,13 @@ export function planBuild(input: PlanInput): BuildPlan {
     }
   }
   const known = new Set(input.snapshot.briefIds);
+  const site = new Set(input.site ?? []);
+  // Outputs of deleted templates go; so do viewer pages of deleted documents (when the site is made).
+  const gone = (output: string, brief: string) =>
+    brief === siteId ? site.size > 0 && !site.has(output) : brief !== packId && !known.has(brief);
   const remove = input.all
     ? Object.entries(input.manifest?.outputs ?? {})
-        .filter(([, entry]) => entry.brief !== packId && !known.has(entry.brief))
+        .filter(([output, entry]) => gone(output, entry.brief))
         .map(([output]) => output)
         .sort()
     : [];

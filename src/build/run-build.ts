@@ -8,9 +8,10 @@ import type { BrowserProvider } from '../render/index.js';
 import { digest } from './digest.js';
 import { lockOutput, type OutputLock } from './lock.js';
 import { manifestName, readManifest, serializeManifest, type Manifest, type ManifestEntry } from './manifest.js';
-import { collectInputs, outputName, packFile, packId, planBuild, type BuildPlan, type RenderOptions } from './plan.js';
+import { collectInputs, outputName, packFile, packId, planBuild, siteId, type BuildPlan, type RenderOptions } from './plan.js';
 import type { Prepared, PreparedBrief } from './prepare.js';
 import { diffFacts, makeReport, renderChanges, serializeReport, type BuildReport } from './report.js';
+import { siteOutputs } from './site-outputs.js';
 import { browserStamp, takeSnapshot } from './snapshot.js';
 import { writeOutputs, type OutputFile } from './write-output.js';
 
@@ -213,9 +214,18 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
     const templatesPrefix = path.relative(config.root, config.templates).split(path.sep).join('/');
     // The handout pack comes with a full PDF build, when the templates have a pack layout.
     const pack = config.briefs.length === 0 && wantPdf && snapshot.files.has(`${templatesPrefix}/layouts/pack.html.hbs`);
+    // The index and the source viewer come with every full build that makes HTML.
+    const site =
+      config.briefs.length === 0 &&
+      config.formats.includes('html') &&
+      snapshot.files.has(`${templatesPrefix}/layouts/index.html.hbs`) &&
+      snapshot.files.has(`${templatesPrefix}/layouts/source.html.hbs`)
+        ? siteOutputs([...snapshot.documents.keys()])
+        : [];
     const outputs = [
       ...briefIds.flatMap((brief) => config.formats.map((format) => outputName(brief, format))),
       ...(pack ? [packFile] : []),
+      ...site,
     ];
     const plan = planBuild({
       manifest,
@@ -227,17 +237,20 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
       force: config.force,
       pack,
       all: config.briefs.length === 0,
+      site,
       templatesPrefix,
     });
     const packBuilds = plan.steps.some((step) => step.brief === packId && step.action === 'build');
-    // The pack is made from every brief, so rebuilding it prepares them all (PDFs of unchanged
-    // briefs are still not printed again).
-    const toBuild = packBuilds
+    const siteBuilds = plan.steps.some((step) => step.brief === siteId && step.action === 'build');
+    // The pack and the site are made from every brief, so rebuilding them prepares them all
+    // (PDFs of unchanged briefs are still not printed again).
+    const everyBrief = [...briefIds, ...(pack ? [packId] : []), ...(site.length > 0 ? [siteId] : [])];
+    const toBuild = packBuilds || siteBuilds
       ? briefIds
       : [...new Set(plan.steps.filter((step) => step.action === 'build').map((step) => step.brief))];
 
     if (config.dryRun) {
-      const briefs = [...briefIds, ...(pack ? [packId] : [])].map((briefId): BriefResult => {
+      const briefs = everyBrief.map((briefId): BriefResult => {
         const steps = plan.steps.filter((step) => step.brief === briefId && step.action === 'build');
         return { briefId, action: steps.length > 0 ? 'would build' : 'up to date', reasons: [...new Set(steps.flatMap((step) => step.reasons))], files: [], notes: 0, ms: 0 };
       });
@@ -289,6 +302,25 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
         ),
       );
       throwIfAborted(signal);
+      if (siteBuilds) {
+        const t0 = performance.now();
+        const { renderSitePages } = await import('./site-pages.js');
+        const pages = new Map(renderSitePages(prepared, config, { pdf: wantPdf, pack }).map((page) => [page.output, page.html]));
+        const deps = { facts: [...prepared.facts.keys()].sort(), sources: [...prepared.sources.docs.keys()].sort() };
+        for (const step of plan.steps.filter((step) => step.brief === siteId && step.action === 'build')) {
+          const data = pages.get(step.output);
+          if (data === undefined) continue;
+          files.push({ path: path.join(config.out, step.output), data });
+          entries[step.output] = {
+            brief: siteId,
+            format: 'html',
+            inputs: collectInputs(siteId, 'html', deps, snapshot, options, templatesPrefix),
+            deps,
+            digest: digest(data),
+          };
+        }
+        timings.set(siteId, performance.now() - t0);
+      }
       for (const { brief, step, data } of rendered) {
         const deps = { facts: [...brief.usedFacts].sort(), sources: [...brief.citedSources].sort() };
         files.push({ path: path.join(config.out, step.output), data });
@@ -323,7 +355,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
     ]);
     await Promise.all(plan.remove.map((output) => rm(path.join(config.out, output), { force: true })));
 
-    const briefs = [...briefIds, ...(pack ? [packId] : [])].map((briefId): BriefResult => {
+    const briefs = everyBrief.map((briefId): BriefResult => {
       const steps = plan.steps.filter((step) => step.brief === briefId && step.action === 'build');
       const built = prepared?.briefs.find((brief) => brief.briefId === briefId);
       return {

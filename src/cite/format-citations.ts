@@ -152,3 +152,22 @@ export function formatCitations(
     : [];
   return { notes, bibliography };
 }
+
+/**
+ * The bibliography entry (HTML) of each document, as the Sources list of a brief prints it:
+ * for the source viewer's header.
+ */
+export function formatReferences(docs: ReadonlyMap<string, SourceDoc>, style: CitationStyle): Map<string, string> {
+  const engine = new CSL.Engine(
+    { retrieveLocale: () => style.parsedLocale, retrieveItem: (id: string) => docs.get(id)?.bib },
+    style.parsed,
+    style.lang,
+  );
+  engine.setOutputFormat('html');
+  const ids = [...docs.keys()];
+  if (ids.length === 0) return new Map();
+  engine.updateItems(ids);
+  const made = engine.makeBibliography();
+  if (!made) return new Map();
+  return new Map(made[1].map((html, index) => [made[0].entry_ids[index]?.[0] ?? '', html.trim()] as const));
+}

@@ -136,7 +136,7 @@ describe('briefs build (end to end, real Chromium)', () => {
         const failed = await runCli([command], project.root);
         expect(failed.code).toBe(1);
         expect(failed.stderr).toMatch(new RegExp(`sources/facts\\.yaml:${line}:\\d+\\s+error\\s+The quote of fact "tip-2011-investigations" is not in source "tip-2011"`));
-        expect(failed.stderr).toMatch(/closest passage: ¶ \d+ \(similarity 0\.9\d\): “In 2010, Kosovo authorities conducted 194 investigations/);
+        expect(failed.stderr).toMatch(/closest passage: ¶ \d+, line \d+ \(similarity 0\.9\d\): “In 2010, Kosovo authorities conducted 194 investigations/);
         expect(failed.stderr).toContain('[quote-not-found]');
       }
       const after = await Promise.all(briefs.map(({ id }) => readFile(project.path('output', `${id}.pdf`))));
