@@ -4,3 +4,4 @@ export { renderBrief } from './render-template.js';
 export type { BriefMarkdown, ComposeInput } from './render-template.js';
 export { formatIsoDate } from './helpers.js';
 export type { FactView } from './helpers.js';
+export { latestPossibleReport } from './tip-reports.js';

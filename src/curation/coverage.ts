@@ -1,3 +1,4 @@
+import { latestPossibleReport } from '../compose/index.js';
 import type { SourceFormat } from '../ingest/index.js';
 import type { CurationBrief, CurationDoc, CurationFact, CurationInput } from './types.js';
 
@@ -76,14 +77,16 @@ export interface Coverage {
 
 /** The assumption `latestPublishedReport` makes, for the output. */
 export const juneRule =
-  'The US TIP report is published each June: a report year counts once its June is over (from 1 July).';
+  'The US TIP report is published each June: a report year counts from 1 June (as in the briefs\' Coverage notes).';
 
-/** The latest TIP report year published by `edition` (ISO date): this year's from 1 July, else last year's. */
+/**
+ * The latest TIP report year published by `edition` (ISO date): this year's from 1 June, else
+ * last year's. The same rule as the briefs' Coverage note (compose's `latestPossibleReport`).
+ */
 export function latestPublishedReport(edition: string): number {
-  const match = /^(\d{4})-(\d{2})/.exec(edition);
-  if (!match) throw new TypeError(`The edition date ${JSON.stringify(edition)} is not an ISO date (YYYY-MM-DD).`);
-  const year = Number(match[1]);
-  return Number(match[2]) > 6 ? year : year - 1;
+  const latest = /^\d{4}-\d{2}/.test(edition) ? latestPossibleReport(edition) : undefined;
+  if (latest === undefined) throw new TypeError(`The edition date ${JSON.stringify(edition)} is not an ISO date (YYYY-MM-DD).`);
+  return latest;
 }
 
 /** Per brief: the facts it uses, the facts of its topic it leaves out, and the facts it borrows. */

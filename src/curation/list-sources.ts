@@ -6,6 +6,8 @@ export interface CitingFact {
   readonly id: string;
   /** Where it cites the document, in document order: `¶ 12`, or `p. 3` in a PDF. */
   readonly locators: readonly string[];
+  /** The ¶ number of each locator's first cited paragraph (for ordering: page labels such as `iv` do not sort). */
+  readonly paragraphs: readonly number[];
 }
 
 /** One document of the collection, as a curator sees it. */
@@ -38,8 +40,12 @@ export function citingFacts(doc: Pick<CurationDoc, 'id'>, facts: Iterable<Curati
   for (const fact of facts) {
     const matches = fact.citations.filter((citation) => citation.source === doc.id).map((citation) => citation.match);
     if (matches.length === 0) continue;
-    const ordered = [...matches].sort((a, b) => a.paragraph - b.paragraph).map((match) => locatorText(match.locator));
-    citing.push({ id: fact.id, locators: [...new Set(ordered)] });
+    const byLocator = new Map<string, number>();
+    for (const match of [...matches].sort((a, b) => a.paragraph - b.paragraph)) {
+      const locator = locatorText(match.locator);
+      if (!byLocator.has(locator)) byLocator.set(locator, match.paragraph);
+    }
+    citing.push({ id: fact.id, locators: [...byLocator.keys()], paragraphs: [...byLocator.values()] });
   }
   return citing;
 }

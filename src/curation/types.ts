@@ -1,9 +1,11 @@
 import type { PreparedBrief } from '../build/index.js';
 import type { VerifiedCitation, VerifiedFact } from '../facts/index.js';
-import type { SourceDoc } from '../ingest/index.js';
+import type { CslItem, SourceDoc } from '../ingest/index.js';
 
 /** What curation reads of a document (a `SourceDoc` has all of it). */
-export type CurationDoc = Pick<SourceDoc, 'id' | 'path' | 'format' | 'pages' | 'digest' | 'bib' | 'paragraphs'>;
+export type CurationDoc = Pick<SourceDoc, 'id' | 'path' | 'format' | 'pages' | 'digest' | 'paragraphs'> & {
+  readonly bib: Pick<CslItem, 'title'>;
+};
 
 /** What curation reads of a verified fact (a `VerifiedFact` has all of it). */
 export interface CurationFact extends Pick<VerifiedFact, 'id' | 'topics' | 'tip'> {

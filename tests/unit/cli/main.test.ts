@@ -84,7 +84,7 @@ describe('main', () => {
     expect(run.stderr).toContain(
       `sources/facts.yaml:${index + 1}:${column}  error  The quote of fact "${factId}" is not in source`,
     );
-    expect(run.stderr).toMatch(/\[quote-not-found\]\n  closest passage: ¶ \d+ /);
+    expect(run.stderr).toMatch(/\[quote-not-found\]\n  closest passage: ¶ \d+, line \d+ /);
     expect(run.stderr).toMatch(/\n✗ 1 problem; nothing was written and earlier output is unchanged\.$/);
   });
 

@@ -4,6 +4,7 @@ describe('compose', () => {
   it('should expose the public api', async () => {
     expect(Object.keys(await import('../../../src/compose/index.js')).sort()).toEqual([
       'formatIsoDate',
+      'latestPossibleReport',
       'loadTemplates',
       'renderBrief',
     ]);
