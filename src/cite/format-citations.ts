@@ -73,11 +73,10 @@ function citationItems(fact: VerifiedFact): { id: string; locator: string; label
     if (!entry.places.some((place) => place.value === locator.value)) entry.places.push({ order: paragraph, value: locator.value });
     bySource.set(citation.source, entry);
   }
-  return [...bySource.entries()].map(([id, { label, places }]) => ({
-    id,
-    locator: [...places].sort((a, b) => a.order - b.order).map((place) => place.value).join(', '),
-    label,
-  }));
+  return [...bySource.entries()].map(([id, { label, places }]) => {
+    const values = [...places].sort((a, b) => a.order - b.order).map((place) => place.value);
+    return { id, locator: values.join(', '), label };
+  });
 }
 
 const signature = (fact: VerifiedFact) =>

@@ -45,11 +45,25 @@ export function consoleReporter(io: Io, config: Config, json: boolean): Reporter
       const files = result.files.map((file) => path.relative(io.cwd, file)).join(', ');
       if (result.action === 'up to date') line(`✓ ${result.briefId.padEnd(18)} up to date`);
       else if (result.action === 'would build') line(`• ${result.briefId.padEnd(18)} would rebuild: ${result.reasons.join('; ')}`);
+      else if (result.briefId === '(site)') line(`✓ ${result.briefId.padEnd(18)} rebuilt: ${result.reasons.join('; ')}\n  ${result.files.length} pages (index.html, sources/)  ${seconds(result.ms)}`);
       else line(`✓ ${result.briefId.padEnd(18)} rebuilt: ${result.reasons.join('; ')}\n  ${files}  ${result.notes} notes  ${seconds(result.ms)}`);
     },
     warn: (message) => io.err(formatMessage(message, { cwd: io.cwd })),
     info: (text) => io.err(text.replace(config.out, path.relative(io.cwd, config.out) || '.')),
   };
+}
+
+/** Pseudo briefs (in parentheses): what a summary calls them. */
+const collectionOutputs: Readonly<Record<string, string>> = { '(handout pack)': 'the handout pack', '(site)': 'the index and source viewer' };
+
+/** `Built 2 of 3 briefs and the index and source viewer`, or `Everything up to date`. */
+export function builtSummary(result: BuildResult): string {
+  const briefs = result.briefs.filter((brief) => !(brief.briefId in collectionOutputs));
+  const built = briefs.filter((brief) => brief.action === 'built').length;
+  const others = result.briefs.filter((brief) => brief.briefId in collectionOutputs && brief.action === 'built').map((brief) => collectionOutputs[brief.briefId]);
+  if (built === 0 && others.length === 0) return 'Everything up to date';
+  const parts = [...(built > 0 ? [`${built} of ${briefs.length} brief${briefs.length === 1 ? '' : 's'}`] : []), ...others];
+  return `Built ${parts.join(' and ')}`;
 }
 
 /** The `--json` summary of a build. */
@@ -110,8 +124,7 @@ async function runCommand(command: Command, io: Io): Promise<number> {
   if (command.json) {
     io.out(jsonSummary(result, io.cwd, ms));
   } else {
-    const built = result.briefs.filter((brief) => brief.action === 'built').length;
-    const verb = config.dryRun ? 'Planned' : built === 0 ? 'Everything up to date' : `Built ${built} of ${result.briefs.length} briefs`;
+    const verb = config.dryRun ? 'Planned' : builtSummary(result);
     io.out(`${verb} in ${seconds(ms)}${result.browser ? ` with ${result.browser}` : ''}.`);
   }
   return 0;

@@ -8,10 +8,23 @@ export interface Locator {
   readonly value: string;
 }
 
-/** A PDF paragraph is cited by its page; any other by its ¶ number. */
-export function locatorOf(paragraph: Paragraph): Locator {
-  if (paragraph.page !== undefined) return { label: 'page', value: paragraph.pageLabel ?? String(paragraph.page) };
-  return { label: 'paragraph', value: String(paragraph.n) };
+/** The label of the page `offset` of a PDF paragraph's text is printed on. */
+function pageAt(paragraph: Paragraph, offset: number): string {
+  let label = paragraph.pageLabel ?? String(paragraph.page);
+  for (const item of paragraph.pageBreaks ?? []) if (item.offset <= offset) label = item.label;
+  return label;
+}
+
+/**
+ * A PDF paragraph is cited by its page; any other by its ¶ number. Given the passage's offsets
+ * in a PDF paragraph that runs over a page break, the page the passage is on (`12`), or both
+ * (`12–13`) when it straddles the break.
+ */
+export function locatorOf(paragraph: Paragraph, passage?: { readonly start: number; readonly end: number }): Locator {
+  if (paragraph.page === undefined) return { label: 'paragraph', value: String(paragraph.n) };
+  const first = pageAt(paragraph, passage?.start ?? 0);
+  const last = passage ? pageAt(paragraph, Math.max(passage.start, passage.end - 1)) : first;
+  return { label: 'page', value: first === last ? first : `${first}–${last}` };
 }
 
 /** `¶ 12` or `p. 12`, for messages and listings. */

@@ -13,7 +13,8 @@ const horizontalSpace = /[\t\v\f \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g
 // Invisible characters with no width (zero-width space, joiners, word joiner, BOM): removed,
 // so a word split by one still matches the word.
 const zeroWidth = /[\u200b-\u200d\u2060\ufeff]/g;
-const zeroWidthChar = /^[\u200b-\u200d\u2060\ufeff]$/;
+// Soft hyphens (U+00AD) too: they mark where a word may break, and are not part of it.
+const zeroWidthChar = /^[\u00ad\u200b-\u200d\u2060\ufeff]$/;
 
 /** NFC, `\n` line endings, one space for each run of horizontal white space, no trailing spaces. */
 export function normalizeText(raw: string): string {
@@ -52,7 +53,25 @@ function foldChar(char: string): string {
  * (trimmed), quote marks and dashes → ASCII. Keeps a map back to offsets in the input (as given,
  * even if it was not NFC) so a match can be located in the source.
  */
-export function foldForMatch(input: string): FoldedText {
+export function foldForMatch(input: string, options: { readonly looseHyphens?: boolean } = {}): FoldedText {
+  const folded = foldText(input);
+  return options.looseHyphens ? dropWordHyphens(folded) : folded;
+}
+
+/** Hyphens between two letters removed (`anti-trafficking` → `antitrafficking`), the map kept. */
+function dropWordHyphens({ text, map }: FoldedText): FoldedText {
+  let out = '';
+  const outMap: number[] = [];
+  for (let index = 0; index < text.length; index++) {
+    if (text[index] === '-' && /\p{L}/u.test(text[index - 1] ?? '') && /\p{L}/u.test(text[index + 1] ?? '')) continue;
+    out += text[index];
+    outMap.push(map[index]!);
+  }
+  outMap.push(map[text.length]!);
+  return { text: out, map: outMap };
+}
+
+function foldText(input: string): FoldedText {
   let text = '';
   const map: number[] = [];
   let pendingSpace = -1;

@@ -24,6 +24,18 @@ export interface Paragraph {
   readonly page?: number;
   /** The page's printed label (`12`, `iv`), or its number where the PDF gives no labels. */
   readonly pageLabel?: string;
+  /** The heading level, where the paragraph is a heading of an extracted document (HTML, Markdown, PDF). */
+  readonly heading?: number;
+  /** A PDF paragraph that goes on over a page break: where in `text` each further page starts. */
+  readonly pageBreaks?: readonly PageBreak[];
+}
+
+/** The start of a new page inside a paragraph. */
+export interface PageBreak {
+  /** Offset in the paragraph's text (UTF-16 code units). */
+  readonly offset: number;
+  readonly page: number;
+  readonly label: string;
 }
 
 /** The structure of a document. */

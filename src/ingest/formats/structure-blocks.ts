@@ -9,7 +9,7 @@ export interface BlockDocument extends DocumentStructure {
 }
 
 /**
- * Number the paragraphs of an extracted document. Each paragraph keeps the line it starts on in
+ * Number the paragraphs of an extracted document (headings count: they are quotable too). Each paragraph keeps the line it starts on in
  * the document file where the format tells (Markdown), otherwise its line in the extracted text;
  * PDF paragraphs keep their page and its printed label.
  */
@@ -28,16 +28,20 @@ export function structureBlocks(blocks: readonly Block[], pageLabels?: readonly 
       const depth = block.depth ?? 2;
       headings.push({ depth, text, line });
       if (depth > 1) section = text;
-      continue;
+      // A heading of a report can be what a fact quotes ("Kosovo (Tier 2)"): it is numbered
+      // and matched like a paragraph, and marked as a heading for display.
     }
     const page = block.page;
-    const label = page !== undefined ? (pageLabels?.[page - 1] || String(page)) : undefined;
+    const labelOf = (number: number) => pageLabels?.[number - 1] || String(number);
+    const pageBreaks = (block.pageBreaks ?? []).map((item) => ({ offset: Math.min(item.offset, text.length), page: item.page, label: labelOf(item.page) }));
     paragraphs.push({
       n: paragraphs.length + 1,
       text,
       line,
       ...(section ? { section } : {}),
-      ...(page !== undefined ? { page, pageLabel: label } : {}),
+      ...(page !== undefined ? { page, pageLabel: labelOf(page) } : {}),
+      ...(pageBreaks.length > 0 ? { pageBreaks } : {}),
+      ...(block.kind === 'heading' ? { heading: block.depth ?? 2 } : {}),
     });
   }
   return { text: `${lines.join('\n')}\n`, headings, paragraphs };

@@ -8,8 +8,10 @@ export interface Block {
   readonly text: string;
   /** Heading level, 1 for the title (headings only). */
   readonly depth?: number;
-  /** 1-based page of a PDF the block is printed on (PDF only; a paragraph never spans pages). */
+  /** 1-based page of a PDF the block starts on (PDF only). */
   readonly page?: number;
+  /** Where a paragraph goes on to the next page: offsets in `text` where each new page starts. */
+  readonly pageBreaks?: readonly { readonly offset: number; readonly page: number }[];
   /** 1-based line of the document file where the block starts, where the format tells (Markdown). */
   readonly line?: number;
 }
