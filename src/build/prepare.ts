@@ -7,7 +7,7 @@ import { loadTemplates, renderBrief, formatIsoDate, type TemplateSet } from '../
 import { UsageError, type Config } from '../config/index.js';
 import { BuildError, codes, createMessage } from '../diagnostics/index.js';
 import { checkStatementMarkup, loadFacts, verifyQuotes, type VerifiedFact } from '../facts/index.js';
-import { readSources, type SourceCollection } from '../ingest/index.js';
+import { folderCache, readSources, type SourceCollection } from '../ingest/index.js';
 import { createProcessor, markdownToHtml, type FrontMatter } from '../markdown/index.js';
 import type { FormattedCitations } from '../cite/index.js';
 import { loadFontCss, renderDocument } from '../render/index.js';
@@ -69,7 +69,7 @@ export async function prepare(config: Config, options: { readonly documents?: bo
     );
   }
   const [sources, templates, factsFile] = await Promise.all([
-    readSources(config.sources),
+    readSources(config.sources, { cache: folderCache(path.join(config.root, '.cache', 'briefs')) }),
     loadTemplates(config.templates),
     loadFacts(config.factsPath),
   ]);

@@ -56,10 +56,16 @@ export function verifyQuotes(
   docs: ReadonlyMap<string, SourceDoc>,
   factsFile: VFile,
 ): Map<string, VerifiedFact> {
+  // Folded once per document, and only for documents some fact cites.
   const foldedParagraphs = new Map<string, FoldedText[]>();
-  for (const doc of docs.values()) {
-    foldedParagraphs.set(doc.id, doc.paragraphs.map((paragraph) => foldForMatch(paragraph.text)));
-  }
+  const foldedOf = (doc: SourceDoc) => {
+    let folded = foldedParagraphs.get(doc.id);
+    if (!folded) {
+      folded = doc.paragraphs.map((paragraph) => foldForMatch(paragraph.text));
+      foldedParagraphs.set(doc.id, folded);
+    }
+    return folded;
+  };
   const verified = new Map<string, VerifiedFact>();
   for (const fact of facts.values()) {
     const citations: VerifiedCitation[] = [];
@@ -73,7 +79,7 @@ export function verifyQuotes(
         continue;
       }
       let quote = fold(citation.quote);
-      let folded = foldedParagraphs.get(doc.id) ?? [];
+      let folded = foldedOf(doc);
       let index = folded.findIndex((paragraph) => paragraph.text.includes(quote));
       if (index < 0 && doc.paragraphs.some((paragraph) => paragraph.text.includes('\u00ad'))) {
         // A PDF line-end hyphen the reader could not decide on (a soft hyphen in the text):

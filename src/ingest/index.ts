@@ -10,3 +10,5 @@ export type { Locator } from './locator.js';
 export type { Block, Extracted, SourceFormat } from './formats/types.js';
 export { FormatError } from './formats/types.js';
 export { pageAnchor, paragraphAnchor, passageAnchor, passageHref, sourcePagePath, sourcesFolder } from './anchors.js';
+export { folderCache } from './extract-cache.js';
+export type { ExtractCache } from './extract-cache.js';

@@ -8,6 +8,7 @@ import { describeListEntry, readYaml, validateYaml } from '../yaml/index.js';
 import { bibliographySchema, toCslItem, type CslItem } from './bibliography.js';
 import { FormatError, type SourceFormat } from './formats/types.js';
 import type { ChromeLine } from './page-chrome.js';
+import type { ExtractCache } from './extract-cache.js';
 import { readDocument, type DocumentContent } from './read-document.js';
 import type { Heading, Paragraph } from './split-paragraphs.js';
 
@@ -64,8 +65,11 @@ export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** Read `sourcesDir/sources.yaml` and every document it lists. */
-export async function readSources(sourcesDir: string): Promise<SourceCollection> {
+/**
+ * Read `sourcesDir/sources.yaml` and every document it lists. Text extracted from PDFs and web
+ * pages is kept in `options.cache`, by the document's digest.
+ */
+export async function readSources(sourcesDir: string, options: { readonly cache?: ExtractCache } = {}): Promise<SourceCollection> {
   const bibPath = path.join(sourcesDir, 'sources.yaml');
   let bibText: string;
   try {
@@ -113,8 +117,12 @@ export async function readSources(sourcesDir: string): Promise<SourceCollection>
         return undefined;
       }
       let content: DocumentContent;
+      const digest = sha256(bytes);
       try {
-        content = await readDocument(docPath, bytes);
+        const cached = await options.cache?.get(digest);
+        content = cached ?? (await readDocument(docPath, bytes));
+        // Plain text is read faster than its cache entry; extracted text is worth keeping.
+        if (!cached && content.format !== 'text' && content.format !== 'markdown') await options.cache?.set(digest, content);
       } catch (error) {
         if (!(error instanceof FormatError)) throw error;
         const place = yaml.locate([index, 'file']);
@@ -130,7 +138,7 @@ export async function readSources(sourcesDir: string): Promise<SourceCollection>
       const doc: SourceDoc = {
         id: entry.id,
         path: docPath,
-        digest: sha256(bytes),
+        digest,
         file,
         format,
         ...(content.pages !== undefined ? { pages: content.pages } : {}),

@@ -1,4 +1,4 @@
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, Nodes, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { SKIP, visit } from 'unist-util-visit';
@@ -7,7 +7,7 @@ const headingNames = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 const plain = (node: Element | Root) => toText(node).replace(/\s+/g, ' ').trim();
 
-const isElement = (node: ElementContent | undefined): node is Element => node?.type === 'element';
+const isElement = (node: Nodes): node is Element => node.type === 'element';
 
 /** A note marker: `<a data-footnote-ref>`, or the `<sup>` holding one. */
 function isNoteMarker(node: Element): boolean {
@@ -47,7 +47,7 @@ export function extractKeyPoints(bodyHtml: string): string[] {
       if (!isElement(sibling)) continue;
       if (headingNames.has(sibling.tagName)) break;
       if (sibling.tagName === 'ul' || sibling.tagName === 'ol') {
-        points = sibling.children.filter(isElement).filter((item) => item.tagName === 'li').map(itemText);
+        points = sibling.children.filter(isElement).filter((item) => item.tagName === 'li').map(itemText).filter((text) => text !== '');
         break;
       }
     }

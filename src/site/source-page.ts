@@ -103,30 +103,61 @@ export function layoutMarks(paragraph: Paragraph, highlights: readonly Highlight
   return placed.sort((a, b) => a.start - b.start || b.end - a.end || a.order - b.order);
 }
 
-/** A paragraph's text, escaped, with its marks. */
-export function markParagraph(paragraph: Paragraph, highlights: readonly Highlight[]): string {
+/** A page that starts inside a paragraph (PDF): where, and the anchors to place there. */
+export interface InlinePageStart {
+  /** Offset in the paragraph's text (UTF-16 code units). */
+  readonly offset: number;
+  /** The page's anchor, then those of pages without paragraphs before it. */
+  readonly ids: readonly string[];
+  /** The page's printed label. */
+  readonly label: string;
+}
+
+/**
+ * An inline page marker. Its label is generated content (`::before`), so it is neither part of
+ * a mark's text nor copied with the words around it.
+ */
+const inlinePageMarker = (start: InlinePageStart) =>
+  `<span class="page-break" id="${escapeHtml(start.ids[0]!)}" data-label="p. ${escapeHtml(start.label)}">${start.ids
+    .slice(1)
+    .map((id) => `<span id="${escapeHtml(id)}"></span>`)
+    .join('')}</span>`;
+
+/** A paragraph's text, escaped, with its marks and the pages that start inside it. */
+export function markParagraph(paragraph: Paragraph, highlights: readonly Highlight[], pageStarts: readonly InlinePageStart[] = []): string {
   const { text } = paragraph;
+  const starts = [...pageStarts].sort((a, b) => a.offset - b.offset);
   let html = '';
   let position = 0;
+  // Text up to `offset`, with the page markers that fall before it.
+  const advance = (offset: number) => {
+    while (starts.length > 0 && starts[0]!.offset < offset) {
+      const start = starts.shift()!;
+      html += escapeHtml(text.slice(position, start.offset)) + inlinePageMarker(start);
+      position = start.offset;
+    }
+    html += escapeHtml(text.slice(position, offset));
+    position = offset;
+  };
   const open: Mark[] = [];
   const closeUpTo = (offset: number) => {
     while (open.length > 0 && open.at(-1)!.end <= offset) {
       const mark = open.pop()!;
-      html += `${escapeHtml(text.slice(position, mark.end))}</mark>`;
-      position = mark.end;
+      advance(mark.end);
+      html += '</mark>';
     }
   };
   for (const mark of layoutMarks(paragraph, highlights)) {
     closeUpTo(mark.start);
     const parent = open.at(-1);
     if (parent && mark.end > parent.end) throw new InternalError(`Marks ${parent.id} and ${mark.id} cross after clipping`);
-    html += escapeHtml(text.slice(position, mark.start));
-    position = mark.start;
+    advance(mark.start);
     html += `<mark id="${escapeHtml(mark.id)}" title="${escapeHtml(mark.facts.join(', '))}">`;
     open.push(mark);
   }
   closeUpTo(text.length);
-  return html + escapeHtml(text.slice(position));
+  advance(text.length);
+  return html + starts.map(inlinePageMarker).join('');
 }
 
 /**
@@ -135,15 +166,15 @@ export function markParagraph(paragraph: Paragraph, highlights: readonly Highlig
  */
 interface Block {
   readonly kind: { readonly h2: boolean; readonly h3: boolean; readonly page: boolean; readonly paragraph: boolean };
-  /** Heading text, or page label. */
+  /** Page label (page markers). */
   readonly text: string | null;
-  /** Anchor of the page marker or paragraph. */
+  /** Anchor of the page marker or numbered paragraph (a heading may be one). */
   readonly id: string | null;
   /** Anchors of pages without paragraphs just before this page marker. */
   readonly skipped: readonly string[];
   /** ¶ number. */
   readonly n: number | null;
-  /** The paragraph's marked-up text. */
+  /** The heading's or paragraph's text, escaped and marked up. */
   readonly html: ReturnType<typeof trusted> | null;
 }
 
@@ -157,11 +188,16 @@ const block = (kind: keyof Block['kind'], fields: Partial<Omit<Block, 'kind'>>):
   ...fields,
 });
 
+/** Anchors of the pages after `last` up to `page`, `page`'s first. */
+const pageIds = (last: number, page: number) => [pageAnchor(page), ...Array.from({ length: Math.max(0, page - last - 1) }, (_, i) => pageAnchor(last + 1 + i))];
+
 /**
  * The document in reading order: headings and paragraphs merged by line, and, for a PDF, a
- * page marker before the first paragraph of each page. The marker goes before the headings
- * right above that paragraph, as a heading more often opens a page than ends one; anchors of
- * pages without paragraphs sit on the next marker, so a link to any page lands somewhere.
+ * page marker before the first paragraph of each page (inline where a page starts inside a
+ * paragraph). A marker goes before the unnumbered headings right above its paragraph, as a
+ * heading more often opens a page than ends one; anchors of pages without paragraphs sit on the
+ * next marker, so a link to any page lands somewhere. A heading that is also a numbered
+ * paragraph (extracted documents) is shown once, as a heading with its ¶ number and marks.
  */
 function blocksOf(doc: SourceDoc, highlights: readonly Highlight[]): Block[] {
   const byParagraph = new Map<number, Highlight[]>();
@@ -171,9 +207,12 @@ function blocksOf(doc: SourceDoc, highlights: readonly Highlight[]): Block[] {
     }
     byParagraph.set(highlight.paragraph, [...(byParagraph.get(highlight.paragraph) ?? []), highlight]);
   }
-  const top = Math.min(...doc.headings.map((heading) => heading.depth));
+  const numberedHeadings = new Set(doc.paragraphs.filter((paragraph) => paragraph.heading !== undefined).map((paragraph) => paragraph.line));
+  const headings = doc.headings.filter((heading) => !numberedHeadings.has(heading.line));
+  const top = Math.min(...doc.headings.map((heading) => heading.depth), ...doc.paragraphs.map((paragraph) => paragraph.heading ?? Infinity));
+  const level = (depth: number) => (depth <= top ? 'h2' : 'h3');
   const items = [
-    ...doc.headings.map((heading) => ({ line: heading.line, heading })),
+    ...headings.map((heading) => ({ line: heading.line, heading })),
     ...doc.paragraphs.map((paragraph) => ({ line: paragraph.line, paragraph })),
   ].sort((a, b) => a.line - b.line);
 
@@ -182,23 +221,28 @@ function blocksOf(doc: SourceDoc, highlights: readonly Highlight[]): Block[] {
   let headingsSince = 0;
   for (const item of items) {
     if ('heading' in item) {
-      blocks.push(block(item.heading.depth <= top ? 'h2' : 'h3', { text: item.heading.text }));
+      blocks.push(block(level(item.heading.depth), { html: trusted(escapeHtml(item.heading.text)) }));
       headingsSince += 1;
       continue;
     }
     const { paragraph } = item;
     if (paragraph.page !== undefined && paragraph.page > lastPage) {
-      const skipped: string[] = [];
-      for (let page = lastPage + 1; page < paragraph.page; page += 1) skipped.push(pageAnchor(page));
+      const [id, ...skipped] = pageIds(lastPage, paragraph.page);
       const label = paragraph.pageLabel ?? String(paragraph.page);
-      blocks.splice(blocks.length - headingsSince, 0, block('page', { id: pageAnchor(paragraph.page), text: label, skipped }));
+      blocks.splice(blocks.length - headingsSince, 0, block('page', { id: id!, text: label, skipped }));
       lastPage = paragraph.page;
     }
     headingsSince = 0;
-    blocks.push(block('paragraph', {
+    const inside: InlinePageStart[] = [];
+    for (const pageBreak of [...(paragraph.pageBreaks ?? [])].sort((a, b) => a.offset - b.offset)) {
+      if (pageBreak.page <= lastPage) continue;
+      inside.push({ offset: pageBreak.offset, ids: pageIds(lastPage, pageBreak.page), label: pageBreak.label });
+      lastPage = pageBreak.page;
+    }
+    blocks.push(block(paragraph.heading === undefined ? 'paragraph' : level(paragraph.heading), {
       id: paragraphAnchor(paragraph.n),
       n: paragraph.n,
-      html: trusted(markParagraph(paragraph, byParagraph.get(paragraph.n) ?? [])),
+      html: trusted(markParagraph(paragraph, byParagraph.get(paragraph.n) ?? [], inside)),
     }));
   }
   return blocks;

@@ -6,6 +6,7 @@ describe('ingest', () => {
       'FormatError',
       'fold',
       'foldForMatch',
+      'folderCache',
       'formatLocator',
       'locatorOf',
       'normalizeText',
