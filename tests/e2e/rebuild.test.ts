@@ -13,7 +13,8 @@ import { spawnBriefs } from '../helpers/spawn.js';
 const briefs = ['legal-framework', 'tip-assessment', 'unmik-era'];
 
 async function hashes(dir: string): Promise<Record<string, string>> {
-  const names = (await readdir(dir)).filter((name) => /\.(html|pdf)$/.test(name)).sort();
+  // The briefs, the pack, the index and the source viewer's pages (sources/<id>.html).
+  const names = (await readdir(dir, { recursive: true })).filter((name) => /\.(html|pdf)$/.test(name)).sort();
   const entries = await Promise.all(
     names.map(async (name) => [name, createHash('sha256').update(await readFile(path.join(dir, name))).digest('hex')] as const),
   );
@@ -36,7 +37,7 @@ describe('incremental rebuilds', () => {
     const before = await hashes(project.path('output'));
     const result = await build({ root: project.root });
     expect(result.launchedBrowser).toBe(false);
-    expect(result.briefs.map((brief) => brief.action)).toEqual(['up to date', 'up to date', 'up to date', 'up to date']);
+    expect(result.briefs.map((brief) => brief.action)).toEqual(['up to date', 'up to date', 'up to date', 'up to date', 'up to date']);
     expect(result.plan.steps.every((step) => step.action === 'skip' && step.reasons.length === 0)).toBe(true);
     expect(await hashes(project.path('output'))).toEqual(before);
   });
@@ -47,8 +48,8 @@ describe('incremental rebuilds', () => {
     const result = await build({ root: project.root });
     const rebuilt = result.briefs.filter((brief) => brief.action === 'built').map((brief) => brief.briefId);
     // The EU page is cited by the legal and the TIP briefs, not by the UNMIK brief; the handout
-    // pack holds all of them, so it is made again too.
-    expect(rebuilt).toEqual(['legal-framework', 'tip-assessment', '(handout pack)']);
+    // pack holds all of them, so it is made again too, and so is the site (the EU page's viewer).
+    expect(rebuilt).toEqual(['legal-framework', 'tip-assessment', '(handout pack)', '(site)']);
     for (const brief of result.briefs.filter((b) => b.action === 'built')) {
       expect(brief.reasons).toContain('sources/documents/eu-anti-trafficking-day-2018.txt changed');
     }
@@ -75,7 +76,7 @@ describe('incremental rebuilds', () => {
     await project.write('sources/facts.yaml', String(doc));
     const result = await build({ root: project.root });
     const rebuilt = result.briefs.filter((brief) => brief.action === 'built');
-    expect(rebuilt.map((brief) => brief.briefId)).toEqual(['unmik-era', '(handout pack)']);
+    expect(rebuilt.map((brief) => brief.briefId)).toEqual(['unmik-era', '(handout pack)', '(site)']);
     expect(rebuilt[0]!.reasons).toEqual([`fact ${id} changed`]);
     const changes = await readFile(project.path('output', 'CHANGES.md'), 'utf8');
     expect(changes).toContain(`Changed (1): \`${id}\``);
@@ -122,7 +123,8 @@ describe('reproducible and safe builds (real processes)', () => {
     const second = spawnBriefs(['build', '--force'], project.root, env);
     expect(await second.exited).toBe(0);
     expect(await hashes(project.path('output'))).toEqual(once);
-    expect(Object.keys(once)).toHaveLength(7);
+    // 3 briefs × 2 formats, the pack, the index and 5 source viewer pages.
+    expect(Object.keys(once)).toHaveLength(13);
     const pages = await pdfPages(project.path('output', 'unmik-era.pdf'));
     expect(pages[0]).toContain('Edition of 14 November 2023');
   }, 120_000);

@@ -5,6 +5,7 @@ describe('cite', () => {
     expect(Object.keys(await import('../../../src/cite/index.js')).sort()).toEqual([
       'excerpt',
       'formatCitations',
+      'formatReferences',
       'readCitationStyle',
     ]);
   });

@@ -64,7 +64,7 @@ describe('coverageText', () => {
     expect(text).toMatch(/^TIP report years 2011–2026$/m);
     expect(text).toMatch(/^ {2}2011 {2}3 facts from report, scan$/m);
     expect(text).toMatch(/no source for 10 years: 2012, 2014, 2016, 2018, 2020, 2022–2026$/m);
-    expect(text).toMatch(/published each June: a\s+report\s+year counts once its June is over/);
+    expect(text).toMatch(/published each June: a\s+report\s+year counts from 1 June/);
   });
 
   it('should fit an 80-column terminal', () => {
