@@ -1,11 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/index.js';
 import { createBrowserProvider, type BrowserProvider } from '../../src/render/pdf/provider.js';
 import { documentUrl } from '../../src/render/pdf/browser.js';
+import { findBrowser } from '../../src/render/pdf/find-browser.js';
+import { checkLinks } from '../helpers/site-links.js';
 import { pdfPages } from '../helpers/pdf-text.js';
 import { makeProject, type TempProject } from '../helpers/project.js';
 
@@ -116,5 +122,81 @@ describe('print quality (real Chromium, Paged.js)', () => {
       expect(result.overflow).toBeLessThanOrEqual(0);
       expect(result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([]);
     }, 60_000);
+  });
+
+  describe('the index and the source viewer (real Chromium)', () => {
+    let browser: Browser;
+    let page: Page;
+
+    beforeAll(async () => {
+      const location = await findBrowser();
+      browser = await puppeteer.launch({
+        executablePath: location!.executablePath,
+        userDataDir: await mkdtemp(path.join(os.tmpdir(), 'briefs-site-')),
+        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      });
+      page = await browser.newPage();
+    }, 60_000);
+
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    it('should resolve every link of the index, the briefs and the viewer pages to a file and an anchor that exist', async () => {
+      const viewers = (await readdir(project.path('output', 'sources'))).filter((file) => file.endsWith('.html'));
+      expect(viewers).toHaveLength(5);
+      const pages = ['index.html', ...briefs.map((id) => `${id}.html`), ...viewers.map((file) => `sources/${file}`)];
+      const hrefs = new Set<string>();
+      for (const file of pages) {
+        const results = await checkLinks(page, project.path('output', file));
+        expect(results.filter((result) => !result.ok), file).toEqual([]);
+        for (const result of results) if (result.reason !== 'external') hrefs.add(`${path.dirname(file)}/${result.href}`);
+      }
+      // The index links every brief in both formats, the pack and every viewer page.
+      const index = (await checkLinks(page, project.path('output', 'index.html'))).map((result) => result.href);
+      for (const id of briefs) expect(index).toEqual(expect.arrayContaining([`${id}.html`, `${id}.pdf`]));
+      expect(index).toEqual(expect.arrayContaining(['kosovo-briefs-handout.pdf', ...viewers.map((file) => `sources/${file}`)]));
+    }, 120_000);
+
+    it('should show each brief with its key points and its edition date on the index', async () => {
+      const html = await readFile(project.path('output', 'index.html'), 'utf8');
+      for (const id of briefs) {
+        const brief = await readFile(project.path('output', `${id}.html`), 'utf8');
+        const title = /<h1>([^<]+)<\/h1>/.exec(brief)![1]!;
+        expect(html).toContain(title);
+      }
+      expect(html).toMatch(/<time datetime="\d{4}-\d{2}-\d{2}">/);
+      expect(html).toContain('Key points');
+      expect(html).toContain('Kosovo prohibits all forms of trafficking in persons in Articles 137 and 139');
+    });
+
+    it.each(['index.html', 'sources/tip-2011.html'])('should fit a 375 px screen, run no script and pass axe-core without serious or critical violations (%s)', async (file) => {
+      const axe = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+      await page.setViewport({ width: 375, height: 800, deviceScaleFactor: 1 });
+      await page.goto(pathToFileURL(project.path('output', file)).href, { waitUntil: 'load' });
+      expect(Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'))).toBeLessThanOrEqual(0);
+      expect(await page.evaluate('document.scripts.length')).toBe(0);
+      await page.evaluate(axe);
+      const violations = (await page.evaluate(
+        `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })))`,
+      )) as { id: string; impact: string; nodes: number }[];
+      const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+      expect(serious, JSON.stringify(serious)).toEqual([]);
+    }, 60_000);
+
+    it('should bring a note link in the HTML brief to its passage, highlighted', async () => {
+      const brief = await readFile(project.path('output', 'tip-assessment.html'), 'utf8');
+      const href = /<a href="(sources\/tip-2011\.html#q[^"]+)"[^>]*class="passage"/.exec(brief)![1]!;
+      await page.setViewport({ width: 1000, height: 800, deviceScaleFactor: 1 });
+      await page.goto(new URL(href, pathToFileURL(project.path('output', 'tip-assessment.html'))).href, { waitUntil: 'load' });
+      const target = (await page.evaluate(`(() => {
+        const el = document.querySelector(':target');
+        const box = el.getBoundingClientRect();
+        return { tag: el.tagName, background: getComputedStyle(el).backgroundColor, outline: getComputedStyle(el).outlineStyle, visible: box.top >= 0 && box.top < innerHeight };
+      })()`)) as { tag: string; background: string; outline: string; visible: boolean };
+      expect(target.tag).toBe('MARK');
+      expect(target.outline).toBe('solid');
+      expect(target.visible).toBe(true);
+    });
   });
 });
