@@ -28,6 +28,15 @@ export const manifestSchema = z.strictObject({
   previousFacts: z.record(z.string(), z.string()).optional(),
   /** Output path (relative to the output folder) → entry. */
   outputs: z.record(z.string(), manifestEntrySchema),
+  /** The snapshot's reading of sources.yaml and facts.yaml (see snapshot.ts), by their digests. */
+  yaml: z
+    .strictObject({
+      sourcesDigest: z.string(),
+      factsDigest: z.string(),
+      sources: z.record(z.string(), z.tuple([z.string(), z.string()])),
+      facts: z.record(z.string(), z.tuple([z.string(), z.array(z.string())])),
+    })
+    .optional(),
 });
 
 export type Manifest = z.output<typeof manifestSchema>;

@@ -193,7 +193,8 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
       lock = await lockOutput(config.out, () => reporter.info(`Waiting for another build to finish writing to ${config.out} …`));
     }
     const started = performance.now();
-    const [manifest, snapshot] = await Promise.all([readManifest(config.out), takeSnapshot(config)]);
+    const manifest = await readManifest(config.out);
+    const snapshot = await takeSnapshot(config, manifest?.yaml);
     const unknown = config.briefs.filter((id) => !snapshot.briefIds.includes(id));
     if (unknown.length > 0) {
       throw new UsageError(`Unknown brief ${unknown.map((id) => JSON.stringify(id)).join(', ')}. The briefs are: ${snapshot.briefIds.join(', ')}.`);
@@ -341,7 +342,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
     const previousFacts = sameFacts ? (manifest.previousFacts ?? {}) : (manifest?.facts ?? {});
     const report = makeReport(plan, config.edition, diffFacts(previousFacts, facts));
     const kept = Object.fromEntries(Object.entries(manifest?.outputs ?? {}).filter(([output]) => !plan.remove.includes(output)));
-    const next: Manifest = { version: 1, facts, previousFacts, outputs: { ...kept, ...entries } };
+    const next: Manifest = { version: 1, facts, previousFacts, outputs: { ...kept, ...entries }, ...(snapshot.yaml ? { yaml: snapshot.yaml } : {}) };
     const changed = files.length > 0 || plan.remove.length > 0;
 
     throwIfAborted(signal);

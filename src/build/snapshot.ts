@@ -1,9 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import type { Config } from '../config/index.js';
-import { maxYamlBytes } from '../yaml/index.js';
+import { maxYamlBytes } from '../yaml/limits.js';
 import { digest, digestJson, listFiles } from './digest.js';
 
 /** A fact as the snapshot sees it: its content digest and the briefs it belongs to. */
@@ -31,6 +30,21 @@ export interface Snapshot {
   readonly tool: string;
   /** Brief ids: the templates in templates/briefs/. */
   readonly briefIds: readonly string[];
+  /** What the two YAML files gave, kept in the manifest so an unchanged file is not parsed again. */
+  readonly yaml?: YamlStamps;
+}
+
+/**
+ * The snapshot's reading of sources.yaml and facts.yaml, keyed by the digests of their text:
+ * a no-op build finds both unchanged and skips the YAML parser altogether.
+ */
+export interface YamlStamps {
+  readonly sourcesDigest: string;
+  readonly factsDigest: string;
+  /** Source id → [project-relative document path, digest of its entry]. */
+  readonly sources: Record<string, [string, string]>;
+  /** Fact id → [digest, topics]. */
+  readonly facts: Record<string, [string, string[]]>;
 }
 
 const toolRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -44,11 +58,15 @@ async function toolDigest(): Promise<string> {
   return digest(parts.join('\n'));
 }
 
-async function readYamlList(file: string): Promise<unknown[] | undefined> {
+async function readText(file: string): Promise<string | undefined> {
+  return readFile(file, 'utf8').catch(() => undefined);
+}
+
+async function parseYamlList(text: string | undefined): Promise<unknown[] | undefined> {
+  // Past the limit the real read refuses the file: make it look changed so the build says so.
+  if (text === undefined || Buffer.byteLength(text) > maxYamlBytes) return undefined;
   try {
-    const text = await readFile(file, 'utf8');
-    // Past the limit the real read refuses the file: make it look changed so the build says so.
-    if (Buffer.byteLength(text) > maxYamlBytes) return undefined;
+    const { parse } = await import('yaml');
     const data: unknown = parse(text, { uniqueKeys: true, maxAliasCount: 100 });
     return Array.isArray(data) ? data : undefined;
   } catch {
@@ -61,35 +79,60 @@ const idOf = (entry: unknown): string | undefined =>
     ? (entry as { id: string }).id
     : undefined;
 
-/** Take the snapshot. Problems are not reported here: they make inputs look changed instead. */
-export async function takeSnapshot(config: Config): Promise<Snapshot> {
+/** Read sources.yaml and facts.yaml into stamps, reusing `previous` for a file whose text is unchanged. */
+async function readYamlStamps(config: Config, previous: YamlStamps | undefined): Promise<YamlStamps | undefined> {
+  const rel = (file: string) => path.relative(config.root, file).split(path.sep).join('/');
+  const [sourcesText, factsText] = await Promise.all([readText(path.join(config.sources, 'sources.yaml')), readText(config.factsPath)]);
+  if (sourcesText === undefined || factsText === undefined) return undefined;
+  // Document paths are relative to the project: the sources folder is part of the key.
+  const sourcesDigest = digest(`${rel(config.sources)}\0${sourcesText}`);
+  const factsDigest = digest(factsText);
+  let sources = previous?.sourcesDigest === sourcesDigest ? previous.sources : undefined;
+  if (!sources) {
+    const entries = await parseYamlList(sourcesText);
+    if (!entries) return undefined;
+    const read: Record<string, [string, string]> = {};
+    for (const entry of entries) {
+      const id = idOf(entry);
+      const file = (entry as { file?: unknown }).file;
+      if (!id || typeof file !== 'string') continue;
+      read[id] = [rel(path.resolve(config.sources, file)), digestJson(entry)];
+    }
+    sources = read;
+  }
+  let facts = previous?.factsDigest === factsDigest ? previous.facts : undefined;
+  if (!facts) {
+    const entries = await parseYamlList(factsText);
+    if (!entries) return undefined;
+    const read: Record<string, [string, string[]]> = {};
+    for (const entry of entries) {
+      const id = idOf(entry);
+      if (!id) continue;
+      const topics = (entry as { topics?: unknown }).topics;
+      read[id] = [digestJson(entry), Array.isArray(topics) ? topics.filter((topic): topic is string => typeof topic === 'string') : []];
+    }
+    facts = read;
+  }
+  return { sourcesDigest, factsDigest, sources, facts };
+}
+
+/**
+ * Take the snapshot. Problems are not reported here: they make inputs look changed instead.
+ * `previous` (from the manifest) spares parsing YAML files whose text has not changed.
+ */
+export async function takeSnapshot(config: Config, previous?: YamlStamps): Promise<Snapshot> {
   const rel = (file: string) => path.relative(config.root, file).split(path.sep).join('/');
   const templateFiles = (await listFiles(config.templates)).map((file) => path.join(config.templates, file));
-  const [bibEntries, factEntries, tool] = await Promise.all([
-    readYamlList(path.join(config.sources, 'sources.yaml')),
-    readYamlList(config.factsPath),
-    toolDigest(),
-  ]);
+  const [yaml, tool] = await Promise.all([readYamlStamps(config, previous), toolDigest()]);
 
   const documents = new Map<string, string>();
   const bibliography = new Map<string, string>();
-  for (const entry of bibEntries ?? []) {
-    const id = idOf(entry);
-    const file = (entry as { file?: unknown }).file;
-    if (!id || typeof file !== 'string') continue;
-    documents.set(id, rel(path.resolve(config.sources, file)));
-    bibliography.set(id, digestJson(entry));
+  for (const [id, [file, entry]] of Object.entries(yaml?.sources ?? {})) {
+    documents.set(id, file);
+    bibliography.set(id, entry);
   }
   const facts = new Map<string, FactStamp>();
-  for (const entry of factEntries ?? []) {
-    const id = idOf(entry);
-    if (!id) continue;
-    const topics = (entry as { topics?: unknown }).topics;
-    facts.set(id, {
-      digest: digestJson(entry),
-      topics: Array.isArray(topics) ? topics.filter((topic): topic is string => typeof topic === 'string') : [],
-    });
-  }
+  for (const [id, [factDigest, topics]] of Object.entries(yaml?.facts ?? {})) facts.set(id, { digest: factDigest, topics });
 
   const hashed = await Promise.all(
     [...templateFiles, ...[...documents.values()].map((file) => path.join(config.root, file))].map(async (file) => {
@@ -112,9 +155,10 @@ export async function takeSnapshot(config: Config): Promise<Snapshot> {
     documents,
     bibliography,
     facts,
-    readable: bibEntries !== undefined && factEntries !== undefined,
+    readable: yaml !== undefined,
     tool,
     briefIds,
+    ...(yaml ? { yaml } : {}),
   };
 }
 

@@ -4,9 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { runBuild, runCheck, textsOf, type BuildResult, type Reporter } from '../build/index.js';
 import { resolveConfig, UsageError, type Config } from '../config/index.js';
 import { BuildError, formatMessage, formatMessages } from '../diagnostics/index.js';
-import { coverage, listSources } from '../curation/index.js';
 import { parseCommand, usage, type Command } from './args.js';
-import { coverageJson, coverageText, sourcesJson, sourcesText } from './print-curation.js';
 
 /** What the CLI writes to and listens on; injectable for tests. */
 export interface Io {
@@ -102,6 +100,11 @@ async function runCommand(command: Command, io: Io): Promise<number> {
     return 0;
   }
   if (command.name === 'sources' || command.name === 'coverage') {
+    // Loaded only for these commands: a build (above all a no-op build) never needs them.
+    const [{ coverage, listSources }, { coverageJson, coverageText, sourcesJson, sourcesText }] = await Promise.all([
+      import('../curation/index.js'),
+      import('./print-curation.js'),
+    ]);
     const prepared = await runCheck(config);
     const warnings = prepared.warnings.length;
     if (warnings > 0) io.err(`${plural(warnings, 'warning')}: \`briefs check\` lists ${warnings === 1 ? 'it' : 'them'}.`);

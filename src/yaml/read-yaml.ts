@@ -14,8 +14,9 @@ export interface YamlFile {
   readonly locate: (path: readonly PropertyKey[]) => Point;
 }
 
-/** Largest YAML file accepted: facts files are text written by hand. */
-export const maxYamlBytes = 5 * 1024 * 1024;
+import { maxYamlBytes } from './limits.js';
+
+export { maxYamlBytes };
 
 /**
  * Parse YAML with positions. Duplicate keys are errors, alias expansion is bounded.

@@ -6,6 +6,15 @@ import { documentUrl, type SandboxedPage } from './browser.js';
 /** How long one brief may take to lay out and print before the attempt is abandoned. */
 export const printTimeoutMs = 45_000;
 
+/**
+ * The time limit for a document of `htmlLength` characters: 45 s for a brief (about 1 MB with its
+ * fonts), and 30 s more per further MB, so a handout pack of 100 briefs is not cut off while a
+ * hung brief still is.
+ */
+export function printTimeoutFor(htmlLength: number): number {
+  return printTimeoutMs + Math.round((Math.max(0, htmlLength - 1_000_000) / 1_000_000) * 30_000);
+}
+
 /** Where the notes of a PDF go. */
 export type NotePlacement = 'footnotes' | 'endnotes';
 
@@ -161,15 +170,16 @@ export async function printPdf(
   options: { readonly notes: NotePlacement; readonly layoutEngine: string },
 ): Promise<Printed> {
   const { page, blocked } = sandboxed;
+  const limit = printTimeoutFor(html.length);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the browser did not finish within ${printTimeoutMs / 1000} s`)), printTimeoutMs);
+    timer = setTimeout(() => reject(new Error(`the browser did not finish within ${Math.round(limit / 1000)} s`)), limit);
   });
   try {
     const print = (async () => {
       sandboxed.document.html = html;
       // The document carries everything inline, so "load" is enough: no network to wait for.
-      await page.goto(documentUrl, { waitUntil: 'load', timeout: printTimeoutMs });
+      await page.goto(documentUrl, { waitUntil: 'load', timeout: limit });
       await page.evaluate('document.fonts.ready.then(() => undefined)');
       if (options.notes === 'footnotes') await page.evaluate(floatNotes);
       await page.evaluate(addContents);
@@ -186,7 +196,7 @@ export async function printPdf(
         displayHeaderFooter: false,
         tagged: true,
         outline: true,
-        timeout: printTimeoutMs,
+        timeout: limit,
       });
       return { bytes, pages };
     })();
