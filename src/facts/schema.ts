@@ -14,10 +14,10 @@ export const citationSchema = z.strictObject({
   source: kebab,
   /** The passage, verbatim; only white space, quote marks and dashes may differ. */
   quote: z.string().trim().min(8, 'quote at least a few words so the passage can be found'),
-  /** Where in the document, e.g. `¶ 12`. Optional: the build finds the ¶ itself. */
+  /** Where in the document, e.g. `¶ 12` (`p. 12` in a PDF). Optional: the build finds it itself. */
   locator: z
     .string()
-    .regex(/^¶\s*\d+$/, 'write the locator as "¶ 12" (or leave it out: the build finds it)')
+    .regex(/^(¶\s*\d+|pp?\.\s*[\divxlc]+)$/i, 'write the locator as "¶ 12", or "p. 12" in a PDF (or leave it out: the build finds it)')
     .optional(),
 });
 
