@@ -163,10 +163,13 @@ export function formatReferences(docs: ReadonlyMap<string, SourceDoc>, style: Ci
     style.lang,
   );
   engine.setOutputFormat('html');
-  const ids = [...docs.keys()];
-  if (ids.length === 0) return new Map();
-  engine.updateItems(ids);
-  const made = engine.makeBibliography();
-  if (!made) return new Map();
-  return new Map(made[1].map((html, index) => [made[0].entry_ids[index]?.[0] ?? '', html.trim()] as const));
+  // One entry at a time: in a list, the style would put "———." for an author repeated from the
+  // entry before, which means nothing on a page of its own.
+  const references = new Map<string, string>();
+  for (const id of docs.keys()) {
+    engine.updateItems([id]);
+    const made = engine.makeBibliography();
+    if (made && made[1][0]) references.set(id, made[1][0].trim());
+  }
+  return references;
 }

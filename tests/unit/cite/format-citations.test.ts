@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatCitations, readCitationStyle, type CitationStyle } from '../../../src/cite/index.js';
+import { formatCitations, formatReferences, readCitationStyle, type CitationStyle } from '../../../src/cite/index.js';
 import { loadFacts, verifyQuotes, type VerifiedFact } from '../../../src/facts/index.js';
 import { readSources, type SourceCollection } from '../../../src/ingest/index.js';
 import { makeProject, repoRoot, type TempProject } from '../../helpers/project.js';
@@ -127,6 +127,14 @@ describe('formatCitations with the real documents', () => {
 
   it('should give no notes and no bibliography for no facts', () => {
     expect(formatCitations([], sources.docs, style)).toEqual({ notes: [], bibliography: [] });
+  });
+
+  it('should format every document’s reference on its own, never with a dash for a repeated author', () => {
+    const twice = new Map([...sources.docs, ['tip-2011-again', { ...sources.docs.get('tip-2011')!, id: 'tip-2011-again', bib: { ...sources.docs.get('tip-2011')!.bib, id: 'tip-2011-again' } }]]);
+    const references = formatReferences(twice, style);
+    expect([...references.keys()].sort()).toEqual([...twice.keys()].sort());
+    expect(references.get('tip-2011-again')).toMatch(/^United States Department of State\. /);
+    expect([...references.values()].join('\n')).not.toContain('———');
   });
 });
 
