@@ -133,7 +133,7 @@ describe('formatCitations with the real documents', () => {
     const twice = new Map([...sources.docs, ['tip-2011-again', { ...sources.docs.get('tip-2011')!, id: 'tip-2011-again', bib: { ...sources.docs.get('tip-2011')!.bib, id: 'tip-2011-again' } }]]);
     const references = formatReferences(twice, style);
     expect([...references.keys()].sort()).toEqual([...twice.keys()].sort());
-    expect(references.get('tip-2011-again')).toMatch(/^United States Department of State\. /);
+    expect(references.get('tip-2011-again')).toMatch(/^<div class="csl-entry">United States Department of State\. /);
     expect([...references.values()].join('\n')).not.toContain('———');
   });
 });
