@@ -29,9 +29,10 @@ export interface SourceSummary {
   readonly facts: readonly CitingFact[];
 }
 
-/** `¶ 12` or `p. 12`: how a note cites the passage. */
+/** `¶ 12`, `p. 12` or `pp. 12–13`: how a note cites the passage. */
 export function locatorText(locator: { readonly label: 'page' | 'paragraph'; readonly value: string }): string {
-  return locator.label === 'page' ? `p. ${locator.value}` : `¶ ${locator.value}`;
+  if (locator.label === 'paragraph') return `¶ ${locator.value}`;
+  return `${locator.value.includes('–') ? 'pp.' : 'p.'} ${locator.value}`;
 }
 
 /** The facts citing `doc`, each with its locators in document order (a passage cited twice is listed once). */
