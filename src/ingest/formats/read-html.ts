@@ -56,13 +56,17 @@ export function htmlBlocks(html: string): Block[] {
 /**
  * Read a saved web page: @mozilla/readability finds the main text over a linkedom DOM (menus,
  * headers, footers, sidebars and scripts are dropped), then its blocks are taken in order.
- * The page title leads as a heading when the article does not start with it.
+ * The page's `<h1>` (or else its `<title>`) leads as a heading when the article lacks it.
  */
 export async function readHtml(text: string): Promise<Extracted> {
   const [{ parseHTML }, { Readability }] = await Promise.all([import('linkedom'), import('@mozilla/readability')]);
   let article: { readonly title?: string | null | undefined; readonly content?: string | null | undefined } | null;
+  let title = '';
   try {
     const { document } = parseHTML(text);
+    // The page's own first-level heading, as it reads (Readability drops it from the article
+    // when it repeats the <title>, and trims the <title> itself).
+    title = oneLine(document.querySelector('h1')?.textContent ?? document.querySelector('title')?.textContent ?? '');
     article = new Readability<string>(document as unknown as Document, { charThreshold: 200 }).parse();
   } catch (error) {
     throw new FormatError('html', `its main text could not be found (${error instanceof Error ? error.message : String(error)})`, { cause: error });
@@ -72,7 +76,6 @@ export async function readHtml(text: string): Promise<Extracted> {
   if (blocks.every((block) => block.kind === 'heading')) {
     throw new FormatError('html', 'no main text was found in the page (it may load its text with scripts: save the page after it has loaded, or as plain text)');
   }
-  const title = article?.title ? oneLine(article.title) : '';
-  if (title && !(blocks[0]?.kind === 'heading' && blocks[0].text === title)) blocks.unshift({ kind: 'heading', text: title, depth: 1 });
+  if (title && !blocks.some((block) => block.kind === 'heading' && block.text === title)) blocks.unshift({ kind: 'heading', text: title, depth: 1 });
   return { blocks };
 }
