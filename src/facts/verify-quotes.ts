@@ -34,9 +34,10 @@ export interface VerifiedFact extends Omit<Fact, 'citations'> {
 
 const stage = 'facts';
 
-function describe(similarity: number, where: string, line: number, text: string): string {
+/** `¶ 6, line 23 (similarity 0.95): “…”`; the line only where it is a line of the file itself. */
+function describe(similarity: number, where: string, line: number | undefined, text: string): string {
   const clipped = text.length > 320 ? `${text.slice(0, 317)}…` : text;
-  return `${where}, line ${line} (similarity ${similarity.toFixed(2)}): “${clipped}”`;
+  return `${where}${line !== undefined ? `, line ${line}` : ''} (similarity ${similarity.toFixed(2)}): “${clipped}”`;
 }
 
 /** The number a fact's own `locator` gives (`¶ 12`, `p. 12`, `12`), and whether it names a page. */
@@ -95,7 +96,8 @@ export function verifyQuotes(
           place: citation.place,
           stage,
           actual: citation.quote,
-          expected: closest && near ? [describe(closest.similarity, formatLocator(near), near.line, closest.text)] : undefined,
+          // A web page's or a PDF's lines are those of the extracted text: no use to a curator.
+          expected: closest && near ? [describe(closest.similarity, formatLocator(near), doc.format === 'text' || doc.format === 'markdown' ? near.line : undefined, closest.text)] : undefined,
         });
         continue;
       }

@@ -110,6 +110,18 @@ describe('sources in other formats', () => {
       expect(checked).toBeGreaterThan(5);
     });
 
+    it('should name the closest passage of the PDF by its page when a quote is not found', async () => {
+      const facts = await project.read('sources/facts.yaml');
+      await project.write('sources/facts.yaml', facts.replace('In 2010, Kosovo authorities conducted 194 investigations', 'In 2010, Kosovo authorities conducted 195 investigations'));
+      try {
+        const failed = await runCli(['check'], project.root);
+        expect(failed.code).toBe(1);
+        expect(failed.stderr).toMatch(/closest passage: p\. 2 \(similarity 0\.9\d\): “In 2010, Kosovo authorities conducted 194 investigations/);
+      } finally {
+        await project.write('sources/facts.yaml', facts);
+      }
+    });
+
     it('should print "p." locators in the PDF brief too', async () => {
       const text = execFileSync('pdftotext', ['-layout', project.path('output/tip-assessment.pdf'), '-'], { encoding: 'utf8' });
       expect(text).toMatch(/United States Department of State[\s\S]{0,200}?pp?\. \d+/);
