@@ -58,7 +58,10 @@ export function renderDocument(layout: TemplateFile, input: DocumentInput): stri
       lang: input.matter.lang,
       edition: input.edition,
       editionIso: input.editionIso,
-      css: new Handlebars.SafeString(`${input.fontCss}\n${input.css}\n${pageCss(input)}`),
+      // The fonts go in a style element of their own that Paged.js leaves to the browser: it would
+      // otherwise parse and rewrite half a megabyte of base64 for every document it lays out.
+      fonts: new Handlebars.SafeString(input.fontCss),
+      css: new Handlebars.SafeString(`${input.css}\n${pageCss(input)}`),
       body: new Handlebars.SafeString(input.body),
     },
     { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false },

@@ -64,7 +64,10 @@ export function renderPack(layout: TemplateFile, input: PackInput): string {
     {
       edition: input.edition,
       editionIso: input.editionIso,
-      css: new Handlebars.SafeString(`${input.fontCss}\n${input.css}\n${packPageCss(input)}`),
+      // The fonts go in a style element of their own that Paged.js leaves to the browser: it would
+      // otherwise parse and rewrite half a megabyte of base64 for every document it lays out.
+      fonts: new Handlebars.SafeString(input.fontCss),
+      css: new Handlebars.SafeString(`${input.css}\n${packPageCss(input)}`),
       briefs: input.briefs.map((brief) => ({
         id: brief.briefId,
         title: brief.matter.title,
