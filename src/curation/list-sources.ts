@@ -1,4 +1,4 @@
-import type { SourceFormat } from '../ingest/index.js';
+import { describeLocator, type SourceFormat } from '../ingest/index.js';
 import type { CurationDoc, CurationFact, CurationInput } from './types.js';
 
 /** A fact that cites a document, and where. */
@@ -30,10 +30,7 @@ export interface SourceSummary {
 }
 
 /** `¶ 12`, `p. 12` or `pp. 12–13`: how a note cites the passage. */
-export function locatorText(locator: { readonly label: 'page' | 'paragraph'; readonly value: string }): string {
-  if (locator.label === 'paragraph') return `¶ ${locator.value}`;
-  return `${locator.value.includes('–') ? 'pp.' : 'p.'} ${locator.value}`;
-}
+export const locatorText = describeLocator;
 
 /** The facts citing `doc`, each with its locators in document order (a passage cited twice is listed once). */
 export function citingFacts(doc: Pick<CurationDoc, 'id'>, facts: Iterable<CurationFact>): CitingFact[] {

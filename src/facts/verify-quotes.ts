@@ -67,6 +67,16 @@ export function verifyQuotes(
     }
     return folded;
   };
+  // The same with hyphens inside words optional, for documents with soft hyphens (PDFs).
+  const looseParagraphs = new Map<string, FoldedText[]>();
+  const looseOf = (doc: SourceDoc) => {
+    let folded = looseParagraphs.get(doc.id);
+    if (!folded) {
+      folded = doc.paragraphs.map((paragraph) => foldForMatch(paragraph.text, { looseHyphens: paragraph.text.includes('\u00ad') }));
+      looseParagraphs.set(doc.id, folded);
+    }
+    return folded;
+  };
   const verified = new Map<string, VerifiedFact>();
   for (const fact of facts.values()) {
     const citations: VerifiedCitation[] = [];
@@ -86,7 +96,7 @@ export function verifyQuotes(
         // A PDF line-end hyphen the reader could not decide on (a soft hyphen in the text):
         // there, `anti-trafficking` and `antitrafficking` are the same word.
         quote = foldForMatch(citation.quote, { looseHyphens: true }).text;
-        folded = doc.paragraphs.map((paragraph) => foldForMatch(paragraph.text, { looseHyphens: paragraph.text.includes('\u00ad') }));
+        folded = looseOf(doc);
         index = folded.findIndex((paragraph) => paragraph.text.includes(quote));
       }
       if (index < 0) {

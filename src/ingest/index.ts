@@ -5,7 +5,7 @@ export { fold, foldForMatch, normalizeText } from './normalize-text.js';
 export type { FoldedText } from './normalize-text.js';
 export type { ChromeLine } from './page-chrome.js';
 export type { Heading, Paragraph } from './split-paragraphs.js';
-export { formatLocator, locatorOf } from './locator.js';
+export { describeLocator, formatLocator, locatorOf } from './locator.js';
 export type { Locator } from './locator.js';
 export type { Block, Extracted, SourceFormat } from './formats/types.js';
 export { FormatError } from './formats/types.js';

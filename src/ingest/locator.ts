@@ -27,8 +27,13 @@ export function locatorOf(paragraph: Paragraph, passage?: { readonly start: numb
   return { label: 'page', value: first === last ? first : `${first}–${last}` };
 }
 
-/** `¶ 12` or `p. 12`, for messages and listings. */
+/** `¶ 12`, `p. 12` or `pp. 12–13`, for messages and listings. */
+export function describeLocator(locator: Locator): string {
+  if (locator.label === 'paragraph') return `¶ ${locator.value}`;
+  return `${locator.value.includes('–') ? 'pp.' : 'p.'} ${locator.value}`;
+}
+
+/** Where a paragraph starts, as `describeLocator` writes it. */
 export function formatLocator(paragraph: Paragraph): string {
-  const locator = locatorOf(paragraph);
-  return locator.label === 'page' ? `p. ${locator.value}` : `¶ ${locator.value}`;
+  return describeLocator(locatorOf(paragraph));
 }

@@ -62,8 +62,7 @@ export async function readDocument(file: string, bytes: Uint8Array): Promise<Doc
   const format = detectFormat(file, bytes);
   if (format === 'pdf') {
     const { readPdf } = await import('./formats/read-pdf.js');
-    // pdfjs takes a plain Uint8Array (not a Buffer), and detaches it: give it a copy.
-    const extracted = await readPdf(new Uint8Array(bytes));
+    const extracted = await readPdf(bytes);
     const structure = structureBlocks(extracted.blocks, extracted.pageLabels);
     return { format, ...structure, chrome: [], ...(extracted.pages !== undefined ? { pages: extracted.pages } : {}) };
   }

@@ -267,8 +267,8 @@ async function pageLines(doc: PDFDocumentProxy, number: number): Promise<PageLin
 
 async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  // pdfjs transfers (detaches) the buffer it is given: hand it a copy.
-  const task = getDocument({ data: bytes.slice(), disableFontFace: true, useSystemFonts: false, isEvalSupported: false, verbosity: 0 });
+  // pdfjs transfers (detaches) the buffer it is given, and refuses a Buffer: hand it a plain copy.
+  const task = getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, isEvalSupported: false, verbosity: 0 });
   try {
     return await task.promise;
   } catch (error) {

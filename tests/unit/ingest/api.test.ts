@@ -4,6 +4,7 @@ describe('ingest', () => {
   it('should expose the public api', async () => {
     expect(Object.keys(await import('../../../src/ingest/index.js')).sort()).toEqual([
       'FormatError',
+      'describeLocator',
       'fold',
       'foldForMatch',
       'folderCache',
