@@ -6,6 +6,7 @@ import { UsageError, type Config } from '../config/index.js';
 import { BuildError, codes, createMessage } from '../diagnostics/index.js';
 import type { BrowserProvider } from '../render/index.js';
 import { digest } from './digest.js';
+import { assignLanes } from './lanes.js';
 import { lockOutput, type OutputLock } from './lock.js';
 import { manifestName, readManifest, serializeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { collectInputs, outputName, packFile, packId, planBuild, siteId, type BuildPlan, type RenderOptions } from './plan.js';
@@ -77,21 +78,15 @@ interface RenderedPdf {
 }
 
 /**
- * Print one brief. A crash, hang or lost connection gets one more try in a fresh browser;
- * a second failure is an error naming the brief.
+ * Print one brief on page `lane` of the browser. A crash, hang or lost connection gets one more
+ * try in a fresh browser; a second failure is an error naming the brief.
  */
-/** A brief's page in the pool, fixed by its id, so the same brief meets the same page. */
-function laneOf(briefId: string): number {
-  let hash = 0;
-  for (const char of briefId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return hash;
-}
-
 async function renderPdf(
   browsers: BrowserProvider,
   brief: PreparedBrief,
   config: Config,
   layoutEngine: string,
+  lane: number,
   signal: AbortSignal | undefined,
 ): Promise<RenderedPdf> {
   const { finalizePdf, printPdf } = await loadPdfStage();
@@ -102,9 +97,6 @@ async function renderPdf(
       if (attempt === 2) await browsers.restart(generation);
       generation = browsers.generation();
       const browser = await browsers.get();
-      // The pack, the longest job, has the first page to itself; briefs share the others.
-      const pages = config.concurrency;
-      const lane = brief.briefId === packId || pages < 2 ? 0 : 1 + (laneOf(brief.briefId) % (pages - 1));
       const printed = await browser.withPage((page) => printPdf(page, brief.html, { notes: config.notes, layoutEngine }), lane);
       const bytes = await finalizePdf(printed.bytes, {
         title: brief.matter.title,
@@ -279,6 +271,12 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
       throwIfAborted(signal);
       const prepareMs = (performance.now() - started) / toBuild.length;
       const renderables = packBuilds ? [await packOf(prepared, config), ...prepared.briefs] : prepared.briefs;
+      const printsPdf = (brief: PreparedBrief) => plan.steps.some((step) => step.brief === brief.briefId && step.action === 'build' && step.format === 'pdf');
+      const fontLength = prepared.fontCss.length;
+      const lanes = assignLanes(
+        renderables.filter(printsPdf).map((brief) => ({ id: brief.briefId, weight: brief.html.length - fontLength })),
+        config.concurrency,
+      );
       const rendered = await Promise.all(
         renderables.flatMap((brief) =>
           plan.steps
@@ -287,7 +285,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
               const t0 = performance.now();
               let data: string | Uint8Array = brief.html;
               if (step.format === 'pdf') {
-                const pdf = await renderPdf(browsers!, brief, config, await layoutEngine!, signal);
+                const pdf = await renderPdf(browsers!, brief, config, await layoutEngine!, lanes.get(brief.briefId) ?? 0, signal);
                 data = pdf.bytes;
                 browserVersion = pdf.version;
                 for (const url of new Set(pdf.blocked)) {
