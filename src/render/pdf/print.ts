@@ -120,6 +120,21 @@ const addContents = String.raw`(() => {
 })()`;
 
 /**
+ * Paged.js sizes a page's note area through a custom property, `--pagedjs-footnotes-height`,
+ * set on the page's area for every note it places. Unregistered, the property is inherited, so
+ * each change restyles everything on the page (about half the time of laying out a brief with
+ * notes). Registered as not inherited, with the two children that read it inheriting it
+ * explicitly, a change restyles three elements. Same layout, same pages.
+ */
+const noteAreaProperty = String.raw`(() => {
+  const style = document.createElement('style');
+  style.dataset.pagedjsIgnore = '';
+  style.textContent = '@property --pagedjs-footnotes-height { syntax: "<length>"; inherits: false; initial-value: 0px; }'
+    + ' .pagedjs_pagebox > .pagedjs_area > .pagedjs_page_content, .pagedjs_pagebox > .pagedjs_area > .pagedjs_footnote_area { --pagedjs-footnotes-height: inherit; }';
+  document.head.append(style);
+})()`;
+
+/**
  * Make the page's clock and random numbers fixed before Paged.js loads: it names notes and
  * fragments with UUIDs drawn from them, and the names end up in the PDF. Fixed inputs, same
  * bytes. (Only Paged.js runs in the page; the document's own scripts are blocked by CSP.)
@@ -189,6 +204,7 @@ export async function printPdf(
       await page.evaluate('window.PagedConfig = { auto: false }');
       await page.evaluate(options.layoutEngine);
       if (options.notes === 'footnotes') await page.evaluate(dedupeNotes);
+      if (options.notes === 'footnotes') await page.evaluate(noteAreaProperty);
       const pages = Number(await page.evaluate(layOut));
       const bytes = await page.pdf({
         preferCSSPageSize: true,
