@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
-import { formatCitations, readCitationStyle, type CitationStyle } from '../cite/index.js';
+import { createCiter, readCitationStyle, type CitationStyle, type Citer } from '../cite/index.js';
 import { loadTemplates, renderBrief, formatIsoDate, type TemplateSet } from '../compose/index.js';
 import { UsageError, type Config } from '../config/index.js';
 import { BuildError, codes, createMessage } from '../diagnostics/index.js';
@@ -13,6 +13,7 @@ import type { FormattedCitations } from '../cite/index.js';
 import { loadFontCss, renderDocument } from '../render/index.js';
 import { attachTexts } from './texts.js';
 import { lintBriefs } from '../lint/index.js';
+import type { YamlMemo } from '../yaml/index.js';
 
 /** A brief ready to print: the full HTML document and what it came from. */
 export interface PreparedBrief {
@@ -35,6 +36,8 @@ export interface Prepared {
   readonly facts: ReadonlyMap<string, VerifiedFact>;
   readonly templates: TemplateSet;
   readonly style: CitationStyle;
+  /** The build's citation formatter (one citeproc-js engine for every brief and page). */
+  readonly citer: Citer;
   readonly briefs: readonly PreparedBrief[];
   /** The CSS of templates/styles and the inlined fonts, for documents made from several briefs. */
   readonly css: string;
@@ -56,7 +59,10 @@ function stopOnFatal(messages: readonly VFileMessage[], texts: Map<string, strin
  * Run the pipeline up to complete HTML documents. Checks for fatal problems between stages
  * and throws a BuildError carrying all of them; nothing is written.
  */
-export async function prepare(config: Config, options: { readonly documents?: boolean } = {}): Promise<Prepared> {
+export async function prepare(
+  config: Config,
+  options: { readonly documents?: boolean; readonly yaml?: YamlMemo } = {},
+): Promise<Prepared> {
   // `briefs check` needs the briefs rendered, not their full documents (fonts, layout).
   const documents = options.documents ?? true;
   const layoutPath = path.join(config.templates, 'layouts', 'brief.html.hbs');
@@ -69,9 +75,9 @@ export async function prepare(config: Config, options: { readonly documents?: bo
     );
   }
   const [sources, templates, factsFile] = await Promise.all([
-    readSources(config.sources, { cache: folderCache(path.join(config.root, '.cache', 'briefs')) }),
+    readSources(config.sources, { cache: folderCache(path.join(config.root, '.cache', 'briefs')), yaml: options.yaml }),
     loadTemplates(config.templates),
-    loadFacts(config.factsPath),
+    loadFacts(config.factsPath, { yaml: options.yaml }),
   ]);
   const texts = new Map(sources.texts);
   texts.set(config.factsPath, String(factsFile.file.value));
@@ -120,11 +126,12 @@ export async function prepare(config: Config, options: { readonly documents?: bo
   if (!documents) messages.push(...lintBriefs({ facts, factsPath: config.factsPath, briefs: markdown }));
 
   const processor = createProcessor();
+  const citer = createCiter(sources.docs, style);
   const bodies = await Promise.all(
     markdown.map((brief) =>
       markdownToHtml(brief, processor, {
         knows: (id) => facts.has(id),
-        format: (ids) => formatCitations(ids.map((id) => facts.get(id)!), sources.docs, style),
+        format: (ids) => citer.notes(ids.map((id) => facts.get(id)!)),
       }, { drawCharts: documents }),
     ),
   );
@@ -153,7 +160,7 @@ export async function prepare(config: Config, options: { readonly documents?: bo
     };
   });
   const warnings = [...messages, ...bodies.flatMap((body) => body.file.messages)].filter((message) => message.fatal !== true);
-  return { sources, facts, templates, style, briefs, css, fontCss, warnings, texts };
+  return { sources, facts, templates, style, citer, briefs, css, fontCss, warnings, texts };
 }
 
 /** The files of `files` that cannot be read. */

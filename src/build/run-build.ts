@@ -15,6 +15,7 @@ import { diffFacts, makeReport, renderChanges, serializeReport, type BuildReport
 import { siteOutputs } from './site-outputs.js';
 import { browserStamp, takeSnapshot } from './snapshot.js';
 import { writeOutputs, type OutputFile } from './write-output.js';
+import type { YamlMemo } from '../yaml/index.js';
 
 /** Progress and warnings, as the CLI (or a test) wants to show them. */
 export interface Reporter {
@@ -186,7 +187,9 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
     }
     const started = performance.now();
     const manifest = await readManifest(config.out);
-    const snapshot = await takeSnapshot(config, manifest?.yaml);
+    // The YAML files the snapshot parses are not parsed again by the pipeline.
+    const yaml: YamlMemo = new Map();
+    const snapshot = await takeSnapshot(config, manifest?.yaml, yaml);
     const unknown = config.briefs.filter((id) => !snapshot.briefIds.includes(id));
     if (unknown.length > 0) {
       throw new UsageError(`Unknown brief ${unknown.map((id) => JSON.stringify(id)).join(', ')}. The briefs are: ${snapshot.briefIds.join(', ')}.`);
@@ -266,7 +269,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
       const layoutEngine = printing ? loadPdfStage().then((stage) => stage.readLayoutEngine()) : undefined;
       // The pipeline (Handlebars, unified, citeproc) loads only when something is out of date.
       const { prepare } = await import('./prepare.js');
-      prepared = await prepare(Object.freeze({ ...config, briefs: [...toBuild] }));
+      prepared = await prepare(Object.freeze({ ...config, briefs: [...toBuild] }), { yaml });
       for (const warning of prepared.warnings) reporter.warn(warning);
       throwIfAborted(signal);
       const prepareMs = (performance.now() - started) / toBuild.length;

@@ -1,4 +1,3 @@
-import { formatReferences } from '../cite/index.js';
 import { formatIsoDate } from '../compose/index.js';
 import type { Config } from '../config/index.js';
 import { sourcePagePath } from '../ingest/index.js';
@@ -47,7 +46,7 @@ export function renderSitePages(prepared: Prepared, config: Config, links: SiteL
   if (!sourceLayout || !indexLayout) return [];
   const edition = formatIsoDate(config.edition);
   const common = { css: prepared.css, edition, editionIso: config.edition };
-  const references = formatReferences(prepared.sources.docs, prepared.style);
+  const references = prepared.citer.references();
   const docs = [...prepared.sources.docs.values()];
   const viewers = docs.map((doc): SitePage => ({
     output: sourcePagePath(doc.id),

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config/index.js';
 import { maxYamlBytes } from '../yaml/limits.js';
+import type { YamlMemo } from '../yaml/parse-yaml.js';
 import { digest, digestJson, listFiles } from './digest.js';
 
 /** A fact as the snapshot sees it: its content digest and the briefs it belongs to. */
@@ -62,12 +63,15 @@ async function readText(file: string): Promise<string | undefined> {
   return readFile(file, 'utf8').catch(() => undefined);
 }
 
-async function parseYamlList(text: string | undefined): Promise<unknown[] | undefined> {
+async function parseYamlList(text: string | undefined, memo: YamlMemo | undefined): Promise<unknown[] | undefined> {
   // Past the limit the real read refuses the file: make it look changed so the build says so.
   if (text === undefined || Buffer.byteLength(text) > maxYamlBytes) return undefined;
   try {
-    const { parse } = await import('yaml');
-    const data: unknown = parse(text, { uniqueKeys: true, maxAliasCount: 100 });
+    // Loaded only when a file changed: a no-op build never loads the YAML parser.
+    const { parseYaml } = await import('../yaml/parse-yaml.js');
+    const parsed = parseYaml(text, memo);
+    if (parsed.doc.errors.length > 0) return undefined;
+    const data = parsed.data();
     return Array.isArray(data) ? data : undefined;
   } catch {
     return undefined;
@@ -80,7 +84,7 @@ const idOf = (entry: unknown): string | undefined =>
     : undefined;
 
 /** Read sources.yaml and facts.yaml into stamps, reusing `previous` for a file whose text is unchanged. */
-async function readYamlStamps(config: Config, previous: YamlStamps | undefined): Promise<YamlStamps | undefined> {
+async function readYamlStamps(config: Config, previous: YamlStamps | undefined, memo: YamlMemo | undefined): Promise<YamlStamps | undefined> {
   const rel = (file: string) => path.relative(config.root, file).split(path.sep).join('/');
   const [sourcesText, factsText] = await Promise.all([readText(path.join(config.sources, 'sources.yaml')), readText(config.factsPath)]);
   if (sourcesText === undefined || factsText === undefined) return undefined;
@@ -89,7 +93,7 @@ async function readYamlStamps(config: Config, previous: YamlStamps | undefined):
   const factsDigest = digest(factsText);
   let sources = previous?.sourcesDigest === sourcesDigest ? previous.sources : undefined;
   if (!sources) {
-    const entries = await parseYamlList(sourcesText);
+    const entries = await parseYamlList(sourcesText, memo);
     if (!entries) return undefined;
     const read: Record<string, [string, string]> = {};
     for (const entry of entries) {
@@ -102,7 +106,7 @@ async function readYamlStamps(config: Config, previous: YamlStamps | undefined):
   }
   let facts = previous?.factsDigest === factsDigest ? previous.facts : undefined;
   if (!facts) {
-    const entries = await parseYamlList(factsText);
+    const entries = await parseYamlList(factsText, memo);
     if (!entries) return undefined;
     const read: Record<string, [string, string[]]> = {};
     for (const entry of entries) {
@@ -118,12 +122,13 @@ async function readYamlStamps(config: Config, previous: YamlStamps | undefined):
 
 /**
  * Take the snapshot. Problems are not reported here: they make inputs look changed instead.
- * `previous` (from the manifest) spares parsing YAML files whose text has not changed.
+ * `previous` (from the manifest) spares parsing YAML files whose text has not changed; what is
+ * parsed goes into `memo`, where the pipeline finds it.
  */
-export async function takeSnapshot(config: Config, previous?: YamlStamps): Promise<Snapshot> {
+export async function takeSnapshot(config: Config, previous?: YamlStamps, memo?: YamlMemo): Promise<Snapshot> {
   const rel = (file: string) => path.relative(config.root, file).split(path.sep).join('/');
   const templateFiles = (await listFiles(config.templates)).map((file) => path.join(config.templates, file));
-  const [yaml, tool] = await Promise.all([readYamlStamps(config, previous), toolDigest()]);
+  const [yaml, tool] = await Promise.all([readYamlStamps(config, previous, memo), toolDigest()]);
 
   const documents = new Map<string, string>();
   const bibliography = new Map<string, string>();

@@ -1,4 +1,4 @@
-import CSL from 'citeproc';
+import CSL, { type Engine } from 'citeproc';
 import type { VerifiedFact } from '../facts/index.js';
 import type { SourceDoc } from '../ingest/index.js';
 import type { CitationStyle } from './citation-style.js';
@@ -83,15 +83,57 @@ const signature = (fact: VerifiedFact) =>
   JSON.stringify(fact.citations.map((citation) => [citation.source, citation.match.paragraph, citation.match.start, citation.match.end]));
 
 /**
+ * The citation formatter of a build: one citeproc-js engine, made on first use (making it is
+ * the slow part, about 0.1 s) and reset to an empty state before each job, so every brief
+ * starts afresh (Chicago's full first note, short notes after) as with an engine of its own.
+ */
+export interface Citer {
+  /** The notes and Sources list of one brief (see formatCitations). */
+  readonly notes: (facts: readonly VerifiedFact[]) => FormattedCitations;
+  /** Each document's bibliography entry on its own (see formatReferences). */
+  readonly references: () => Map<string, string>;
+}
+
+/** A citer for the documents `docs` in `style`. */
+export function createCiter(docs: ReadonlyMap<string, SourceDoc>, style: CitationStyle): Citer {
+  let engine: Engine | undefined;
+  const fresh = (): Engine => {
+    engine ??= new CSL.Engine(
+      { retrieveLocale: () => style.parsedLocale, retrieveItem: (id: string) => docs.get(id)?.bib },
+      style.parsed,
+      style.lang,
+    );
+    // No citations: the registry, disambiguation and scratch state start empty again.
+    engine.restoreProcessorState();
+    engine.setOutputFormat('html');
+    return engine;
+  };
+  return { notes: (facts) => notesOf(facts, fresh()), references: () => referencesOf(docs, fresh()) };
+}
+
+/**
  * Format the notes of one brief, in order of first use, with a fresh citeproc-js engine
  * (so Chicago's full first note and short later notes restart with each brief). Facts that
- * cite exactly the same passages (two figures from one sentence) share one note.
+ * cite exactly the same passages (two figures from one sentence) share one note. A build
+ * formats all its briefs with one `createCiter`.
  */
 export function formatCitations(
   allFacts: readonly VerifiedFact[],
   docs: ReadonlyMap<string, SourceDoc>,
   style: CitationStyle,
 ): FormattedCitations {
+  return createCiter(docs, style).notes(allFacts);
+}
+
+/**
+ * The bibliography entry (HTML) of each document, as the Sources list of a brief prints it:
+ * for the source viewer's header.
+ */
+export function formatReferences(docs: ReadonlyMap<string, SourceDoc>, style: CitationStyle): Map<string, string> {
+  return createCiter(docs, style).references();
+}
+
+function notesOf(allFacts: readonly VerifiedFact[], engine: Engine): FormattedCitations {
   const aliases = new Map<string, string[]>();
   const first = new Map<string, string>();
   const orderedFacts: VerifiedFact[] = [];
@@ -106,15 +148,6 @@ export function formatCitations(
       aliases.get(primary)!.push(fact.id);
     }
   }
-  const engine = new CSL.Engine(
-    {
-      retrieveLocale: () => style.parsedLocale,
-      retrieveItem: (id: string) => docs.get(id)?.bib,
-    },
-    style.parsed,
-    style.lang,
-  );
-  engine.setOutputFormat('html');
   const cited = [...new Set(orderedFacts.flatMap((fact) => fact.citations.map((citation) => citation.source)))];
   engine.updateItems(cited);
 
@@ -152,17 +185,7 @@ export function formatCitations(
   return { notes, bibliography };
 }
 
-/**
- * The bibliography entry (HTML) of each document, as the Sources list of a brief prints it:
- * for the source viewer's header.
- */
-export function formatReferences(docs: ReadonlyMap<string, SourceDoc>, style: CitationStyle): Map<string, string> {
-  const engine = new CSL.Engine(
-    { retrieveLocale: () => style.parsedLocale, retrieveItem: (id: string) => docs.get(id)?.bib },
-    style.parsed,
-    style.lang,
-  );
-  engine.setOutputFormat('html');
+function referencesOf(docs: ReadonlyMap<string, SourceDoc>, engine: Engine): Map<string, string> {
   // One entry at a time: in a list, the style would put "———." for an author repeated from the
   // entry before, which means nothing on a page of its own.
   const references = new Map<string, string>();

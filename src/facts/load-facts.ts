@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Point } from 'unist';
 import { VFile } from 'vfile';
 import { codes, reportError } from '../diagnostics/index.js';
-import { describeListEntry, readYaml, validateYaml } from '../yaml/index.js';
+import { describeListEntry, readYaml, validateYaml, type YamlMemo } from '../yaml/index.js';
 import { factsFileSchema, type FactEntry } from './schema.js';
 
 /** A citation as written, with where it is in facts.yaml. */
@@ -36,11 +36,11 @@ export interface FactsFile {
 const stage = 'facts';
 
 /** Read and validate facts.yaml; problems are attached to the returned file. */
-export async function loadFacts(factsPath: string): Promise<FactsFile> {
+export async function loadFacts(factsPath: string, options: { readonly yaml?: YamlMemo } = {}): Promise<FactsFile> {
   const text = await readFile(factsPath, 'utf8');
   const file = new VFile({ path: factsPath, value: text });
   const facts = new Map<string, Fact>();
-  const yaml = readYaml(file, stage);
+  const yaml = readYaml(file, stage, options.yaml);
   const entries = yaml && validateYaml(yaml, factsFileSchema, stage, describeListEntry('Fact'));
   if (!yaml || !entries) return { file, facts };
   entries.forEach((entry, index) => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { codes, reportError } from '../diagnostics/index.js';
-import { describeListEntry, readYaml, validateYaml } from '../yaml/index.js';
+import { describeListEntry, readYaml, validateYaml, type YamlMemo } from '../yaml/index.js';
 import { bibliographySchema, toCslItem, type CslItem } from './bibliography.js';
 import { FormatError, type SourceFormat } from './formats/types.js';
 import type { ChromeLine } from './page-chrome.js';
@@ -69,7 +69,10 @@ export function sha256(data: string | Uint8Array): string {
  * Read `sourcesDir/sources.yaml` and every document it lists. Text extracted from PDFs and web
  * pages is kept in `options.cache`, by the document's digest.
  */
-export async function readSources(sourcesDir: string, options: { readonly cache?: ExtractCache } = {}): Promise<SourceCollection> {
+export async function readSources(
+  sourcesDir: string,
+  options: { readonly cache?: ExtractCache; readonly yaml?: YamlMemo } = {},
+): Promise<SourceCollection> {
   const bibPath = path.join(sourcesDir, 'sources.yaml');
   let bibText: string;
   try {
@@ -89,7 +92,7 @@ export async function readSources(sourcesDir: string, options: { readonly cache?
     texts,
   });
 
-  const yaml = readYaml(bibFile, stage);
+  const yaml = readYaml(bibFile, stage, options.yaml);
   const entries = yaml && validateYaml(yaml, bibliographySchema, stage, describeListEntry('Source'));
   if (!yaml || !entries) return result();
 

@@ -31,6 +31,8 @@ declare module 'citeproc' {
     ): CitationResult;
     rebuildProcessorState(citations: Citation[], mode?: 'html' | 'text' | 'rtf', uncitedItemIds?: string[]): Array<[string, number, string]>;
     makeBibliography(): [{ entry_ids: string[][] }, string[]] | false;
+    /** With no citations: back to an empty state (registry, disambiguation, scratch data). */
+    restoreProcessorState(citations?: Citation[]): unknown;
   }
   const CSL: { Engine: typeof Engine; parseXml: (xml: string) => ParsedStyle };
   export default CSL;

@@ -1,6 +1,6 @@
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import { codes, reportError } from '../diagnostics/index.js';
 
@@ -12,29 +12,29 @@ export interface YamlFile {
   readonly doc: Document.Parsed;
   /** Line and column of a value by its path, or of its nearest existing parent. */
   readonly locate: (path: readonly PropertyKey[]) => Point;
+  /** The document as plain data (shared: do not modify); throws past the alias limit. */
+  readonly data: ParsedYaml['data'];
 }
 
 import { maxYamlBytes } from './limits.js';
+import { parseYaml, type ParsedYaml, type YamlMemo } from './parse-yaml.js';
 
 export { maxYamlBytes };
 
 /**
  * Parse YAML with positions. Duplicate keys are errors, alias expansion is bounded.
  * Syntax problems are attached to `file` as located diagnostics; returns undefined then.
+ * With `memo`, a text the build has parsed already (the snapshot reads the same files) is not
+ * parsed again.
  */
-export function readYaml(file: VFile, stage: string): YamlFile | undefined {
+export function readYaml(file: VFile, stage: string, memo?: YamlMemo): YamlFile | undefined {
   const text = String(file.value);
   const size = Buffer.byteLength(text);
   if (size > maxYamlBytes) {
     reportError(file, codes.fileTooLarge, [file.path, size, maxYamlBytes], { place: { line: 1, column: 1 }, stage });
     return undefined;
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
-    uniqueKeys: true,
-    prettyErrors: false,
-  });
+  const { doc, lineCounter, data } = parseYaml(text, memo);
   const toPoint = (offset: number): Point => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col, offset };
@@ -64,7 +64,7 @@ export function readYaml(file: VFile, stage: string): YamlFile | undefined {
     }
     return { line: 1, column: 1, offset: 0 };
   };
-  return { file, doc, locate };
+  return { file, doc, locate, data };
 }
 
 /**
@@ -79,7 +79,7 @@ export function validateYaml<Schema extends z.ZodType>(
 ): z.output<Schema> | undefined {
   let data: unknown;
   try {
-    data = yaml.doc.toJS({ maxAliasCount: 100 });
+    data = yaml.data();
   } catch (error) {
     // yaml refuses alias expansion past the limit (a "billion laughs" file).
     const detail = error instanceof Error ? error.message : String(error);
