@@ -3,9 +3,12 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'safe-stable-stringify';
 
-/** sha256 (hex) of text or bytes. */
-export function digest(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+/** sha256 (hex) of text or bytes, or of text in pieces (the digest of the pieces joined). */
+export function digest(data: string | Uint8Array | readonly string[]): string {
+  const hash = createHash('sha256');
+  if (typeof data === 'string' || data instanceof Uint8Array) hash.update(data);
+  else for (const piece of data) hash.update(piece);
+  return hash.digest('hex');
 }
 
 /** sha256 of a value's canonical JSON (keys sorted), so equal data gives equal digests. */

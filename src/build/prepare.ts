@@ -10,7 +10,7 @@ import { checkStatementMarkup, loadFacts, verifyQuotes, type VerifiedFact } from
 import { folderCache, readSources, type SourceCollection } from '../ingest/index.js';
 import { createProcessor, markdownToHtml, type FrontMatter } from '../markdown/index.js';
 import type { FormattedCitations } from '../cite/index.js';
-import { loadFontCss, renderDocument } from '../render/index.js';
+import { loadFontCss, renderDocument, type HtmlParts } from '../render/index.js';
 import { attachTexts } from './texts.js';
 import { lintBriefs } from '../lint/index.js';
 import type { YamlMemo } from '../yaml/index.js';
@@ -19,8 +19,8 @@ import type { YamlMemo } from '../yaml/index.js';
 export interface PreparedBrief {
   readonly briefId: string;
   readonly matter: FrontMatter;
-  /** The complete, self-contained HTML document. */
-  readonly html: string;
+  /** The complete, self-contained HTML document, in pieces (the fonts one of them; joinHtml). */
+  readonly html: HtmlParts;
   /** The brief's body alone (HTML fragment), for the handout pack. */
   readonly body: string;
   readonly citations: FormattedCitations;
@@ -147,7 +147,7 @@ export async function prepare(
       usedFacts: markdown[index]!.usedFacts,
       citedSources: citations.bibliography.map((entry) => entry.sourceId),
       body: String(body.file.value),
-      html: !documents ? '' : renderDocument(layout, {
+      html: !documents ? [] : renderDocument(layout, {
         briefId: body.briefId,
         matter,
         body: String(body.file.value),

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { VFileMessage } from 'vfile-message';
 import { UsageError, type Config } from '../config/index.js';
 import { BuildError, codes, createMessage } from '../diagnostics/index.js';
-import type { BrowserProvider } from '../render/index.js';
+import { htmlLength, joinHtml, type BrowserProvider } from '../render/index.js';
 import { digest } from './digest.js';
 import { assignLanes } from './lanes.js';
 import { lockOutput, type OutputLock } from './lock.js';
@@ -98,7 +98,7 @@ async function renderPdf(
       if (attempt === 2) await browsers.restart(generation);
       generation = browsers.generation();
       const browser = await browsers.get();
-      const printed = await browser.withPage((page) => printPdf(page, brief.html, { notes: config.notes, layoutEngine }), lane);
+      const printed = await browser.withPage((page) => printPdf(page, joinHtml(brief.html), { notes: config.notes, layoutEngine }), lane);
       const bytes = await finalizePdf(printed.bytes, {
         title: brief.matter.title,
         author: config.author,
@@ -277,7 +277,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
       const printsPdf = (brief: PreparedBrief) => plan.steps.some((step) => step.brief === brief.briefId && step.action === 'build' && step.format === 'pdf');
       const fontLength = prepared.fontCss.length;
       const lanes = assignLanes(
-        renderables.filter(printsPdf).map((brief) => ({ id: brief.briefId, weight: brief.html.length - fontLength })),
+        renderables.filter(printsPdf).map((brief) => ({ id: brief.briefId, weight: htmlLength(brief.html) - fontLength })),
         config.concurrency,
       );
       const rendered = await Promise.all(
@@ -286,7 +286,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
             .filter((step) => step.brief === brief.briefId && step.action === 'build')
             .map(async (step) => {
               const t0 = performance.now();
-              let data: string | Uint8Array = brief.html;
+              let data: OutputFile['data'] = brief.html;
               if (step.format === 'pdf') {
                 const pdf = await renderPdf(browsers!, brief, config, await layoutEngine!, lanes.get(brief.briefId) ?? 0, signal);
                 data = pdf.bytes;

@@ -3,10 +3,10 @@ import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { BuildError, codes, createMessage } from '../diagnostics/index.js';
 
-/** A file the build will write. */
+/** A file the build will write: text, bytes, or text in pieces (an HTML document, see HtmlParts). */
 export interface OutputFile {
   readonly path: string;
-  readonly data: string | Uint8Array;
+  readonly data: string | Uint8Array | readonly string[];
 }
 
 /** An `output-write` error for a file that could not be written. */
@@ -27,7 +27,8 @@ export async function writeOutputs(files: readonly OutputFile[]): Promise<void> 
   const staged: { readonly temp: string; readonly target: string }[] = [];
   try {
     for (const file of files) {
-      const bytes = typeof file.data === 'string' ? Buffer.from(file.data) : Buffer.from(file.data);
+      const { data } = file;
+      const bytes = typeof data === 'string' ? Buffer.from(data) : data instanceof Uint8Array ? Buffer.from(data) : Buffer.from(data.join(''));
       const existing = await readFile(file.path).catch(() => undefined);
       if (existing?.equals(bytes)) continue;
       const temp = path.join(path.dirname(file.path), `.${path.basename(file.path)}.${randomBytes(4).toString('hex')}.tmp`);

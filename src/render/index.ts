@@ -2,6 +2,8 @@
 // loaded on demand, so that checks and HTML-only builds never load a browser driver.
 export { cssString, renderDocument } from './html/document.js';
 export type { DocumentInput, Paper } from './html/document.js';
+export { htmlLength, joinHtml } from './html/html-parts.js';
+export type { HtmlParts } from './html/html-parts.js';
 export { briefFonts, fontSubsets, loadFontCss } from './html/fonts.js';
 export type { FontFamily } from './html/fonts.js';
 export type { PdfBrowser } from './pdf/browser.js';

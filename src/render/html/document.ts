@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import type { TemplateFile } from '../../compose/index.js';
 import type { FrontMatter } from '../../markdown/index.js';
+import { renderAroundFonts, type HtmlParts } from './html-parts.js';
 
 /** Paper sizes the briefs are laid out for. */
 export type Paper = 'a4' | 'letter';
@@ -43,12 +44,14 @@ function pageCss(input: DocumentInput): string {
 
 /**
  * Place a brief's HTML in the layout (`templates/layouts/brief.html.hbs`). The layout's
- * variables are escaped by Handlebars; `body` and `css` are inserted as they are.
+ * variables are escaped by Handlebars; `body` and `css` are inserted as they are. The fonts
+ * stay a separate piece of the result (see html-parts.ts).
  */
-export function renderDocument(layout: TemplateFile, input: DocumentInput): string {
+export function renderDocument(layout: TemplateFile, input: DocumentInput): HtmlParts {
   const env = Handlebars.create();
   const render = env.compile(layout.source, { strict: true, knownHelpersOnly: true });
-  return render(
+  return renderAroundFonts(
+    render,
     {
       briefId: input.briefId,
       title: input.matter.title,
@@ -58,12 +61,11 @@ export function renderDocument(layout: TemplateFile, input: DocumentInput): stri
       lang: input.matter.lang,
       edition: input.edition,
       editionIso: input.editionIso,
-      // The fonts go in a style element of their own that Paged.js leaves to the browser: it would
-      // otherwise parse and rewrite half a megabyte of base64 for every document it lays out.
-      fonts: new Handlebars.SafeString(input.fontCss),
       css: new Handlebars.SafeString(`${input.css}\n${pageCss(input)}`),
       body: new Handlebars.SafeString(input.body),
     },
-    { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false },
+    // The fonts go in a style element of their own that Paged.js leaves to the browser: it would
+    // otherwise parse and rewrite half a megabyte of base64 for every document it lays out.
+    input.fontCss,
   );
 }

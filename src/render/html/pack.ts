@@ -6,6 +6,7 @@ import { visit } from 'unist-util-visit';
 import type { TemplateFile } from '../../compose/index.js';
 import type { FrontMatter } from '../../markdown/index.js';
 import { cssString, type Paper } from './document.js';
+import { renderAroundFonts, type HtmlParts } from './html-parts.js';
 
 /** One brief as the pack shows it. */
 export interface PackBrief {
@@ -57,16 +58,14 @@ function packPageCss(input: PackInput): string {
  * The handout pack: a cover, contents, then every brief, each from an odd page, in one document
  * so pages are numbered straight through (`templates/layouts/pack.html.hbs`).
  */
-export function renderPack(layout: TemplateFile, input: PackInput): string {
+export function renderPack(layout: TemplateFile, input: PackInput): HtmlParts {
   const env = Handlebars.create();
   const render = env.compile(layout.source, { strict: true, knownHelpersOnly: true });
-  return render(
+  return renderAroundFonts(
+    render,
     {
       edition: input.edition,
       editionIso: input.editionIso,
-      // The fonts go in a style element of their own that Paged.js leaves to the browser: it would
-      // otherwise parse and rewrite half a megabyte of base64 for every document it lays out.
-      fonts: new Handlebars.SafeString(input.fontCss),
       css: new Handlebars.SafeString(`${input.css}\n${packPageCss(input)}`),
       briefs: input.briefs.map((brief) => ({
         id: brief.briefId,
@@ -76,6 +75,8 @@ export function renderPack(layout: TemplateFile, input: PackInput): string {
         body: new Handlebars.SafeString(prefixIds(brief.body, brief.briefId)),
       })),
     },
-    { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false },
+    // The fonts go in a style element of their own that Paged.js leaves to the browser (see
+    // document.ts), and stay a piece of their own here.
+    input.fontCss,
   );
 }
