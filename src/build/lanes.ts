@@ -10,18 +10,25 @@ export interface PrintJob {
  * in id order). The same jobs always get the same lanes, in the same order, so Chromium numbers
  * its nodes (they show in the tagged PDF) the same way from build to build.
  *
- * With the handout pack (about the weight of all briefs together) and two pages, the pack gets
- * one page and the briefs the other; without it, the briefs are spread over both.
+ * `alone` (the handout pack) gets the first lane to itself when there are two or more: one
+ * document of every brief lays out slower per page than the briefs do, so a brief queued behind
+ * it would wait for the whole pack.
  */
-export function assignLanes(jobs: readonly PrintJob[], lanes: number): Map<string, number> {
-  const load = Array.from({ length: Math.max(1, lanes) }, () => 0);
-  const ordered = [...jobs].sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+export function assignLanes(jobs: readonly PrintJob[], lanes: number, alone?: string): Map<string, number> {
+  const count = Math.max(1, lanes);
   const assigned = new Map<string, number>();
+  const separate = alone !== undefined && count > 1 && jobs.some((job) => job.id === alone);
+  if (separate) assigned.set(alone, 0);
+  const first = separate ? 1 : 0;
+  const load = Array.from({ length: count - first }, () => 0);
+  const ordered = jobs
+    .filter((job) => !(separate && job.id === alone))
+    .sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const job of ordered) {
     let lane = 0;
     for (let candidate = 1; candidate < load.length; candidate++) if (load[candidate]! < load[lane]!) lane = candidate;
     load[lane]! += Math.max(0, job.weight);
-    assigned.set(job.id, lane);
+    assigned.set(job.id, first + lane);
   }
   return assigned;
 }

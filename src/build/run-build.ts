@@ -279,6 +279,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
       const lanes = assignLanes(
         renderables.filter(printsPdf).map((brief) => ({ id: brief.briefId, weight: htmlLength(brief.html) - fontLength })),
         config.concurrency,
+        packId,
       );
       const rendered = await Promise.all(
         renderables.flatMap((brief) =>

@@ -140,6 +140,14 @@ export async function launchBrowser(location: BrowserLocation, concurrency: numb
     { length: Math.max(1, concurrency) },
     () => ({ queue: Promise.resolve() }),
   );
+  // Each page in a context of its own: Chromium treats every context's page as in front, so
+  // pages laid out side by side all get animation frames (one context would pause all but one,
+  // and Paged.js would wait forever).
+  const openPage = async (lane: (typeof lanes)[number]): Promise<SandboxedPage> =>
+    (lane.page ??= await sandbox(await (await browser.createBrowserContext()).newPage()));
+  // Open the pages now: the browser starts while the pipeline prepares the documents, so the
+  // pages are ready by the time the first document is.
+  for (const lane of lanes) lane.queue = openPage(lane).catch(() => undefined);
   let submitted = 0;
   const version = await browser.version();
   return {
@@ -149,11 +157,7 @@ export async function launchBrowser(location: BrowserLocation, concurrency: numb
       const chosen = lanes[(lane ?? submitted++) % lanes.length]!;
       const current = chosen;
       const job = current.queue.then(async () => {
-        // Each page in a context of its own: Chromium treats every context's page as in front,
-        // so pages laid out side by side all get animation frames (one context would pause
-        // all but one, and Paged.js would wait forever).
-        current.page ??= await sandbox(await (await browser.createBrowserContext()).newPage());
-        const sandboxed = current.page;
+        const sandboxed = await openPage(current);
         sandboxed.blocked.length = 0;
         try {
           return await work(sandboxed);

@@ -16,18 +16,21 @@ describe('assignLanes', () => {
     expect(lanes.get('unmik-era')).toBe(1);
   });
 
-  it('should give the handout pack a page of its own when it weighs as much as the briefs', () => {
-    const lanes = assignLanes(
-      [
-        { id: '(handout pack)', weight: 170 },
-        { id: 'a', weight: 60 },
-        { id: 'b', weight: 80 },
-        { id: 'c', weight: 30 },
-      ],
-      2,
-    );
-    expect(lanes.get('(handout pack)')).toBe(0);
-    expect([lanes.get('a'), lanes.get('b'), lanes.get('c')]).toEqual([1, 1, 1]);
+  it('should give the handout pack a page of its own, even when the briefs weigh more', () => {
+    const jobs = [
+      { id: '(handout pack)', weight: 150 },
+      { id: 'a', weight: 60 },
+      { id: 'b', weight: 80 },
+      { id: 'c', weight: 30 },
+    ];
+    const two = assignLanes(jobs, 2, '(handout pack)');
+    expect(two.get('(handout pack)')).toBe(0);
+    expect([two.get('a'), two.get('b'), two.get('c')]).toEqual([1, 1, 1]);
+    const three = assignLanes(jobs, 3, '(handout pack)');
+    expect(three.get('(handout pack)')).toBe(0);
+    expect([three.get('a'), three.get('b'), three.get('c')]).toEqual([2, 1, 2]);
+    // Alone on one page, it shares it.
+    expect([...assignLanes(jobs, 1, '(handout pack)').values()]).toEqual([0, 0, 0, 0]);
   });
 
   it('should give the same lanes whatever order the jobs come in, equal weights by id', () => {
