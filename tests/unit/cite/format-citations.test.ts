@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatCitations, formatReferences, readCitationStyle, type CitationStyle } from '../../../src/cite/index.js';
+import { createCiter, formatCitations, formatReferences, readCitationStyle, type CitationStyle } from '../../../src/cite/index.js';
 import { loadFacts, verifyQuotes, type VerifiedFact } from '../../../src/facts/index.js';
 import { readSources, type SourceCollection } from '../../../src/ingest/index.js';
 import { makeProject, repoRoot, type TempProject } from '../../helpers/project.js';
@@ -85,6 +85,23 @@ describe('formatCitations with the real documents', () => {
     const { notes } = formatCitations([fact('tip-investigations'), fact('tip-articles')], sources.docs, style);
     expect(notes[0]?.referenceHtml).toContain(tipUrl);
     expect(notes[1]?.referenceHtml).not.toContain(tipUrl);
+  });
+
+  it('should format brief after brief with one engine exactly as with an engine each', () => {
+    const briefs = [
+      [fact('tip-articles'), fact('koha-coordinator'), fact('tip-investigations')],
+      [fact('tip-investigations'), fact('tip-articles')],
+      [fact('koha-coordinator'), fact('tip-articles')],
+    ];
+    const citer = createCiter(sources.docs, style);
+    const shared = briefs.map((brief) => citer.notes(brief));
+    expect(shared).toEqual(briefs.map((brief) => formatCitations(brief, sources.docs, style)));
+    // Each brief starts afresh: its first note of a document is the full one.
+    expect(shared[1]!.notes[0]?.referenceHtml).toContain(tipUrl);
+    expect(shared[2]!.notes[0]?.referenceHtml).toContain(kohaUrl);
+    // Sources lists between briefs, and the viewer's references after them, are unaffected.
+    expect(citer.references()).toEqual(formatReferences(sources.docs, style));
+    expect(citer.notes(briefs[0]!)).toEqual(shared[0]);
   });
 
   it('should put the ¶ of the quote in the note, with an excerpt of it', () => {
