@@ -61,7 +61,16 @@ function stopOnFatal(messages: readonly VFileMessage[], texts: Map<string, strin
  */
 export async function prepare(
   config: Config,
-  options: { readonly documents?: boolean; readonly yaml?: YamlMemo } = {},
+  options: {
+    readonly documents?: boolean;
+    readonly yaml?: YamlMemo;
+    /**
+     * Called with each brief as soon as its document is ready, so it can be printed while the
+     * next is prepared. A brief handed over may still be part of a failed build (a later brief
+     * has a fatal problem): nothing may be written before prepare returns.
+     */
+    readonly onBrief?: (brief: PreparedBrief) => void;
+  } = {},
 ): Promise<Prepared> {
   // `briefs check` needs the briefs rendered, not their full documents (fonts, layout).
   const documents = options.documents ?? true;
@@ -127,20 +136,18 @@ export async function prepare(
 
   const processor = createProcessor();
   const citer = createCiter(sources.docs, style);
-  const bodies = await Promise.all(
-    markdown.map((brief) =>
-      markdownToHtml(brief, processor, {
-        knows: (id) => facts.has(id),
-        format: (ids) => citer.notes(ids.map((id) => facts.get(id)!)),
-      }, { drawCharts: documents }),
-    ),
-  );
-  stopOnFatal([...messages, ...bodies.flatMap((body) => body.file.messages)], texts);
-
-  const briefs = bodies.map((body, index): PreparedBrief => {
+  const briefs: PreparedBrief[] = [];
+  const bodies: Awaited<ReturnType<typeof markdownToHtml>>[] = [];
+  for (const [index, brief] of markdown.entries()) {
+    const body = await markdownToHtml(brief, processor, {
+      knows: (id) => facts.has(id),
+      format: (ids) => citer.notes(ids.map((id) => facts.get(id)!)),
+    }, { drawCharts: documents });
+    bodies.push(body);
+    if (body.file.messages.some((message) => message.fatal === true)) continue;
     const matter = body.matter!;
     const citations = body.citations ?? { notes: [], bibliography: [] };
-    return {
+    const prepared: PreparedBrief = {
       briefId: body.briefId,
       matter,
       citations,
@@ -158,7 +165,15 @@ export async function prepare(
         paper: config.paper,
       }),
     };
-  });
+    briefs.push(prepared);
+    if (options.onBrief) {
+      options.onBrief(prepared);
+      // Let the browser's replies in between two briefs: the briefs handed over print meanwhile.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  stopOnFatal([...messages, ...bodies.flatMap((body) => body.file.messages)], texts);
+
   const warnings = [...messages, ...bodies.flatMap((body) => body.file.messages)].filter((message) => message.fatal !== true);
   return { sources, facts, templates, style, citer, briefs, css, fontCss, warnings, texts };
 }

@@ -4,9 +4,9 @@ import { performance } from 'node:perf_hooks';
 import type { VFileMessage } from 'vfile-message';
 import { UsageError, type Config } from '../config/index.js';
 import { BuildError, codes, createMessage } from '../diagnostics/index.js';
-import { htmlLength, joinHtml, type BrowserProvider } from '../render/index.js';
+import { joinHtml, type BrowserProvider } from '../render/index.js';
 import { digest } from './digest.js';
-import { assignLanes } from './lanes.js';
+import { createLaneChooser } from './lanes.js';
 import { lockOutput, type OutputLock } from './lock.js';
 import { manifestName, readManifest, serializeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { collectInputs, outputName, packFile, packId, planBuild, siteId, type BuildPlan, type RenderOptions } from './plan.js';
@@ -86,7 +86,7 @@ async function renderPdf(
   browsers: BrowserProvider,
   brief: PreparedBrief,
   config: Config,
-  layoutEngine: string,
+  layoutEngine: Promise<string>,
   lane: number,
   signal: AbortSignal | undefined,
 ): Promise<RenderedPdf> {
@@ -98,7 +98,8 @@ async function renderPdf(
       if (attempt === 2) await browsers.restart(generation);
       generation = browsers.generation();
       const browser = await browsers.get();
-      const printed = await browser.withPage((page) => printPdf(page, joinHtml(brief.html), { notes: config.notes, layoutEngine }), lane);
+      const engine = await layoutEngine;
+      const printed = await browser.withPage((page) => printPdf(page, joinHtml(brief.html), { notes: config.notes, layoutEngine: engine }), lane);
       const bytes = await finalizePdf(printed.bytes, {
         title: brief.matter.title,
         author: config.author,
@@ -267,29 +268,43 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
       if (printing) void browsers!.get().catch(() => undefined);
       // Paged.js, read once per build and injected into every page that prints.
       const layoutEngine = printing ? loadPdfStage().then((stage) => stage.readLayoutEngine()) : undefined;
+      // Each PDF is printed as soon as its brief is ready, while the pipeline prepares the next
+      // (the pack once every brief is). Pages are chosen as the documents come (lanes.ts).
+      const printsPdf = (briefId: string) => plan.steps.some((step) => step.brief === briefId && step.action === 'build' && step.format === 'pdf');
+      const chooseLane = createLaneChooser(config.concurrency, packBuilds ? packId : undefined);
+      const prints = new Map<string, { readonly job: Promise<RenderedPdf>; readonly t0: number }>();
+      const startPrint = (brief: PreparedBrief) => {
+        if (!printsPdf(brief.briefId) || prints.has(brief.briefId)) return prints.get(brief.briefId);
+        const lane = chooseLane({ id: brief.briefId, weight: brief.body.length });
+        const job = renderPdf(browsers!, brief, config, layoutEngine!, lane, signal);
+        // Awaited below; if the build fails first, the browser is closed and the job dropped.
+        job.catch(() => undefined);
+        const print = { job, t0: performance.now() };
+        prints.set(brief.briefId, print);
+        return print;
+      };
       // The pipeline (Handlebars, unified, citeproc) loads only when something is out of date.
       const { prepare } = await import('./prepare.js');
-      prepared = await prepare(Object.freeze({ ...config, briefs: [...toBuild] }), { yaml });
+      prepared = await prepare(Object.freeze({ ...config, briefs: [...toBuild] }), { yaml, onBrief: startPrint });
       for (const warning of prepared.warnings) reporter.warn(warning);
       throwIfAborted(signal);
       const prepareMs = (performance.now() - started) / toBuild.length;
       const renderables = packBuilds ? [await packOf(prepared, config), ...prepared.briefs] : prepared.briefs;
-      const printsPdf = (brief: PreparedBrief) => plan.steps.some((step) => step.brief === brief.briefId && step.action === 'build' && step.format === 'pdf');
-      const fontLength = prepared.fontCss.length;
-      const lanes = assignLanes(
-        renderables.filter(printsPdf).map((brief) => ({ id: brief.briefId, weight: htmlLength(brief.html) - fontLength })),
-        config.concurrency,
-        packId,
-      );
+      if (packBuilds) startPrint(renderables[0]!);
+      const printOf = (brief: PreparedBrief) => {
+        const print = startPrint(brief);
+        if (!print) throw new Error(`internal: no print of ${brief.briefId} was started`);
+        return print;
+      };
       const rendered = await Promise.all(
         renderables.flatMap((brief) =>
           plan.steps
             .filter((step) => step.brief === brief.briefId && step.action === 'build')
             .map(async (step) => {
-              const t0 = performance.now();
               let data: OutputFile['data'] = brief.html;
               if (step.format === 'pdf') {
-                const pdf = await renderPdf(browsers!, brief, config, await layoutEngine!, lanes.get(brief.briefId) ?? 0, signal);
+                const print = printOf(brief);
+                const pdf = await print.job;
                 data = pdf.bytes;
                 browserVersion = pdf.version;
                 for (const url of new Set(pdf.blocked)) {
@@ -298,8 +313,9 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
                   sandboxWarnings.push(warning);
                   reporter.warn(warning);
                 }
+                timings.set(brief.briefId, prepareMs + performance.now() - print.t0);
               }
-              timings.set(brief.briefId, (timings.get(brief.briefId) ?? prepareMs) + performance.now() - t0);
+              timings.set(brief.briefId, timings.get(brief.briefId) ?? prepareMs);
               return { brief, step, data };
             }),
         ),

@@ -195,17 +195,15 @@ export async function printPdf(
       sandboxed.document.html = html;
       // The document carries everything inline, so "load" is enough: no network to wait for.
       await page.goto(documentUrl, { waitUntil: 'load', timeout: limit });
-      await page.evaluate('document.fonts.ready.then(() => undefined)');
-      if (options.notes === 'footnotes') await page.evaluate(floatNotes);
-      await page.evaluate(addContents);
-      await page.evaluate(dropLinkedStyles);
-      await page.evaluate(unlinkPassages);
-      await page.evaluate(fixClock);
-      await page.evaluate('window.PagedConfig = { auto: false }');
+      // Three scripts, three round trips: this process may be busy preparing the next brief
+      // between them. First the document is made ready (fonts loaded, notes floated, contents
+      // added, the clock fixed), then Paged.js is loaded, then it lays the pages out.
+      const footnotes = options.notes === 'footnotes';
+      await page.evaluate(
+        `(async () => { await document.fonts.ready; ${footnotes ? `${floatNotes};` : ''} ${addContents}; ${dropLinkedStyles}; ${unlinkPassages}; ${fixClock}; window.PagedConfig = { auto: false }; })()`,
+      );
       await page.evaluate(options.layoutEngine);
-      if (options.notes === 'footnotes') await page.evaluate(dedupeNotes);
-      if (options.notes === 'footnotes') await page.evaluate(noteAreaProperty);
-      const pages = Number(await page.evaluate(layOut));
+      const pages = Number(await page.evaluate(`(() => { ${footnotes ? `${dedupeNotes}; ${noteAreaProperty};` : ''} return ${layOut}; })()`));
       const bytes = await page.pdf({
         preferCSSPageSize: true,
         printBackground: true,
