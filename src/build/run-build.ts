@@ -66,9 +66,11 @@ export interface BuildContext {
 /** A reporter that shows nothing. */
 export const silentReporter: Reporter = { brief: () => {}, warn: () => {}, info: () => {} };
 
-// The PDF stage (puppeteer, pdf-lib) loads only when a build makes PDFs: no-op builds and
-// checks stay fast.
-const loadPdfStage = () => import('../render/pdf/index.js');
+// The PDF stage loads only when a build makes PDFs: no-op builds and checks stay fast. Its two
+// halves load apart: the printer (puppeteer) at once, to start the browser; pdf-lib, which only
+// finishes printed PDFs, once the first one is printed, not while the pipeline prepares.
+const loadPdfStage = () => import('../render/pdf/print.js');
+const loadFinisher = () => import('../render/pdf/finalize-pdf.js');
 
 /** A PDF made, and what the render sandbox refused on the way (reported as warnings). */
 interface RenderedPdf {
@@ -90,7 +92,7 @@ async function renderPdf(
   lane: number,
   signal: AbortSignal | undefined,
 ): Promise<RenderedPdf> {
-  const { finalizePdf, printPdf } = await loadPdfStage();
+  const { printPdf } = await loadPdfStage();
   let lastError: unknown;
   let generation = browsers.generation();
   for (let attempt = 1; attempt <= 2; attempt++) {
@@ -100,6 +102,7 @@ async function renderPdf(
       const browser = await browsers.get();
       const engine = await layoutEngine;
       const printed = await browser.withPage((page) => printPdf(page, joinHtml(brief.html), { notes: config.notes, layoutEngine: engine }), lane);
+      const { finalizePdf } = await loadFinisher();
       const bytes = await finalizePdf(printed.bytes, {
         title: brief.matter.title,
         author: config.author,

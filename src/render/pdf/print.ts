@@ -204,6 +204,10 @@ export async function printPdf(
       );
       await page.evaluate(options.layoutEngine);
       const pages = Number(await page.evaluate(`(() => { ${footnotes ? `${dedupeNotes}; ${noteAreaProperty};` : ''} return ${layOut}; })()`));
+      // Laying out a long document (the handout pack) leaves much garbage; printing it takes
+      // more memory again. Collected first, the two do not add up. (A brief stays under the
+      // threshold: nothing is done.)
+      await sandboxed.collectGarbage();
       const bytes = await page.pdf({
         preferCSSPageSize: true,
         printBackground: true,
