@@ -8,7 +8,7 @@ import { UsageError, type Config } from '../config/index.js';
 import { BuildError, codes, createMessage } from '../diagnostics/index.js';
 import { checkStatementMarkup, loadFacts, verifyQuotes, type VerifiedFact } from '../facts/index.js';
 import { folderCache, readSources, type SourceCollection } from '../ingest/index.js';
-import { createProcessor, markdownToHtml, type FrontMatter } from '../markdown/index.js';
+import { createProcessor, markdownToHtml, type BriefHtmlBody, type FrontMatter } from '../markdown/index.js';
 import type { FormattedCitations } from '../cite/index.js';
 import { loadFontCss, renderDocument, type HtmlParts } from '../render/index.js';
 import { attachTexts } from './texts.js';
@@ -137,7 +137,7 @@ export async function prepare(
   const processor = createProcessor();
   const citer = createCiter(sources.docs, style);
   const briefs: PreparedBrief[] = [];
-  const bodies: Awaited<ReturnType<typeof markdownToHtml>>[] = [];
+  const bodies: BriefHtmlBody[] = [];
   for (const [index, brief] of markdown.entries()) {
     const body = await markdownToHtml(brief, processor, {
       knows: (id) => facts.has(id),

@@ -317,8 +317,9 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
                   reporter.warn(warning);
                 }
                 timings.set(brief.briefId, prepareMs + performance.now() - print.t0);
+              } else if (!timings.has(brief.briefId)) {
+                timings.set(brief.briefId, prepareMs);
               }
-              timings.set(brief.briefId, timings.get(brief.briefId) ?? prepareMs);
               return { brief, step, data };
             }),
         ),
