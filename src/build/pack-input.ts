@@ -1,3 +1,4 @@
-// The pack's renderer and the edition format, loaded with the pipeline (not on no-op builds).
-export { renderPack } from '../render/html/pack.js';
+// The pack's front matter and assembly, and the edition format, loaded with the pipeline (not
+// on no-op builds).
+export { assemblePack, frontName, renderPackFront } from '../render/html/pack.js';
 export { formatIsoDate as formatEdition } from '../compose/index.js';

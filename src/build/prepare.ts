@@ -3,7 +3,7 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { createCiter, readCitationStyle, type CitationStyle, type Citer } from '../cite/index.js';
-import { loadTemplates, renderBrief, formatIsoDate, type TemplateSet } from '../compose/index.js';
+import { loadTemplates, renderBrief, formatIsoDate, withLayout, type TemplateSet } from '../compose/index.js';
 import { UsageError, type Config } from '../config/index.js';
 import { BuildError, codes, createMessage } from '../diagnostics/index.js';
 import { checkStatementMarkup, loadFacts, verifyQuotes, type VerifiedFact } from '../facts/index.js';
@@ -154,16 +154,20 @@ export async function prepare(
       usedFacts: markdown[index]!.usedFacts,
       citedSources: citations.bibliography.map((entry) => entry.sourceId),
       body: String(body.file.value),
-      html: !documents ? [] : renderDocument(layout, {
-        briefId: body.briefId,
-        matter,
-        body: String(body.file.value),
-        css,
-        fontCss,
-        edition,
-        editionIso: config.edition,
-        paper: config.paper,
-      }),
+      html: !documents
+        ? []
+        : withLayout(layout.path, () =>
+            renderDocument(layout, {
+              briefId: body.briefId,
+              matter,
+              body: String(body.file.value),
+              css,
+              fontCss,
+              edition,
+              editionIso: config.edition,
+              paper: config.paper,
+            }),
+          ),
     };
     briefs.push(prepared);
     if (options.onBrief) {

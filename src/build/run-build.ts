@@ -2,9 +2,10 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { VFileMessage } from 'vfile-message';
+import { withLayout } from '../compose/index.js';
 import { UsageError, type Config } from '../config/index.js';
 import { BuildError, codes, createMessage } from '../diagnostics/index.js';
-import { joinHtml, type BrowserProvider } from '../render/index.js';
+import { joinHtml, type BrowserProvider, type LaidOutPart, type PdfBrowser, type Printed } from '../render/index.js';
 import { digest } from './digest.js';
 import { createLaneChooser } from './lanes.js';
 import { lockOutput, type OutputLock } from './lock.js';
@@ -80,40 +81,35 @@ interface RenderedPdf {
   readonly version: string;
 }
 
+/** What laying a document out gave: its PDF (if printed) and its pages (if kept for the pack). */
+interface RenderedDocument {
+  readonly pdf?: RenderedPdf;
+  readonly part?: LaidOutPart;
+}
+
+/** What to make of a laid-out document. */
+interface RenderWanted {
+  readonly print: boolean;
+  readonly capture: boolean;
+}
+
 /**
- * Print one brief on page `lane` of the browser. A crash, hang or lost connection gets one more
- * try in a fresh browser; a second failure is an error naming the brief.
+ * Run `attempt` on page `lane` of the browser. A crash, hang or lost connection gets one more
+ * try in a fresh browser; a second failure is an error naming the document.
  */
-async function renderPdf(
+async function withRetry<T>(
   browsers: BrowserProvider,
-  brief: PreparedBrief,
-  config: Config,
-  layoutEngine: Promise<string>,
-  lane: number,
+  briefId: string,
   signal: AbortSignal | undefined,
-): Promise<RenderedPdf> {
-  const { printPdf } = await loadPdfStage();
+  attempt: (browser: PdfBrowser) => Promise<T>,
+): Promise<T> {
   let lastError: unknown;
   let generation = browsers.generation();
-  for (let attempt = 1; attempt <= 2; attempt++) {
+  for (let round = 1; round <= 2; round++) {
     try {
-      if (attempt === 2) await browsers.restart(generation);
+      if (round === 2) await browsers.restart(generation);
       generation = browsers.generation();
-      const browser = await browsers.get();
-      const engine = await layoutEngine;
-      const printed = await browser.withPage((page) => printPdf(page, joinHtml(brief.html), { notes: config.notes, layoutEngine: engine }), lane);
-      const { finalizePdf } = await loadFinisher();
-      const bytes = await finalizePdf(printed.bytes, {
-        title: brief.matter.title,
-        author: config.author,
-        subject: brief.matter.summary ?? brief.matter.subtitle ?? brief.matter.title,
-        keywords: brief.matter.keywords,
-        creator: 'kosovo-trafficking-briefs',
-        lang: brief.matter.lang,
-        date: config.pinnedDate,
-        fingerprint: digest(brief.html),
-      });
-      return { bytes, blocked: printed.blocked, version: browser.version };
+      return await attempt(await browsers.get());
     } catch (error) {
       if (error instanceof BuildError || signal?.aborted) throw error;
       lastError = error;
@@ -121,23 +117,62 @@ async function renderPdf(
   }
   const detail = lastError instanceof Error ? lastError.message : String(lastError);
   throw new BuildError(
-    [createMessage(codes.pdfRender, [brief.briefId, `${detail} (tried twice, the second time in a fresh browser)`], { stage: 'render', cause: lastError })],
+    [createMessage(codes.pdfRender, [briefId, `${detail} (tried twice, the second time in a fresh browser)`], { stage: 'render', cause: lastError })],
     { cause: lastError },
   );
 }
 
-/** The handout pack as one more thing to print: every brief in one document. */
+/** Title, author, dates and fingerprint written into a printed PDF. */
+async function finish(printed: Printed, brief: PreparedBrief, config: Config, html: readonly string[] | string, version: string): Promise<RenderedPdf> {
+  const { finalizePdf } = await loadFinisher();
+  const bytes = await finalizePdf(printed.bytes, {
+    title: brief.matter.title,
+    author: config.author,
+    subject: brief.matter.summary ?? brief.matter.subtitle ?? brief.matter.title,
+    keywords: brief.matter.keywords,
+    creator: 'kosovo-trafficking-briefs',
+    lang: brief.matter.lang,
+    date: config.pinnedDate,
+    fingerprint: digest(html),
+  });
+  return { bytes, blocked: printed.blocked, version };
+}
+
+/** Lay one brief out on page `lane`: print its PDF, keep its pages for the pack, or both. */
+async function renderBrief(
+  browsers: BrowserProvider,
+  brief: PreparedBrief,
+  config: Config,
+  layoutEngine: Promise<string>,
+  lane: number,
+  wanted: RenderWanted,
+  signal: AbortSignal | undefined,
+): Promise<RenderedDocument> {
+  const { layOutDocument } = await loadPdfStage();
+  const engine = await layoutEngine;
+  return withRetry(browsers, brief.briefId, signal, async (browser) => {
+    const html = joinHtml(brief.html);
+    const laid = await browser.withPage(
+      (page) => layOutDocument(page, html, { notes: config.notes, layoutEngine: engine, name: brief.briefId, ...wanted }),
+      lane,
+    );
+    const pdf = laid.bytes ? await finish({ bytes: laid.bytes, blocked: laid.blocked, pages: laid.pages }, brief, config, brief.html, browser.version) : undefined;
+    return { ...(pdf ? { pdf } : {}), ...(laid.part ? { part: laid.part } : {}) };
+  });
+}
+
+/** The handout pack: its front matter, laid out like a brief, to be followed by the briefs. */
 async function packOf(prepared: Prepared, config: Config): Promise<PreparedBrief> {
-  const { renderPack, formatEdition } = await import('./pack-input.js');
-  const layout = prepared.templates.layouts.get('pack');
-  const html = renderPack(layout!, {
-    briefs: prepared.briefs,
+  const { renderPackFront, formatEdition } = await import('./pack-input.js');
+  const layout = prepared.templates.layouts.get('pack')!;
+  const html = withLayout(layout.path, () => renderPackFront(layout, {
+    briefs: prepared.briefs.map((brief) => ({ briefId: brief.briefId, title: brief.matter.title })),
     css: prepared.css,
     fontCss: prepared.fontCss,
     edition: formatEdition(config.edition),
     editionIso: config.edition,
     paper: config.paper,
-  });
+  }));
   const union = (pick: (brief: PreparedBrief) => readonly string[]) => [...new Set(prepared.briefs.flatMap(pick))];
   return {
     briefId: packId,
@@ -154,6 +189,32 @@ async function packOf(prepared: Prepared, config: Config): Promise<PreparedBrief
     usedFacts: union((brief) => brief.usedFacts),
     citedSources: union((brief) => brief.citedSources),
   };
+}
+
+/**
+ * Print the handout pack on page `lane`: lay out its front matter, wait for every brief's
+ * pages, put them together (render/html/pack.ts) and print them as they are.
+ */
+async function renderPack(
+  browsers: BrowserProvider,
+  pack: PreparedBrief,
+  parts: readonly Promise<RenderedDocument>[],
+  config: Config,
+  layoutEngine: Promise<string>,
+  lane: number,
+  signal: AbortSignal | undefined,
+): Promise<RenderedPdf> {
+  const { assemblePack, frontName } = await import('./pack-input.js');
+  const { printLaidOut } = await loadPdfStage();
+  const front = await renderBrief(browsers, { ...pack, briefId: frontName }, config, layoutEngine, lane, { print: false, capture: true }, signal);
+  const briefs = (await Promise.all(parts)).map((rendered) => rendered.part!);
+  const fontCss = pack.html[1] ?? '';
+  const assembled = assemblePack({ front: front.part!, briefs, fontCss, title: pack.matter.title, lang: pack.matter.lang });
+  const html = joinHtml(assembled.html);
+  return withRetry(browsers, pack.briefId, signal, async (browser) => {
+    const printed = await browser.withPage((page) => printLaidOut(page, html), lane);
+    return finish(printed, pack, config, assembled.html, browser.version);
+  });
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
@@ -271,33 +332,44 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
       if (printing) void browsers!.get().catch(() => undefined);
       // Paged.js, read once per build and injected into every page that prints.
       const layoutEngine = printing ? loadPdfStage().then((stage) => stage.readLayoutEngine()) : undefined;
-      // Each PDF is printed as soon as its brief is ready, while the pipeline prepares the next
-      // (the pack once every brief is). Pages are chosen as the documents come (lanes.ts).
+      // Each brief is laid out as soon as it is ready, while the pipeline prepares the next:
+      // printed, and its pages kept for the handout pack when there is one. The pack is put
+      // together from those pages once every brief is laid out. Pages are chosen as the
+      // documents come (lanes.ts).
       const printsPdf = (briefId: string) => plan.steps.some((step) => step.brief === briefId && step.action === 'build' && step.format === 'pdf');
-      const chooseLane = createLaneChooser(config.concurrency, packBuilds ? packId : undefined);
-      const prints = new Map<string, { readonly job: Promise<RenderedPdf>; readonly t0: number }>();
-      const startPrint = (brief: PreparedBrief) => {
-        if (!printsPdf(brief.briefId) || prints.has(brief.briefId)) return prints.get(brief.briefId);
-        const lane = chooseLane({ id: brief.briefId, weight: brief.body.length });
-        const job = renderPdf(browsers!, brief, config, layoutEngine!, lane, signal);
+      const chooseLane = createLaneChooser(config.concurrency);
+      const jobs = new Map<string, { readonly job: Promise<RenderedDocument>; readonly t0: number }>();
+      const track = (briefId: string, job: Promise<RenderedDocument>) => {
         // Awaited below; if the build fails first, the browser is closed and the job dropped.
         job.catch(() => undefined);
-        const print = { job, t0: performance.now() };
-        prints.set(brief.briefId, print);
-        return print;
+        const entry = { job, t0: performance.now() };
+        jobs.set(briefId, entry);
+        return entry;
+      };
+      const startJob = (brief: PreparedBrief) => {
+        const wanted: RenderWanted = { print: printsPdf(brief.briefId), capture: packBuilds };
+        if (jobs.has(brief.briefId) || (!wanted.print && !wanted.capture)) return jobs.get(brief.briefId);
+        const lane = chooseLane({ id: brief.briefId, weight: brief.body.length });
+        return track(brief.briefId, renderBrief(browsers!, brief, config, layoutEngine!, lane, wanted, signal));
       };
       // The pipeline (Handlebars, unified, citeproc) loads only when something is out of date.
       const { prepare } = await import('./prepare.js');
-      prepared = await prepare(Object.freeze({ ...config, briefs: [...toBuild] }), { yaml, onBrief: startPrint });
+      prepared = await prepare(Object.freeze({ ...config, briefs: [...toBuild] }), { yaml, onBrief: startJob });
       for (const warning of prepared.warnings) reporter.warn(warning);
       throwIfAborted(signal);
       const prepareMs = (performance.now() - started) / toBuild.length;
-      const renderables = packBuilds ? [await packOf(prepared, config), ...prepared.briefs] : prepared.briefs;
-      if (packBuilds) startPrint(renderables[0]!);
-      const printOf = (brief: PreparedBrief) => {
-        const print = startPrint(brief);
-        if (!print) throw new Error(`internal: no print of ${brief.briefId} was started`);
-        return print;
+      const packDocument = packBuilds ? await packOf(prepared, config) : undefined;
+      if (packDocument) {
+        const parts = prepared.briefs.map((brief) => startJob(brief)!.job);
+        const lane = chooseLane({ id: packId, weight: 0 });
+        track(packId, renderPack(browsers!, packDocument, parts, config, layoutEngine!, lane, signal).then((pdf) => ({ pdf })));
+      }
+      const renderables = packDocument ? [packDocument, ...prepared.briefs] : prepared.briefs;
+      const printOf = async (brief: PreparedBrief) => {
+        const job = startJob(brief);
+        const pdf = (await job?.job)?.pdf;
+        if (!job || !pdf) throw new Error(`internal: no print of ${brief.briefId} was started`);
+        return { pdf, t0: job.t0 };
       };
       const rendered = await Promise.all(
         renderables.flatMap((brief) =>
@@ -306,8 +378,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
             .map(async (step) => {
               let data: OutputFile['data'] = brief.html;
               if (step.format === 'pdf') {
-                const print = printOf(brief);
-                const pdf = await print.job;
+                const { pdf, t0 } = await printOf(brief);
                 data = pdf.bytes;
                 browserVersion = pdf.version;
                 for (const url of new Set(pdf.blocked)) {
@@ -316,7 +387,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
                   sandboxWarnings.push(warning);
                   reporter.warn(warning);
                 }
-                timings.set(brief.briefId, prepareMs + performance.now() - print.t0);
+                timings.set(brief.briefId, prepareMs + performance.now() - t0);
               } else if (!timings.has(brief.briefId)) {
                 timings.set(brief.briefId, prepareMs);
               }

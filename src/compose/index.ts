@@ -5,3 +5,4 @@ export type { BriefMarkdown, ComposeInput } from './render-template.js';
 export { formatIsoDate } from './helpers.js';
 export type { FactView } from './helpers.js';
 export { latestPossibleReport } from './tip-reports.js';
+export { withLayout } from './template-error.js';

@@ -1,4 +1,5 @@
 import type { Point } from 'unist';
+import { BuildError, codes, createMessage } from '../diagnostics/index.js';
 
 /** A problem raised by a helper, with the helper call's position. */
 export class TemplateProblem extends Error {
@@ -42,4 +43,22 @@ export function handlebarsPlace(error: unknown): Point | undefined {
   }
   const parse = typeof record.message === 'string' ? /line (\d+)/.exec(record.message) : null;
   return parse ? { line: Number(parse[1]), column: 1 } : undefined;
+}
+
+/**
+ * Run a page layout (`templates/layouts/*.html.hbs`), turning a Handlebars error into a build
+ * error naming the layout file, line and column (a strict layout that names a variable the
+ * build does not give, say).
+ */
+export function withLayout<T>(layoutPath: string, render: () => T): T {
+  try {
+    return render();
+  } catch (error) {
+    const place = handlebarsPlace(error);
+    const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/ - \d+:\d+$/, '');
+    const message = createMessage(codes.templateRender, [layoutPath, detail], { place, stage: 'render', cause: error });
+    message.file = layoutPath;
+    message.fatal = true;
+    throw new BuildError([message], { cause: error });
+  }
 }

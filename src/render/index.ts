@@ -4,6 +4,8 @@ export { cssString, renderDocument } from './html/document.js';
 export type { DocumentInput, Paper } from './html/document.js';
 export { htmlLength, joinHtml } from './html/html-parts.js';
 export type { HtmlParts } from './html/html-parts.js';
+export type { LaidOutPart } from './html/pack.js';
+export type { Printed } from './pdf/print.js';
 export { briefFonts, fontSubsets, loadFontCss } from './html/fonts.js';
 export type { FontFamily } from './html/fonts.js';
 export type { PdfBrowser } from './pdf/browser.js';

@@ -31,13 +31,18 @@ export function cssString(value: string): string {
   return `"${escaped}"`;
 }
 
-/** CSS that depends on the brief: the paper size and the running header's title. */
-function pageCss(input: DocumentInput): string {
-  const size = input.paper === 'letter' ? 'letter' : 'A4';
+/**
+ * The page rules: paper size, running header and footer. The same for every brief of an
+ * edition (the header takes the brief's title from its h1), so briefs laid out apart can be
+ * printed together in the handout pack.
+ */
+export function pageCss(paper: Paper, edition: string): string {
+  const size = paper === 'letter' ? 'letter' : 'A4';
   // Margin boxes take their font here too: Paged.js does not merge boxes across @page rules.
   const font = 'font-family: "Source Sans 3", "Noto Sans", "DejaVu Sans", sans-serif; font-size: 8pt; color: #555;';
   return [
-    `@page { size: ${size}; @top-left { content: ${cssString(input.matter.title)}; ${font} } @bottom-left { content: ${cssString(`Human trafficking in Kosovo · Edition of ${input.edition}`)}; ${font} } }`,
+    'header.title-block h1 { string-set: title content(text); }',
+    `@page { size: ${size}; @top-left { content: string(title); ${font} } @bottom-left { content: ${cssString(`Human trafficking in Kosovo · Edition of ${edition}`)}; ${font} } }`,
     `@page :first { @top-left { content: none; } @top-right { content: none; } }`,
   ].join('\n');
 }
@@ -61,7 +66,7 @@ export function renderDocument(layout: TemplateFile, input: DocumentInput): Html
       lang: input.matter.lang,
       edition: input.edition,
       editionIso: input.editionIso,
-      css: new Handlebars.SafeString(`${input.css}\n${pageCss(input)}`),
+      css: new Handlebars.SafeString(`${input.css}\n${pageCss(input.paper, input.edition)}`),
       body: new Handlebars.SafeString(input.body),
     },
     // The fonts go in a style element of their own that Paged.js leaves to the browser: it would

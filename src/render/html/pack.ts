@@ -1,24 +1,30 @@
 import Handlebars from 'handlebars';
-import type { Element, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { toHtml } from 'hast-util-to-html';
-import { visit } from 'unist-util-visit';
 import type { TemplateFile } from '../../compose/index.js';
-import type { FrontMatter } from '../../markdown/index.js';
-import { cssString, type Paper } from './document.js';
+import { pageCss, type Paper } from './document.js';
 import { renderAroundFonts, type HtmlParts } from './html-parts.js';
 
-/** One brief as the pack shows it. */
-export interface PackBrief {
-  readonly briefId: string;
-  readonly matter: FrontMatter;
-  /** The brief's body HTML (from Markdown). */
-  readonly body: string;
+/**
+ * A document laid out into pages by Paged.js and kept to be printed again in the handout pack
+ * (captured by render/pdf/print.ts after the brief's own PDF is printed).
+ */
+export interface LaidOutPart {
+  /** The document's name (a brief id); every id in `html` starts with `${name}-`. */
+  readonly name: string;
+  /** The pages: the children of Paged.js's `.pagedjs_pages`, serialized. */
+  readonly html: string;
+  /** An empty left-hand page in the same frame (running footer, no header, no text). */
+  readonly blank: string;
+  /** The inline style of `.pagedjs_pages` (Paged.js's counters). */
+  readonly style: string;
+  /** Every style rule the pages use (the document's and Paged.js's), fonts excepted. */
+  readonly css: readonly string[];
+  /** How many pages. */
+  readonly pages: number;
 }
 
-/** What the pack layout receives. */
-export interface PackInput {
-  readonly briefs: readonly PackBrief[];
+/** The pack's front matter, as the layout receives it. */
+export interface PackFrontInput {
+  readonly briefs: readonly { readonly briefId: string; readonly title: string }[];
   readonly css: string;
   readonly fontCss: string;
   readonly edition: string;
@@ -26,39 +32,15 @@ export interface PackInput {
   readonly paper: Paper;
 }
 
-/**
- * Prefix every id and in-page link of a brief's body with the brief id, so the briefs of the
- * pack can share one document (fact ids, and so note ids, repeat across briefs).
- */
-export function prefixIds(body: string, prefix: string): string {
-  const tree: Root = fromHtml(body, { fragment: true });
-  visit(tree, 'element', (node: Element) => {
-    const { id, href, ariaDescribedBy, ariaLabelledBy } = node.properties;
-    if (typeof id === 'string') node.properties['id'] = `${prefix}-${id}`;
-    if (typeof href === 'string' && href.startsWith('#')) node.properties['href'] = `#${prefix}-${href.slice(1)}`;
-    for (const [key, value] of [['ariaDescribedBy', ariaDescribedBy], ['ariaLabelledBy', ariaLabelledBy]] as const) {
-      if (Array.isArray(value)) node.properties[key] = value.map((ref) => `${prefix}-${String(ref)}`);
-    }
-  });
-  return toHtml(tree);
-}
-
-/** Page rules of the pack: paper, and the current brief's title in the header. */
-function packPageCss(input: PackInput): string {
-  const size = input.paper === 'letter' ? 'letter' : 'A4';
-  const font = 'font-family: "Source Sans 3", "Noto Sans", "DejaVu Sans", sans-serif; font-size: 8pt; color: #555;';
-  return [
-    `@page { size: ${size}; @top-left { content: string(brief); ${font} } @bottom-left { content: ${cssString(`Human trafficking in Kosovo · Edition of ${input.edition}`)}; ${font} } }`,
-    '@page :first { @top-left { content: none; } @top-right { content: none; } @bottom-left { content: none; } @bottom-right { content: none; } }',
-    '@page :blank { @top-left { content: none; } @top-right { content: none; } }',
-  ].join('\n');
-}
+/** The name of the front matter's part (no brief id can take it: ids are lower-case words). */
+export const frontName = 'pack-front';
 
 /**
- * The handout pack: a cover, contents, then every brief, each from an odd page, in one document
- * so pages are numbered straight through (`templates/layouts/pack.html.hbs`).
+ * The handout pack's front matter: a cover and the contents (`templates/layouts/pack.html.hbs`),
+ * with the briefs' stylesheets, laid out like a brief. The contents' page numbers are
+ * placeholders that `assemblePack` fills in once every brief is laid out.
  */
-export function renderPack(layout: TemplateFile, input: PackInput): HtmlParts {
+export function renderPackFront(layout: TemplateFile, input: PackFrontInput): HtmlParts {
   const env = Handlebars.create();
   const render = env.compile(layout.source, { strict: true, knownHelpersOnly: true });
   return renderAroundFonts(
@@ -66,17 +48,101 @@ export function renderPack(layout: TemplateFile, input: PackInput): HtmlParts {
     {
       edition: input.edition,
       editionIso: input.editionIso,
-      css: new Handlebars.SafeString(`${input.css}\n${packPageCss(input)}`),
-      briefs: input.briefs.map((brief) => ({
-        id: brief.briefId,
-        title: brief.matter.title,
-        subtitle: brief.matter.subtitle ?? null,
-        summary: brief.matter.summary ?? null,
-        body: new Handlebars.SafeString(prefixIds(brief.body, brief.briefId)),
-      })),
+      css: new Handlebars.SafeString(`${input.css}\n${pageCss(input.paper, input.edition)}`),
+      briefs: input.briefs.map((brief) => ({ id: brief.briefId, title: brief.title })),
     },
-    // The fonts go in a style element of their own that Paged.js leaves to the browser (see
-    // document.ts), and stay a piece of their own here.
     input.fontCss,
   );
+}
+
+/** What the pack is made of. */
+export interface PackAssemblyInput {
+  /** The front matter, laid out (`renderPackFront`). */
+  readonly front: LaidOutPart;
+  /** Every brief, laid out, in the pack's order. */
+  readonly briefs: readonly LaidOutPart[];
+  readonly fontCss: string;
+  readonly title: string;
+  readonly lang: string;
+}
+
+/** The assembled pack: its HTML, its page count and the page each brief starts on. */
+export interface AssembledPack {
+  readonly html: HtmlParts;
+  readonly pages: number;
+  readonly starts: ReadonlyMap<string, number>;
+}
+
+/** A brief's contents entry: the page, counted in the brief, its section starts on. */
+const partEntry = /<a\b([^>]*?)\sdata-pack-page="(\d+)"([^>]*)><\/a>/g;
+/** A contents entry of the front matter, with the brief it stands for. */
+const frontEntry = /<a\b([^>]*?)\sdata-pack-brief="([^"]+)"([^>]*)>[^<]*<\/a>/g;
+
+const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+const escapeText = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+/**
+ * Put the handout pack together from documents already laid out: the front matter, then every
+ * brief from a right-hand (odd) page, an empty page before it where needed, pages numbered
+ * straight through. Nothing is laid out again: page numbers and "of N" are CSS counters of
+ * the one `.pagedjs_pages` the pages share; each brief's own contents (numbered by its own
+ * pages when captured) move by the pages before it; the front's contents get the start pages.
+ * Style rules are merged as they are: rules Paged.js made for one brief name its elements by
+ * ids no other brief has (each document's random seed is its own). A target-counter() other
+ * than the contents' would not survive the merge. The pack's time grows with the number of briefs, not with its square (Paged.js lays a
+ * long document out slower per page the longer it gets).
+ */
+export function assemblePack(input: PackAssemblyInput): AssembledPack {
+  const pages: string[] = [];
+  const starts = new Map<string, number>();
+  const rules = new Set<string>();
+  let count = 0;
+  const addPart = (part: LaidOutPart, offset: number) => {
+    for (const rule of part.css) rules.add(rule);
+    pages.push(part.html.replace(partEntry, (_, before: string, page: string, after: string) => `<a${before}${after}>${Number(page) + offset}</a>`));
+    count += part.pages;
+  };
+  addPart(input.front, 0);
+  for (const part of input.briefs) {
+    if (count % 2 === 1) {
+      pages.push(input.front.blank);
+      count += 1;
+    }
+    starts.set(part.name, count + 1);
+    addPart(part, count);
+  }
+  const front = pages[0]!.replace(frontEntry, (whole, before: string, id: string, after: string) => {
+    const start = starts.get(id);
+    if (start === undefined) return whole;
+    const attributes = `${before}${after}`.replace(/\shref="[^"]*"/, '');
+    const isNumber = /\bclass="[^"]*\btoc-num\b/.test(attributes);
+    const inner = isNumber ? String(start) : /<a\b[^>]*>([^<]*)<\/a>/.exec(whole)![1]!;
+    return `<a${attributes} href="#${escapeAttribute(`${id}-page-1`)}">${isNumber ? escapeText(inner) : inner}</a>`;
+  });
+  pages[0] = front;
+  const style = `${input.front.style.replace(/--pagedjs-page-count:\s*\d+;?/, '').trim()} --pagedjs-page-count: ${count};`.trim();
+  const before = [
+    '<!doctype html>',
+    `<html lang="${escapeAttribute(input.lang)}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<title>${escapeText(input.title)}</title>`,
+    '<style>',
+  ].join('\n');
+  const after = [
+    '</style>',
+    '<style>',
+    [...rules].join('\n'),
+    // The cover has no running header or footer; an empty page keeps its footer only.
+    '.pagedjs_page:has(.pack-cover) .pagedjs_margin-top, .pagedjs_page:has(.pack-cover) .pagedjs_margin-bottom { visibility: hidden; }',
+    '</style>',
+    '</head>',
+    '<body class="pack">',
+    `<div class="pagedjs_pages" style="${escapeAttribute(style)}">`,
+    ...pages,
+    '</div>',
+    '</body>',
+    '</html>',
+  ].join('\n');
+  return { html: [before, input.fontCss, after], pages: count, starts };
 }

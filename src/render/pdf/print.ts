@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { LaidOutPart } from '../html/pack.js';
 import { documentUrl, type SandboxedPage } from './browser.js';
 
 /** How long one brief may take to lay out and print before the attempt is abandoned. */
@@ -137,10 +138,12 @@ const noteAreaProperty = String.raw`(() => {
 /**
  * Make the page's clock and random numbers fixed before Paged.js loads: it names notes and
  * fragments with UUIDs drawn from them, and the names end up in the PDF. Fixed inputs, same
- * bytes. (Only Paged.js runs in the page; the document's own scripts are blocked by CSP.)
+ * bytes. The seed is the document's own (see `seedOf`): documents laid out apart and printed
+ * together (the handout pack) do not share names. (Only Paged.js runs in the page; the
+ * document's own scripts are blocked by CSP.)
  */
-const fixClock = String.raw`(() => {
-  let seed = 20110627;
+const fixClock = (seed: number) => String.raw`(() => {
+  let seed = ${seed};
   Math.random = () => {
     seed = (seed * 16807) % 2147483647;
     return (seed - 1) / 2147483646;
@@ -148,6 +151,16 @@ const fixClock = String.raw`(() => {
   Date.prototype.getTime = () => 0;
   performance.now = () => 0;
 })()`;
+
+/** A seed for the page's random numbers from a document's name (FNV-1a), never 0. */
+export function seedOf(name: string): number {
+  let hash = 0x811c9dc5;
+  for (const char of name) {
+    hash ^= char.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return (hash % 2147483646) + 1;
+}
 
 /**
  * Drop stylesheet links and @import rules: the sandbox refused to load them (they are recorded
@@ -175,52 +188,154 @@ const dropLinkedStyles = String.raw`(() => {
 const layOut = String.raw`window.PagedPolyfill.preview().then((flow) => flow.total)`;
 
 /**
- * Render one self-contained HTML document to PDF bytes on a (reused, sandboxed) page: serve it
- * with its CSP, lay it out into pages with Paged.js (notes at the page foot, margin boxes,
- * page references), then print.
+ * Keep the laid-out pages of a document for the handout pack (see render/html/pack.ts): every
+ * id and in-page link prefixed with the document's name (the briefs share one document there),
+ * the pages' HTML, and every style rule the pages need: the document's and those Paged.js
+ * made, the fonts excepted (the pack has them once).
  */
-export async function printPdf(
-  sandboxed: SandboxedPage,
-  html: string,
-  options: { readonly notes: NotePlacement; readonly layoutEngine: string },
-): Promise<Printed> {
-  const { page, blocked } = sandboxed;
-  const limit = printTimeoutFor(html.length);
+const capturePart = (name: string) => String.raw`(() => {
+  const prefix = ${JSON.stringify(name)} + '-';
+  const root = document.querySelector('.pagedjs_pages');
+  for (const element of root.querySelectorAll('[id]')) element.id = prefix + element.id;
+  for (const link of root.querySelectorAll('a[href^="#"]')) link.setAttribute('href', '#' + prefix + link.getAttribute('href').slice(1));
+  for (const name of ['aria-describedby', 'aria-labelledby', 'aria-controls', 'aria-owns']) {
+    for (const element of root.querySelectorAll('[' + name + ']')) {
+      element.setAttribute(name, element.getAttribute(name).trim().split(/\s+/).map((id) => prefix + id).join(' '));
+    }
+  }
+  // Paged.js sets the running strings as custom properties holding an unclosed string ("Key
+  // points), which parses alone but not in a style attribute: close them.
+  const closeString = (value) => {
+    const text = value.trim();
+    if (!text.startsWith('"')) return value;
+    for (let i = 1; i < text.length; i++) {
+      if (text[i] === '\\') i++;
+      else if (text[i] === '"') return value;
+    }
+    return text + '"';
+  };
+  for (const element of root.querySelectorAll('[style*="--pagedjs-string"]')) {
+    for (const property of [...element.style]) {
+      if (property.startsWith('--pagedjs-string')) element.style.setProperty(property, closeString(element.style.getPropertyValue(property)));
+    }
+  }
+  // The brief's classes (the body's, which the pack does not have) go on each of its pages.
+  for (const page of root.children) page.classList.add(...document.body.classList);
+  // An empty page like the last, for the pack to start each brief on a right-hand page.
+  const blank = root.lastElementChild.cloneNode(true);
+  blank.removeAttribute('id');
+  blank.classList.remove('pagedjs_right_page', 'pagedjs_first_page');
+  blank.classList.add('pagedjs_left_page', 'pagedjs_blank_page');
+  blank.querySelectorAll('.pagedjs_page_content > div, .pagedjs_footnote_inner_content').forEach((area) => area.replaceChildren());
+  blank.querySelectorAll('.pagedjs_footnote_content').forEach((area) => area.classList.add('pagedjs_footnote_empty'));
+  blank.querySelectorAll('[style]').forEach((element) => element.style.removeProperty('--pagedjs-footnotes-height'));
+  for (const property of [...blank.style]) if (property.startsWith('--pagedjs-string')) blank.style.removeProperty(property);
+  // The contents' page numbers become placeholders the pack fills in with its own numbers
+  // (Paged.js resolved them with rules each brief names differently, which cannot be merged).
+  for (const link of root.querySelectorAll('nav.toc a.toc-page')) {
+    const target = root.querySelector('[id="' + CSS.escape(link.getAttribute('href').slice(1)) + '"]');
+    const page = target && target.closest('.pagedjs_page');
+    if (!page) continue;
+    for (const attribute of [...link.attributes]) if (attribute.name.startsWith('data-target-counter')) link.removeAttribute(attribute.name);
+    link.className = 'toc-num';
+    link.dataset.packPage = page.dataset.pageNumber;
+    link.replaceChildren();
+  }
+  const css = [];
+  for (const sheet of document.styleSheets) {
+    const owner = sheet.ownerNode;
+    if (owner && owner.hasAttribute('data-pagedjs-ignore') && owner.textContent.includes('@font-face')) continue;
+    for (const rule of sheet.cssRules) css.push(rule.cssText);
+  }
+  return { name: ${JSON.stringify(name)}, html: root.innerHTML, blank: blank.outerHTML, style: root.getAttribute('style') || '', css, pages: root.children.length };
+})()`;
+
+/** How to lay a document out, and what to make of it. */
+export interface LayoutOptions {
+  readonly notes: NotePlacement;
+  readonly layoutEngine: string;
+  /** The document's name (a brief id): seeds the page's random numbers; prefixes captured ids. */
+  readonly name?: string;
+  /** Print a PDF (default: yes). */
+  readonly print?: boolean;
+  /** Keep the laid-out pages for the handout pack. */
+  readonly capture?: boolean;
+}
+
+/** A laid-out document: its PDF if printed, its pages if captured. */
+export interface LaidOut {
+  readonly bytes?: Uint8Array;
+  readonly part?: LaidOutPart;
+  /** URLs the document tried to load (never loaded). */
+  readonly blocked: readonly string[];
+  /** Pages laid out. */
+  readonly pages: number;
+}
+
+/** Run `work` within the time limit for a document of `length` characters. */
+async function withinLimit<T>(length: number, work: (limit: number) => Promise<T>): Promise<T> {
+  const limit = printTimeoutFor(length);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`the browser did not finish within ${Math.round(limit / 1000)} s`)), limit);
   });
   try {
-    const print = (async () => {
-      sandboxed.document.html = html;
-      // The document carries everything inline, so "load" is enough: no network to wait for.
-      await page.goto(documentUrl, { waitUntil: 'load', timeout: limit });
-      // Three scripts, three round trips: this process may be busy preparing the next brief
-      // between them. First the document is made ready (fonts loaded, notes floated, contents
-      // added, the clock fixed), then Paged.js is loaded, then it lays the pages out.
-      const footnotes = options.notes === 'footnotes';
-      await page.evaluate(
-        `(async () => { await document.fonts.ready; ${footnotes ? `${floatNotes};` : ''} ${addContents}; ${dropLinkedStyles}; ${unlinkPassages}; ${fixClock}; window.PagedConfig = { auto: false }; })()`,
-      );
-      await page.evaluate(options.layoutEngine);
-      const pages = Number(await page.evaluate(`(() => { ${footnotes ? `${dedupeNotes}; ${noteAreaProperty};` : ''} return ${layOut}; })()`));
-      // Laying out a long document (the handout pack) leaves much garbage; printing it takes
-      // more memory again. Collected first, the two do not add up. (A brief stays under the
-      // threshold: nothing is done.)
-      await sandboxed.collectGarbage();
-      const bytes = await page.pdf({
-        preferCSSPageSize: true,
-        printBackground: true,
-        displayHeaderFooter: false,
-        tagged: true,
-        outline: true,
-        timeout: limit,
-      });
-      return { bytes, pages };
-    })();
-    const { bytes, pages } = await Promise.race([print, timeout]);
-    return { bytes, blocked: [...blocked], pages };
+    return await Promise.race([work(limit), timeout]);
   } finally {
     clearTimeout(timer);
   }
+}
+
+const pdfOptions = { preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, tagged: true, outline: true } as const;
+
+/**
+ * Lay one self-contained HTML document out on a (reused, sandboxed) page: serve it with its
+ * CSP, lay it out into pages with Paged.js (notes at the page foot, margin boxes, page
+ * references), then print it and/or keep its pages for the handout pack.
+ */
+export async function layOutDocument(sandboxed: SandboxedPage, html: string, options: LayoutOptions): Promise<LaidOut> {
+  const { page, blocked } = sandboxed;
+  const name = options.name ?? 'document';
+  return withinLimit(html.length, async (limit) => {
+    sandboxed.document.html = html;
+    // The document carries everything inline, so "load" is enough: no network to wait for.
+    await page.goto(documentUrl, { waitUntil: 'load', timeout: limit });
+    // Three scripts, three round trips: this process may be busy preparing the next brief
+    // between them. First the document is made ready (fonts loaded, notes floated, contents
+    // added, the clock fixed), then Paged.js is loaded, then it lays the pages out.
+    const footnotes = options.notes === 'footnotes';
+    await page.evaluate(
+      `(async () => { await document.fonts.ready; ${footnotes ? `${floatNotes};` : ''} ${addContents}; ${dropLinkedStyles}; ${unlinkPassages}; ${fixClock(seedOf(name))}; window.PagedConfig = { auto: false }; })()`,
+    );
+    await page.evaluate(options.layoutEngine);
+    const pages = Number(await page.evaluate(`(() => { ${footnotes ? `${dedupeNotes}; ${noteAreaProperty};` : ''} return ${layOut}; })()`));
+    // Laying out a long document leaves much garbage; printing it takes more memory again.
+    // Collected first, the two do not add up. (A brief stays under the threshold.)
+    await sandboxed.collectGarbage();
+    const bytes = options.print === false ? undefined : await page.pdf({ ...pdfOptions, timeout: limit });
+    // Captured after printing: the prefixed ids change nothing on the brief's own pages.
+    const part = options.capture ? ((await page.evaluate(capturePart(name))) as LaidOutPart) : undefined;
+    return { ...(bytes ? { bytes } : {}), ...(part ? { part } : {}), blocked: [...blocked], pages };
+  });
+}
+
+/** Lay out and print one document (see `layOutDocument`). */
+export async function printPdf(sandboxed: SandboxedPage, html: string, options: Omit<LayoutOptions, 'print'>): Promise<Printed> {
+  const laid = await layOutDocument(sandboxed, html, { ...options, print: true });
+  return { bytes: laid.bytes!, blocked: laid.blocked, pages: laid.pages };
+}
+
+/**
+ * Print a document that is already laid out (the handout pack, assembled from laid-out
+ * pages): no layout engine runs, the browser prints the pages as they are.
+ */
+export async function printLaidOut(sandboxed: SandboxedPage, html: string): Promise<Printed> {
+  const { page, blocked } = sandboxed;
+  return withinLimit(html.length, async (limit) => {
+    sandboxed.document.html = html;
+    await page.goto(documentUrl, { waitUntil: 'load', timeout: limit });
+    const pages = Number(await page.evaluate(`document.fonts.ready.then(() => document.querySelectorAll('.pagedjs_page').length)`));
+    const bytes = await page.pdf({ ...pdfOptions, timeout: limit });
+    return { bytes, blocked: [...blocked], pages };
+  });
 }
