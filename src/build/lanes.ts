@@ -12,21 +12,13 @@ export type LaneChooser = (job: PrintJob) => number;
  * least work so far (ties to the lower lane), so the lanes finish together. Jobs come in the
  * briefs' order, so the same jobs always get the same lanes in the same order, and Chromium
  * numbers its nodes (they show in the tagged PDF) the same way from build to build.
- *
- * `alone` (the handout pack) gets the first lane to itself when there are two or more: one
- * document of every brief lays out slower per page than the briefs do, and a brief queued
- * behind it would wait for the whole pack.
  */
-export function createLaneChooser(lanes: number, alone?: string): LaneChooser {
-  const count = Math.max(1, lanes);
-  const separate = alone !== undefined && count > 1;
-  const first = separate ? 1 : 0;
-  const load = Array.from({ length: count - first }, () => 0);
+export function createLaneChooser(lanes: number): LaneChooser {
+  const load = Array.from({ length: Math.max(1, lanes) }, () => 0);
   return (job) => {
-    if (separate && job.id === alone) return 0;
     let lane = 0;
     for (let candidate = 1; candidate < load.length; candidate++) if (load[candidate]! < load[lane]!) lane = candidate;
     load[lane]! += Math.max(0, job.weight);
-    return first + lane;
+    return lane;
   };
 }

@@ -83,6 +83,14 @@ describe('print quality (real Chromium, Paged.js)', () => {
       const start = Number(entry![1]);
       expect(start % 2, `${title} starts on an odd page`).toBe(1);
       expect(pages[start - 1]).toContain(title);
+      // The brief's own contents, on its first page, give pack pages: each section is there.
+      const contents = pages[start - 1]!.slice(pages[start - 1]!.indexOf('Contents'));
+      const entries = [...contents.matchAll(/^\s*(\S.*?\S)[\s_.]*?(\d+)\s*$/gm)].slice(0, 3);
+      expect(entries.length, `contents of ${title}`).toBeGreaterThan(1);
+      for (const [, heading, page] of entries) {
+        expect(Number(page)).toBeGreaterThanOrEqual(start);
+        expect(pages[Number(page) - 1], `${heading} on pack page ${page}`).toContain(heading);
+      }
     }
   });
 

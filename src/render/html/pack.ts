@@ -111,13 +111,14 @@ export function assemblePack(input: PackAssemblyInput): AssembledPack {
     starts.set(part.name, count + 1);
     addPart(part, count);
   }
+  // The front's entries: the text keeps its title, the number gets the start page; both link
+  // to the brief's first page.
   const front = pages[0]!.replace(frontEntry, (whole, before: string, id: string, after: string) => {
     const start = starts.get(id);
     if (start === undefined) return whole;
     const attributes = `${before}${after}`.replace(/\shref="[^"]*"/, '');
-    const isNumber = /\bclass="[^"]*\btoc-num\b/.test(attributes);
-    const inner = isNumber ? String(start) : /<a\b[^>]*>([^<]*)<\/a>/.exec(whole)![1]!;
-    return `<a${attributes} href="#${escapeAttribute(`${id}-page-1`)}">${isNumber ? escapeText(inner) : inner}</a>`;
+    const text = /\bclass="[^"]*\btoc-num\b/.test(attributes) ? String(start) : /<a\b[^>]*>([^<]*)<\/a>/.exec(whole)![1]!;
+    return `<a${attributes} href="#${escapeAttribute(`${id}-page-1`)}">${text}</a>`;
   });
   pages[0] = front;
   const style = `${input.front.style.replace(/--pagedjs-page-count:\s*\d+;?/, '').trim()} --pagedjs-page-count: ${count};`.trim();

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createLaneChooser, type PrintJob } from '../../../src/build/lanes.js';
 
-const choose = (jobs: readonly PrintJob[], lanes: number, alone?: string) => {
-  const chooser = createLaneChooser(lanes, alone);
+const choose = (jobs: readonly PrintJob[], lanes: number) => {
+  const chooser = createLaneChooser(lanes);
   return jobs.map((job) => [job.id, chooser(job)]);
 };
 
 describe('createLaneChooser', () => {
-  it('should spread the briefs of a build without the pack over every page, lightest lane first', () => {
+  it('should spread the briefs over every page, lightest lane first', () => {
     const jobs = [
       { id: 'legal-framework', weight: 60 },
       { id: 'tip-assessment', weight: 80 },
@@ -18,29 +18,6 @@ describe('createLaneChooser', () => {
       ['tip-assessment', 1],
       ['unmik-era', 0],
     ]);
-  });
-
-  it('should give the handout pack a page of its own, whenever it comes', () => {
-    const jobs = [
-      { id: 'a', weight: 60 },
-      { id: 'b', weight: 80 },
-      { id: '(handout pack)', weight: 150 },
-      { id: 'c', weight: 30 },
-    ];
-    expect(choose(jobs, 2, '(handout pack)')).toEqual([
-      ['a', 1],
-      ['b', 1],
-      ['(handout pack)', 0],
-      ['c', 1],
-    ]);
-    expect(choose(jobs, 3, '(handout pack)')).toEqual([
-      ['a', 1],
-      ['b', 2],
-      ['(handout pack)', 0],
-      ['c', 1],
-    ]);
-    // With one page, it shares it.
-    expect(choose(jobs, 1, '(handout pack)').map(([, lane]) => lane)).toEqual([0, 0, 0, 0]);
   });
 
   it('should choose the same lanes for the same jobs in the same order', () => {

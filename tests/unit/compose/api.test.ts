@@ -7,6 +7,7 @@ describe('compose', () => {
       'latestPossibleReport',
       'loadTemplates',
       'renderBrief',
+      'withLayout',
     ]);
   });
 });
