@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The `briefs` command. Runs the compiled JavaScript in dist/ (made by `npm ci` / `npm run
-// compile`) when it is at least as new as every file in src/; otherwise runs the TypeScript
-// sources directly through tsx, so an edit to src/ never runs stale code.
+// The `briefs` command. Runs the bundle in dist/bundle/ (made by `npm ci` / `npm run compile`,
+// see scripts/bundle.mjs), or else the compiled JavaScript in dist/, whichever is at least as
+// new as every file in src/; otherwise runs the TypeScript sources directly through tsx, so an
+// edit to src/ never runs stale code.
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -16,17 +17,22 @@ function newest(dir) {
   return latest;
 }
 
-function compiledIsFresh() {
-  try {
-    return statSync(path.join(root, 'dist', 'cli', 'main.js')).mtimeMs >= newest(path.join(root, 'src'));
-  } catch {
-    return false;
+function freshest(candidates) {
+  const sources = newest(path.join(root, 'src'));
+  for (const candidate of candidates) {
+    try {
+      if (statSync(path.join(root, candidate)).mtimeMs >= sources) return candidate;
+    } catch {
+      // Not built: try the next.
+    }
   }
+  return undefined;
 }
 
 let entry;
-if (compiledIsFresh()) {
-  entry = pathToFileURL(path.join(root, 'dist', 'cli', 'main.js')).href;
+const compiled = freshest([path.join('dist', 'bundle', 'briefs.js'), path.join('dist', 'cli', 'main.js')]);
+if (compiled) {
+  entry = pathToFileURL(path.join(root, compiled)).href;
 } else {
   const { register } = await import('tsx/esm/api');
   register();
