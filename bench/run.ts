@@ -245,7 +245,7 @@ async function main(argv: readonly string[]): Promise<number> {
   log(`Benchmark on ${machineLine(machine)}`);
   log(`Working in ${work}; ${options.runs} runs of each scenario.`);
   try {
-    log('Compiling a snapshot of src/ (tsc -p tsconfig.build.json) …');
+    log('Compiling and bundling a snapshot of src/ (tsc -p tsconfig.build.json, scripts/bundle.mjs) …');
     const tool = await prepareTool(repo, path.join(work, 'tool'));
     if (tool.compileWarnings) log(`tsc reported problems; the emitted JavaScript is measured as it is:\n${tool.compileWarnings}`);
     const parity = await readParity(tool.dir);
@@ -334,7 +334,7 @@ async function main(argv: readonly string[]): Promise<number> {
         launchFlags: parity.flags,
         sampleEveryMs,
         scaleSizes: sizes,
-        tool: 'a snapshot of src/ compiled with tsc -p tsconfig.build.json, run as `node bin/briefs.js build --json` (dist/)',
+        tool: 'a snapshot of src/ compiled and bundled as npm ci does (tsc -p tsconfig.build.json, scripts/bundle.mjs), run as `node bin/briefs.js build --json` (dist/bundle/)',
         compileWarnings: tool.compileWarnings,
         document: { source: document.sourceId, citedBy: document.citedBy },
       },

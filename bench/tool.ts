@@ -15,7 +15,7 @@ export interface Tool {
   readonly compileWarnings: string | undefined;
 }
 
-const copied = ['src', 'bin', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
+const copied = ['src', 'bin', 'scripts', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
 
 /** Compile bench/<name>.ts to <dir>/bench/<name>.js (one file, types erased). */
 async function transpile(repo: string, dir: string, name: string): Promise<string> {
@@ -30,10 +30,10 @@ async function transpile(repo: string, dir: string, name: string): Promise<strin
 }
 
 /**
- * Copy the tool (src/, bin/, package files) into `dir` and compile it there with the project's
- * own `tsc -p tsconfig.build.json`, as `npm ci` does in a clean clone. The benchmark then runs
- * compiled JavaScript only (bin/briefs.js picks dist/), and edits made to src/ while it runs
- * do not change what it measures. node_modules is linked, not copied.
+ * Copy the tool (src/, bin/, scripts/, package files) into `dir` and compile and bundle it there
+ * as `npm ci` does in a clean clone (`tsc -p tsconfig.build.json`, scripts/bundle.mjs). The
+ * benchmark then runs compiled JavaScript only (bin/briefs.js picks the bundle), and edits made
+ * to src/ while it runs do not change what it measures. node_modules is linked, not copied.
  */
 export async function prepareTool(repo: string, dir: string): Promise<Tool> {
   await mkdir(dir, { recursive: true });
@@ -43,6 +43,9 @@ export async function prepareTool(repo: string, dir: string): Promise<Tool> {
   const compiled = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: dir, encoding: 'utf8' });
   const main = path.join(dir, 'dist', 'cli', 'main.js');
   if (!existsSync(main)) throw new Error(`compiling the tool failed:\n${compiled.stdout}${compiled.stderr}`);
+  // Then bundled, as `npm run compile` does: bin/briefs.js runs the bundle.
+  const bundled = spawnSync(process.execPath, [path.join('scripts', 'bundle.mjs')], { cwd: dir, encoding: 'utf8' });
+  if (bundled.status !== 0) throw new Error(`bundling the tool failed:\n${bundled.stdout}${bundled.stderr}`);
   await mkdir(path.join(dir, 'bench'), { recursive: true });
   await transpile(repo, dir, 'chromium');
   const floor = await transpile(repo, dir, 'floor');
