@@ -49,6 +49,11 @@ function ratioCell(scenario: ScenarioResult, results: Results): string {
     return r ? `${times(r.ofMedians)} the floor's time` : '';
   }
   if (scenario.id === 'floor') return '1.00× (the floor)';
+  if (scenario.id === 'floor-layout') {
+    const over = find('layout-floor/floor');
+    const under = find('pipeline/layout-floor');
+    return over && under ? `${times(over.ofMedians)} the floor's time; the briefs' cold build is ${times(under.ofMedians)} this` : '';
+  }
   if (scenario.id.startsWith('peer-')) {
     const r = find(`${scenario.id.slice('peer-'.length)}/pipeline`);
     return r ? `${times(r.ofMedians)} the pipeline's time` : '';

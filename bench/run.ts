@@ -99,6 +99,14 @@ function floorCommand(bench: Bench, htmlFiles: readonly string[]): Command {
   };
 }
 
+function layoutFloorCommand(bench: Bench, htmlFiles: readonly string[]): Command {
+  return {
+    file: process.execPath,
+    args: [bench.tool.layoutFloor, '--concurrency', String(bench.concurrency), '--out', `${bench.floorOut}-layout`, ...htmlFiles],
+    cwd: bench.project.dir,
+  };
+}
+
 const builtCount = (stdout: string) => parseSummary(stdout).briefs.filter((brief) => brief.action === 'built').length;
 
 /** Record a run and print a progress line. */
@@ -126,6 +134,7 @@ function scenarioInfos(bench: Pick<Bench, 'briefs' | 'document' | 'hasPack'>) {
     start: { id: ids.start, letter: 'a', label: 'breakdown: CLI start only (`briefs --version`)', description: 'Node starting and loading the CLI, nothing else: the fixed cost of every command.' },
     check: { id: ids.check, letter: 'a', label: 'breakdown: sources → HTML, no browser (`briefs check`)', description: 'Reads the sources, verifies every quote, renders every brief to HTML in memory; no browser, no writes. With the floor, it shows where the cold build\'s time goes.' },
     floor: { id: ids.floor, letter: 'b', label: `the floor: ${n} HTML files → PDF, bare Puppeteer`, description: 'A minimal Puppeteer script in a new Node process: one Chromium launched like the pipeline\'s, pages reused (as many as the pipeline uses), setContent + page.pdf with the pipeline\'s options on the exact HTML files the build wrote. No pipeline.' },
+    layoutFloor: { id: ids.layoutFloor, letter: 'b', label: `the layout floor: ${n} HTML files → Paged.js → PDF`, description: 'A minimal script in a new Node process that runs only the pipeline\'s browser stage (its launch, sandboxed page pool and print step: Paged.js lays out notes at the page foot, margin boxes and contents) on the exact HTML files the build wrote. No sources, verification, citations, templates or PDF metadata: the cold build over this is what the rest of the pipeline costs.' },
     noop: { id: ids.noop, letter: 'c', label: 'no-op rebuild (nothing changed)', description: '`briefs build` again right after a full build: everything up to date, no browser.' },
     oneDocument: { id: ids.oneDocument, letter: 'd', label: `rebuild after one document changes (${bench.document.citedBy.length} of ${n} briefs${pack})`, description: `A paragraph is appended to ${bench.document.sourceId} (of the documents, one cited by the fewest briefs: ${bench.document.citedBy.join(', ')}), then \`briefs build\`.` },
   } satisfies Record<string, ScenarioInfo>;
@@ -167,6 +176,8 @@ async function repositoryRound(bench: Bench, round: number): Promise<void> {
   const floor = await measureOk(floorCommand(bench, htmlOutputs(bench.project, bench.briefs)), 'the floor');
   const timings = floorTimingsSchema.parse(JSON.parse(floor.stdout.trim().split('\n').pop() ?? '{}'));
   note(bench, infos.floor, round, floor, { ...timings });
+  const layoutFloor = await measureOk(layoutFloorCommand(bench, htmlOutputs(bench.project, bench.briefs)), 'the layout floor');
+  note(bench, infos.layoutFloor, round, layoutFloor, { ...floorTimingsSchema.parse(JSON.parse(layoutFloor.stdout.trim().split('\n').pop() ?? '{}')) });
 
   await cleanOutput(bench.project);
   const cold = await measureOk(buildCommand(bench.tool, bench.project), 'the cold build');
@@ -317,6 +328,8 @@ async function main(argv: readonly string[]): Promise<number> {
     const ratios: Ratio[] = [
       ratio('pipeline/floor', 'cold build of the briefs (no pack) / floor', coldBriefs, floor),
       ratio('full/floor', 'cold full build (pack included) / floor', get(ids.cold)!, floor),
+      ratio('pipeline/layout-floor', 'cold build of the briefs (no pack) / layout floor', coldBriefs, get(ids.layoutFloor)!),
+      ratio('layout-floor/floor', 'layout floor / floor: what page layout costs', get(ids.layoutFloor)!, floor),
     ];
     for (const { peer } of bench.peers) {
       ratios.push(ratio(`${peer.id}/pipeline`, `${peer.label} / cold build of the briefs`, get(ids.peer(peer.id))!, coldBriefs));

@@ -56,6 +56,7 @@ export const limits = {
 export const ids = {
   cold: 'cold',
   floor: 'floor',
+  layoutFloor: 'floor-layout',
   coldBriefs: 'cold-briefs',
   noop: 'noop',
   start: 'cli-start',

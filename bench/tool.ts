@@ -11,6 +11,8 @@ export interface Tool {
   readonly bin: string;
   /** The floor script, compiled. */
   readonly floor: string;
+  /** The layout floor script (the pipeline's own print step alone), compiled. */
+  readonly layoutFloor: string;
   /** Whether `tsc` reported problems (the snapshot was still emitted and is run as it is). */
   readonly compileWarnings: string | undefined;
 }
@@ -25,7 +27,8 @@ async function transpile(repo: string, dir: string, name: string): Promise<strin
     fileName: `${name}.ts`,
   });
   const file = path.join(dir, 'bench', `${name}.js`);
-  await writeFile(file, outputText);
+  // The snapshot runs compiled code: imports of the tool's sources go to dist/.
+  await writeFile(file, outputText.replace(/(['"])\.\.\/src\//g, '$1../dist/'));
   return file;
 }
 
@@ -49,10 +52,12 @@ export async function prepareTool(repo: string, dir: string): Promise<Tool> {
   await mkdir(path.join(dir, 'bench'), { recursive: true });
   await transpile(repo, dir, 'chromium');
   const floor = await transpile(repo, dir, 'floor');
+  const layoutFloor = await transpile(repo, dir, 'floor-layout');
   return {
     dir,
     bin: path.join(dir, 'bin', 'briefs.js'),
     floor,
+    layoutFloor,
     compileWarnings: compiled.status === 0 ? undefined : `${compiled.stdout}${compiled.stderr}`.trim(),
   };
 }

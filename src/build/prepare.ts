@@ -59,6 +59,12 @@ function stopOnFatal(messages: readonly VFileMessage[], texts: Map<string, strin
  * Run the pipeline up to complete HTML documents. Checks for fatal problems between stages
  * and throws a BuildError carrying all of them; nothing is written.
  */
+/**
+ * Let the event loop run between two long steps: the browser, starting meanwhile, waits on this
+ * process for every reply (its pages open and the first briefs print while the rest is prepared).
+ */
+const breathe = () => new Promise((resolve) => setImmediate(resolve));
+
 export async function prepare(
   config: Config,
   options: {
@@ -113,6 +119,7 @@ export async function prepare(
       }
     }
   }
+  await breathe();
   const facts = verifyQuotes(factsFile.facts, sources.docs, factsFile.file);
   checkStatementMarkup(factsFile.facts.values(), factsFile.file);
   stopOnFatal([...messages, ...factsFile.file.messages], texts);
@@ -126,6 +133,7 @@ export async function prepare(
   const selected = config.briefs.length > 0 ? config.briefs : briefIds;
   const edition = formatIsoDate(config.edition);
 
+  await breathe();
   const markdown = selected.map((id) => renderBrief(templates.briefs.get(id)!, { templates, facts, docs: sources.docs, edition }));
   for (const brief of markdown) texts.set(brief.file.path, templates.briefs.get(brief.briefId)?.source ?? '');
   for (const partial of templates.partials.values()) texts.set(partial.path, partial.source);
@@ -134,6 +142,7 @@ export async function prepare(
   // period), reading the Markdown before it becomes HTML. A build leaves that to the check.
   if (!documents) messages.push(...lintBriefs({ facts, factsPath: config.factsPath, briefs: markdown }));
 
+  await breathe();
   const processor = createProcessor();
   const citer = createCiter(sources.docs, style);
   const briefs: PreparedBrief[] = [];
@@ -173,7 +182,7 @@ export async function prepare(
     if (options.onBrief) {
       options.onBrief(prepared);
       // Let the browser's replies in between two briefs: the briefs handed over print meanwhile.
-      await new Promise((resolve) => setImmediate(resolve));
+      await breathe();
     }
   }
   stopOnFatal([...messages, ...bodies.flatMap((body) => body.file.messages)], texts);

@@ -217,6 +217,13 @@ async function renderPack(
   });
 }
 
+/**
+ * How much printing a document is, in characters of its body, for choosing its page: each
+ * document costs about as much again as 50,000 characters of text before its first page
+ * (loading, fonts, the layout engine), so two short briefs weigh more than one long one.
+ */
+const printWeight = (body: string) => 50_000 + body.length;
+
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) {
     const reason = signal.reason instanceof Error ? signal.reason.message : String(signal.reason ?? 'aborted');
@@ -349,7 +356,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
       const startJob = (brief: PreparedBrief) => {
         const wanted: RenderWanted = { print: printsPdf(brief.briefId), capture: packBuilds };
         if (jobs.has(brief.briefId) || (!wanted.print && !wanted.capture)) return jobs.get(brief.briefId);
-        const lane = chooseLane({ id: brief.briefId, weight: brief.body.length });
+        const lane = chooseLane({ id: brief.briefId, weight: printWeight(brief.body) });
         return track(brief.briefId, renderBrief(browsers!, brief, config, layoutEngine!, lane, wanted, signal));
       };
       // The pipeline (Handlebars, unified, citeproc) loads only when something is out of date.
@@ -361,7 +368,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
       const packDocument = packBuilds ? await packOf(prepared, config) : undefined;
       if (packDocument) {
         const parts = prepared.briefs.map((brief) => startJob(brief)!.job);
-        const lane = chooseLane({ id: packId, weight: 0 });
+        const lane = chooseLane({ id: packId, weight: printWeight(packDocument.body) });
         track(packId, renderPack(browsers!, packDocument, parts, config, layoutEngine!, lane, signal).then((pdf) => ({ pdf })));
       }
       const renderables = packDocument ? [packDocument, ...prepared.briefs] : prepared.briefs;
