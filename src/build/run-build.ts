@@ -7,6 +7,7 @@ import { UsageError, type Config } from '../config/index.js';
 import { BuildError, codes, createMessage } from '../diagnostics/index.js';
 import { joinHtml, type BrowserProvider, type LaidOutPart, type PdfBrowser, type Printed } from '../render/index.js';
 import { digest } from './digest.js';
+import { createHeapKeeper } from './heap-keeper.js';
 import { createLaneChooser } from './lanes.js';
 import { lockOutput, type OutputLock } from './lock.js';
 import { manifestName, readManifest, serializeManifest, type Manifest, type ManifestEntry } from './manifest.js';
@@ -346,7 +347,12 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
       const printsPdf = (briefId: string) => plan.steps.some((step) => step.brief === briefId && step.action === 'build' && step.format === 'pdf');
       const chooseLane = createLaneChooser(config.concurrency);
       const jobs = new Map<string, { readonly job: Promise<RenderedDocument>; readonly t0: number }>();
-      const track = (briefId: string, job: Promise<RenderedDocument>) => {
+      const keepHeap = createHeapKeeper();
+      const track = (briefId: string, rendered: Promise<RenderedDocument>) => {
+        const job = rendered.then((done) => {
+          keepHeap();
+          return done;
+        });
         // Awaited below; if the build fails first, the browser is closed and the job dropped.
         job.catch(() => undefined);
         const entry = { job, t0: performance.now() };
