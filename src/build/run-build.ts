@@ -2,13 +2,10 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { VFileMessage } from 'vfile-message';
-import { withLayout } from '../compose/index.js';
 import { UsageError, type Config } from '../config/index.js';
 import { BuildError, codes, createMessage } from '../diagnostics/index.js';
-import { joinHtml, type BrowserProvider, type LaidOutPart, type PdfBrowser, type Printed } from '../render/index.js';
+import type { BrowserProvider } from '../render/index.js';
 import { digest } from './digest.js';
-import { createHeapKeeper } from './heap-keeper.js';
-import { createLaneChooser } from './lanes.js';
 import { lockOutput, type OutputLock } from './lock.js';
 import { manifestName, readManifest, serializeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { collectInputs, outputName, packFile, packId, planBuild, siteId, type BuildPlan, type RenderOptions } from './plan.js';
@@ -16,6 +13,7 @@ import type { Prepared, PreparedBrief } from './prepare.js';
 import { diffFacts, makeReport, renderChanges, serializeReport, type BuildReport } from './report.js';
 import { siteOutputs } from './site-outputs.js';
 import { browserStamp, takeSnapshot } from './snapshot.js';
+import { createPrintQueue, packOf } from './print-queue.js';
 import { writeOutputs, type OutputFile } from './write-output.js';
 import type { YamlMemo } from '../yaml/index.js';
 
@@ -67,163 +65,6 @@ export interface BuildContext {
 
 /** A reporter that shows nothing. */
 export const silentReporter: Reporter = { brief: () => {}, warn: () => {}, info: () => {} };
-
-// The PDF stage loads only when a build makes PDFs: no-op builds and checks stay fast. Its two
-// halves load apart: the printer (puppeteer) at once, to start the browser; pdf-lib, which only
-// finishes printed PDFs, once the first one is printed, not while the pipeline prepares.
-const loadPdfStage = () => import('../render/pdf/print.js');
-const loadFinisher = () => import('../render/pdf/finalize-pdf.js');
-
-/** A PDF made, and what the render sandbox refused on the way (reported as warnings). */
-interface RenderedPdf {
-  readonly bytes: Uint8Array;
-  readonly blocked: readonly string[];
-  /** The version of the browser that printed it. */
-  readonly version: string;
-}
-
-/** What laying a document out gave: its PDF (if printed) and its pages (if kept for the pack). */
-interface RenderedDocument {
-  readonly pdf?: RenderedPdf;
-  readonly part?: LaidOutPart;
-}
-
-/** What to make of a laid-out document. */
-interface RenderWanted {
-  readonly print: boolean;
-  readonly capture: boolean;
-}
-
-/**
- * Run `attempt` on page `lane` of the browser. A crash, hang or lost connection gets one more
- * try in a fresh browser; a second failure is an error naming the document.
- */
-async function withRetry<T>(
-  browsers: BrowserProvider,
-  briefId: string,
-  signal: AbortSignal | undefined,
-  attempt: (browser: PdfBrowser) => Promise<T>,
-): Promise<T> {
-  let lastError: unknown;
-  let generation = browsers.generation();
-  for (let round = 1; round <= 2; round++) {
-    try {
-      if (round === 2) await browsers.restart(generation);
-      generation = browsers.generation();
-      return await attempt(await browsers.get());
-    } catch (error) {
-      if (error instanceof BuildError || signal?.aborted) throw error;
-      lastError = error;
-    }
-  }
-  const detail = lastError instanceof Error ? lastError.message : String(lastError);
-  throw new BuildError(
-    [createMessage(codes.pdfRender, [briefId, `${detail} (tried twice, the second time in a fresh browser)`], { stage: 'render', cause: lastError })],
-    { cause: lastError },
-  );
-}
-
-/** Title, author, dates and fingerprint written into a printed PDF. */
-async function finish(printed: Printed, brief: PreparedBrief, config: Config, html: readonly string[] | string, version: string): Promise<RenderedPdf> {
-  const { finalizePdf } = await loadFinisher();
-  const bytes = await finalizePdf(printed.bytes, {
-    title: brief.matter.title,
-    author: config.author,
-    subject: brief.matter.summary ?? brief.matter.subtitle ?? brief.matter.title,
-    keywords: brief.matter.keywords,
-    creator: 'kosovo-trafficking-briefs',
-    lang: brief.matter.lang,
-    date: config.pinnedDate,
-    fingerprint: digest(html),
-  });
-  return { bytes, blocked: printed.blocked, version };
-}
-
-/** Lay one brief out on page `lane`: print its PDF, keep its pages for the pack, or both. */
-async function renderBrief(
-  browsers: BrowserProvider,
-  brief: PreparedBrief,
-  config: Config,
-  layoutEngine: Promise<string>,
-  lane: number,
-  wanted: RenderWanted,
-  signal: AbortSignal | undefined,
-): Promise<RenderedDocument> {
-  const { layOutDocument } = await loadPdfStage();
-  const engine = await layoutEngine;
-  return withRetry(browsers, brief.briefId, signal, async (browser) => {
-    const html = joinHtml(brief.html);
-    const laid = await browser.withPage(
-      (page) => layOutDocument(page, html, { notes: config.notes, layoutEngine: engine, name: brief.briefId, ...wanted }),
-      lane,
-    );
-    const pdf = laid.bytes ? await finish({ bytes: laid.bytes, blocked: laid.blocked, pages: laid.pages }, brief, config, brief.html, browser.version) : undefined;
-    return { ...(pdf ? { pdf } : {}), ...(laid.part ? { part: laid.part } : {}) };
-  });
-}
-
-/** The handout pack: its front matter, laid out like a brief, to be followed by the briefs. */
-async function packOf(prepared: Prepared, config: Config): Promise<PreparedBrief> {
-  const { renderPackFront, formatEdition } = await import('./pack-input.js');
-  const layout = prepared.templates.layouts.get('pack')!;
-  const html = withLayout(layout.path, () => renderPackFront(layout, {
-    briefs: prepared.briefs.map((brief) => ({ briefId: brief.briefId, title: brief.matter.title })),
-    css: prepared.css,
-    fontCss: prepared.fontCss,
-    edition: formatEdition(config.edition),
-    editionIso: config.edition,
-    paper: config.paper,
-  }));
-  const union = (pick: (brief: PreparedBrief) => readonly string[]) => [...new Set(prepared.briefs.flatMap(pick))];
-  return {
-    briefId: packId,
-    matter: {
-      title: 'Human trafficking in Kosovo: policy briefs',
-      subtitle: 'Handout pack',
-      summary: `The briefs ${prepared.briefs.map((brief) => brief.matter.title).join(', ')}, in one document.`,
-      keywords: [...new Set(prepared.briefs.flatMap((brief) => brief.matter.keywords))],
-      lang: 'en',
-    },
-    html,
-    body: '',
-    citations: { notes: [], bibliography: [] },
-    usedFacts: union((brief) => brief.usedFacts),
-    citedSources: union((brief) => brief.citedSources),
-  };
-}
-
-/**
- * Print the handout pack on page `lane`: lay out its front matter, wait for every brief's
- * pages, put them together (render/html/pack.ts) and print them as they are.
- */
-async function renderPack(
-  browsers: BrowserProvider,
-  pack: PreparedBrief,
-  parts: readonly Promise<RenderedDocument>[],
-  config: Config,
-  layoutEngine: Promise<string>,
-  lane: number,
-  signal: AbortSignal | undefined,
-): Promise<RenderedPdf> {
-  const { assemblePack, frontName } = await import('./pack-input.js');
-  const { printLaidOut } = await loadPdfStage();
-  const front = await renderBrief(browsers, { ...pack, briefId: frontName }, config, layoutEngine, lane, { print: false, capture: true }, signal);
-  const briefs = (await Promise.all(parts)).map((rendered) => rendered.part!);
-  const fontCss = pack.html[1] ?? '';
-  const assembled = assemblePack({ front: front.part!, briefs, fontCss, title: pack.matter.title, lang: pack.matter.lang });
-  const html = joinHtml(assembled.html);
-  return withRetry(browsers, pack.briefId, signal, async (browser) => {
-    const printed = await browser.withPage((page) => printLaidOut(page, html), lane);
-    return finish(printed, pack, config, assembled.html, browser.version);
-  });
-}
-
-/**
- * How much printing a document is, in characters of its body, for choosing its page: each
- * document costs about as much again as 50,000 characters of text before its first page
- * (loading, fonts, the layout engine), so two short briefs weigh more than one long one.
- */
-const printWeight = (body: string) => 50_000 + body.length;
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) {
@@ -338,52 +179,26 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
       // HTML work instead of following it. (Its failure, if any, is reported by the render.)
       const printing = plan.steps.some((step) => step.action === 'build' && step.format === 'pdf');
       if (printing) void browsers!.get().catch(() => undefined);
-      // Paged.js, read once per build and injected into every page that prints.
-      const layoutEngine = printing ? loadPdfStage().then((stage) => stage.readLayoutEngine()) : undefined;
-      // Each brief is laid out as soon as it is ready, while the pipeline prepares the next:
-      // printed, and its pages kept for the handout pack when there is one. The pack is put
-      // together from those pages once every brief is laid out. Pages are chosen as the
-      // documents come (lanes.ts).
-      const printsPdf = (briefId: string) => plan.steps.some((step) => step.brief === briefId && step.action === 'build' && step.format === 'pdf');
-      const chooseLane = createLaneChooser(config.concurrency);
-      const jobs = new Map<string, { readonly job: Promise<RenderedDocument>; readonly t0: number }>();
-      const keepHeap = createHeapKeeper();
-      const track = (briefId: string, rendered: Promise<RenderedDocument>) => {
-        const job = rendered.then((done) => {
-          keepHeap();
-          return done;
-        });
-        // Awaited below; if the build fails first, the browser is closed and the job dropped.
-        job.catch(() => undefined);
-        const entry = { job, t0: performance.now() };
-        jobs.set(briefId, entry);
-        return entry;
-      };
-      const startJob = (brief: PreparedBrief) => {
-        const wanted: RenderWanted = { print: printsPdf(brief.briefId), capture: packBuilds };
-        if (jobs.has(brief.briefId) || (!wanted.print && !wanted.capture)) return jobs.get(brief.briefId);
-        const lane = chooseLane({ id: brief.briefId, weight: printWeight(brief.body) });
-        return track(brief.briefId, renderBrief(browsers!, brief, config, layoutEngine!, lane, wanted, signal));
-      };
+      // Each brief is laid out as soon as it is ready, while the pipeline prepares the next
+      // (print-queue.ts): printed, and its pages kept for the handout pack when there is one.
+      const queue = printing
+        ? createPrintQueue({
+            browsers: browsers!,
+            config,
+            signal,
+            prints: (briefId) => plan.steps.some((step) => step.brief === briefId && step.action === 'build' && step.format === 'pdf'),
+            pack: packBuilds,
+          })
+        : undefined;
       // The pipeline (Handlebars, unified, citeproc) loads only when something is out of date.
       const { prepare } = await import('./prepare.js');
-      prepared = await prepare(Object.freeze({ ...config, briefs: [...toBuild] }), { yaml, onBrief: startJob });
+      prepared = await prepare(Object.freeze({ ...config, briefs: [...toBuild] }), { yaml, ...(queue ? { onBrief: queue.add } : {}) });
       for (const warning of prepared.warnings) reporter.warn(warning);
       throwIfAborted(signal);
       const prepareMs = (performance.now() - started) / toBuild.length;
       const packDocument = packBuilds ? await packOf(prepared, config) : undefined;
-      if (packDocument) {
-        const parts = prepared.briefs.map((brief) => startJob(brief)!.job);
-        const lane = chooseLane({ id: packId, weight: printWeight(packDocument.body) });
-        track(packId, renderPack(browsers!, packDocument, parts, config, layoutEngine!, lane, signal).then((pdf) => ({ pdf })));
-      }
+      if (packDocument) queue!.addPack(packDocument, prepared.briefs, prepared.fontCss);
       const renderables = packDocument ? [packDocument, ...prepared.briefs] : prepared.briefs;
-      const printOf = async (brief: PreparedBrief) => {
-        const job = startJob(brief);
-        const pdf = (await job?.job)?.pdf;
-        if (!job || !pdf) throw new Error(`internal: no print of ${brief.briefId} was started`);
-        return { pdf, t0: job.t0 };
-      };
       const rendered = await Promise.all(
         renderables.flatMap((brief) =>
           plan.steps
@@ -391,7 +206,8 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
             .map(async (step) => {
               let data: OutputFile['data'] = brief.html;
               if (step.format === 'pdf') {
-                const { pdf, t0 } = await printOf(brief);
+                if (!queue) throw new Error(`internal: no print of ${brief.briefId} was started`);
+                const { pdf, t0 } = await queue.pdfOf(brief);
                 data = pdf.bytes;
                 browserVersion = pdf.version;
                 for (const url of new Set(pdf.blocked)) {
