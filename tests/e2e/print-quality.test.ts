@@ -94,6 +94,33 @@ describe('print quality (real Chromium, Paged.js)', () => {
     }
   });
 
+  it('should make the pack one tagged PDF whose outline and contents lead to each brief', async () => {
+    const file = project.path('output', 'kosovo-briefs-handout.pdf');
+    expect(pdfinfo(file)).toMatch(/Tagged:\s+yes/);
+    const pdf = await getDocument({ data: new Uint8Array(await readFile(file)), verbosity: 0 }).promise;
+    try {
+      const outline = (await pdf.getOutline()) ?? [];
+      const titles = outline.map((item) => item.title);
+      expect(titles).toEqual(expect.arrayContaining(['Legal framework', 'Year-by-year TIP assessment', 'The UNMIK era']));
+      // Each contents link on page 2 goes to the page its number gives.
+      const contents = await pdf.getPage(2);
+      const text = (await contents.getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join('');
+      const links = (await contents.getAnnotations()).filter((annotation) => annotation.subtype === 'Link' && annotation.dest);
+      expect(links.length).toBeGreaterThanOrEqual(3);
+      const targets = new Set<number>();
+      for (const link of links) {
+        const dest = typeof link.dest === 'string' ? await pdf.getDestination(link.dest) : link.dest;
+        targets.add((await pdf.getPageIndex(dest[0])) + 1);
+      }
+      for (const title of ['Legal framework', 'Year-by-year TIP assessment', 'The UNMIK era']) {
+        const start = Number(new RegExp(`${title}\\s*(\\d+)`).exec(text)?.[1]);
+        expect(targets, `a contents link to ${title} on page ${start}`).toContain(start);
+      }
+    } finally {
+      await pdf.destroy();
+    }
+  });
+
   it('should lay out US Letter with --paper letter', async () => {
     await build({ root: project.root, paper: 'letter', briefs: ['unmik-era'], formats: ['pdf'] });
     expect(pdfinfo(project.path('output', 'unmik-era.pdf'))).toMatch(/Page size:\s+612(\.\d+)? x 792(\.\d+)? pts \(letter\)/);
