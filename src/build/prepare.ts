@@ -62,8 +62,10 @@ function stopOnFatal(messages: readonly VFileMessage[], texts: Map<string, strin
 /**
  * Let the event loop run between two long steps: the browser, starting meanwhile, waits on this
  * process for every reply (its pages open and the first briefs print while the rest is prepared).
+ * A timer, not setImmediate: a continuation run from the check phase could go on before the
+ * loop polls for the browser's messages again; one run from the timers phase cannot.
  */
-const breathe = () => new Promise((resolve) => setImmediate(resolve));
+const breathe = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 export async function prepare(
   config: Config,
