@@ -5,7 +5,7 @@ import vm from 'node:vm';
 export type HeapKeeper = () => void;
 
 /** The heap (JavaScript and buffers) past which the first collection runs. */
-const firstThresholdBytes = 192 * 1024 * 1024;
+export const firstThresholdBytes = 192 * 1024 * 1024;
 
 /** V8's full collection, which Node hides unless started with --expose-gc. */
 function fullCollection(): () => void {
@@ -23,13 +23,22 @@ function fullCollection(): () => void {
  * keeper collects once the heap has grown past twice what the last collection kept (at least
  * 192 MB), so a build of a few briefs never pays for one.
  */
-export function createHeapKeeper(): HeapKeeper {
-  let collect: (() => void) | undefined;
+export function createHeapKeeper(
+  probe: {
+    /** The heap in use, bytes (default: V8's heap and buffers). */
+    readonly size?: () => number;
+    /** A full collection (default: V8's). */
+    readonly collect?: () => void;
+  } = {},
+): HeapKeeper {
+  const size =
+    probe.size ??
+    (() => {
+      const usage = process.memoryUsage();
+      return usage.heapUsed + usage.external;
+    });
+  let collect = probe.collect;
   let threshold = firstThresholdBytes;
-  const size = () => {
-    const usage = process.memoryUsage();
-    return usage.heapUsed + usage.external;
-  };
   return () => {
     if (size() < threshold) return;
     collect ??= fullCollection();
