@@ -78,8 +78,7 @@ const partEntry = /<a\b([^>]*?)\sdata-pack-page="(\d+)"([^>]*)><\/a>/g;
 /** A contents entry of the front matter, with the brief it stands for. */
 const frontEntry = /<a\b([^>]*?)\sdata-pack-brief="([^"]+)"([^>]*)>[^<]*<\/a>/g;
 
-const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-const escapeText = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const escape = Handlebars.escapeExpression;
 
 /**
  * Put the handout pack together from documents already laid out: the front matter, then every
@@ -118,16 +117,16 @@ export function assemblePack(input: PackAssemblyInput): AssembledPack {
     if (start === undefined) return whole;
     const attributes = `${before}${after}`.replace(/\shref="[^"]*"/, '');
     const text = /\bclass="[^"]*\btoc-num\b/.test(attributes) ? String(start) : /<a\b[^>]*>([^<]*)<\/a>/.exec(whole)![1]!;
-    return `<a${attributes} href="#${escapeAttribute(`${id}-page-1`)}">${text}</a>`;
+    return `<a${attributes} href="#${escape(`${id}-page-1`)}">${text}</a>`;
   });
   pages[0] = front;
   const style = `${input.front.style.replace(/--pagedjs-page-count:\s*\d+;?/, '').trim()} --pagedjs-page-count: ${count};`.trim();
   const before = [
     '<!doctype html>',
-    `<html lang="${escapeAttribute(input.lang)}">`,
+    `<html lang="${escape(input.lang)}">`,
     '<head>',
     '<meta charset="utf-8">',
-    `<title>${escapeText(input.title)}</title>`,
+    `<title>${escape(input.title)}</title>`,
     '<style>',
   ].join('\n');
   const after = [
@@ -139,7 +138,7 @@ export function assemblePack(input: PackAssemblyInput): AssembledPack {
     '</style>',
     '</head>',
     '<body class="pack">',
-    `<div class="pagedjs_pages" style="${escapeAttribute(style)}">`,
+    `<div class="pagedjs_pages" style="${escape(style)}">`,
     ...pages,
     '</div>',
     '</body>',

@@ -70,6 +70,6 @@ describe('assemblePack', () => {
     expect(html.match(/x \{ color: red; \}/g)).toHaveLength(1);
     expect(html).toContain('y {}');
     expect(html).toContain('z {}');
-    expect(html).toContain('<title>Policy &lt;briefs></title>');
+    expect(html).toContain('<title>Policy &lt;briefs&gt;</title>');
   });
 });
