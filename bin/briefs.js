@@ -29,14 +29,27 @@ function freshest(candidates) {
   return undefined;
 }
 
+// BRIEFS_ENTRY=bundle or =sources insists on one of the two (the tests run the bundle as
+// `npm ci` installs it, and compare it with the sources): a stale or missing bundle is then an
+// error, never a silent fall-back to the other.
+const bundle = path.join('dist', 'bundle', 'briefs.js');
+const wanted = process.env.BRIEFS_ENTRY;
 let entry;
-const compiled = freshest([path.join('dist', 'bundle', 'briefs.js'), path.join('dist', 'cli', 'main.js')]);
-if (compiled) {
-  entry = pathToFileURL(path.join(root, compiled)).href;
+if (wanted === 'bundle') {
+  if (freshest([bundle]) === undefined) {
+    process.stderr.write(`BRIEFS_ENTRY=bundle, but ${bundle} is missing or older than src/: run \`npm run compile\`.\n`);
+    process.exit(2);
+  }
+  entry = pathToFileURL(path.join(root, bundle)).href;
 } else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  entry = pathToFileURL(path.join(root, 'src', 'cli', 'main.ts')).href;
+  const compiled = wanted === 'sources' ? undefined : freshest([bundle, path.join('dist', 'cli', 'main.js')]);
+  if (compiled) {
+    entry = pathToFileURL(path.join(root, compiled)).href;
+  } else {
+    const { register } = await import('tsx/esm/api');
+    register();
+    entry = pathToFileURL(path.join(root, 'src', 'cli', 'main.ts')).href;
+  }
 }
 const { main } = await import(entry);
 

@@ -7,27 +7,16 @@ import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleOptions, dynamicCommonJsImports } from './bundle-options.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 // Chunks are named by their content: clear the old ones first.
 await rm(path.join(root, 'dist', 'bundle'), { recursive: true, force: true });
-await build({
-  absWorkingDir: root,
-  entryPoints: { briefs: 'src/cli/main.ts' },
-  outdir: 'dist/bundle',
-  // The chunks sit beside the entry, one folder below the repository like src/<stage>/*.ts:
-  // paths the code finds from its own file (package.json, src/, node_modules) stay right.
-  chunkNames: '[name]-[hash]',
-  bundle: true,
-  splitting: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  // Left to Node: puppeteer reads its config file through CommonJS globals, pdfjs-dist starts a
-  // worker from its own files, chokidar has optional native parts.
-  external: ['puppeteer', 'pdfjs-dist', 'chokidar', 'fsevents'],
-  // CommonJS dependencies bundled into ESM still call require() for Node's built-ins.
-  banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
-  logLevel: 'warning',
-});
+const result = await build(bundleOptions(root));
+const broken = dynamicCommonJsImports(result.metafile);
+if (broken.length > 0) {
+  await rm(path.join(root, 'dist', 'bundle'), { recursive: true, force: true });
+  console.error(`bundle: a dynamic import of a CommonJS module loses its named exports in the bundle:\n  ${broken.join('\n  ')}\nImport it statically from a module that is loaded on first use.`);
+  process.exit(1);
+}

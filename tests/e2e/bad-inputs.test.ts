@@ -78,7 +78,7 @@ describe('bad inputs (tests/fixtures/bad)', () => {
     const built = await runCli(['build'], base);
     expect(built.code, built.stderr).toBe(0);
     good = await snapshot(path.join(base, 'output'));
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await rm(base, { recursive: true, force: true });
@@ -106,5 +106,5 @@ describe('bad inputs (tests/fixtures/bad)', () => {
     } finally {
       await rm(root, { recursive: true, force: true });
     }
-  }, 30_000);
+  });
 });

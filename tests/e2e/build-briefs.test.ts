@@ -35,7 +35,7 @@ describe('briefs build (end to end, real Chromium)', () => {
   beforeAll(async () => {
     project = await makeProject();
     run = await runCli(['build'], project.root);
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await project.remove();
@@ -144,5 +144,5 @@ describe('briefs build (end to end, real Chromium)', () => {
     } finally {
       await project.write('sources/facts.yaml', facts);
     }
-  }, 60_000);
+  });
 });

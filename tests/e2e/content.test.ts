@@ -114,7 +114,7 @@ describe('the curated briefs (end to end, real Chromium)', () => {
     process.env['SOURCE_DATE_EPOCH'] = edition;
     project = await makeProject();
     run = await runCli(['build'], project.root);
-  }, 240_000);
+  });
 
   afterAll(async () => {
     if (savedEpoch === undefined) delete process.env['SOURCE_DATE_EPOCH'];
@@ -180,7 +180,7 @@ describe('the curated briefs (end to end, real Chromium)', () => {
       const facts = await readFile(path.join(fixture, 'facts.yaml'), 'utf8');
       await project.edit('sources/facts.yaml', (yaml) => `${yaml.trimEnd()}\n${facts}`);
       added = await runCli(['build', '--brief', 'tip-assessment'], project.root);
-    }, 240_000);
+    });
 
     it('should build without any template edit', async () => {
       expect(added.code, added.stderr).toBe(0);

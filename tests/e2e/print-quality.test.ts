@@ -24,7 +24,7 @@ describe('print quality (real Chromium, Paged.js)', () => {
   beforeAll(async () => {
     project = await makeProject();
     await build({ root: project.root });
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await project.remove();
@@ -125,7 +125,7 @@ describe('print quality (real Chromium, Paged.js)', () => {
     await build({ root: project.root, paper: 'letter', briefs: ['unmik-era'], formats: ['pdf'] });
     expect(pdfinfo(project.path('output', 'unmik-era.pdf'))).toMatch(/Page size:\s+612(\.\d+)? x 792(\.\d+)? pts \(letter\)/);
     await build({ root: project.root, briefs: ['unmik-era'], formats: ['pdf'] });
-  }, 120_000);
+  });
 
   describe('HTML on a phone', () => {
     let browsers: BrowserProvider;
@@ -156,7 +156,7 @@ describe('print quality (real Chromium, Paged.js)', () => {
       expect(result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical'), JSON.stringify(result.violations)).toEqual([]);
       expect(result.overflow).toBeLessThanOrEqual(0);
       expect(result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([]);
-    }, 60_000);
+    });
   });
 
   describe('the index and the source viewer (real Chromium)', () => {
@@ -171,7 +171,7 @@ describe('print quality (real Chromium, Paged.js)', () => {
         args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
       });
       page = await browser.newPage();
-    }, 60_000);
+    });
 
     afterAll(async () => {
       await browser?.close();
@@ -191,7 +191,7 @@ describe('print quality (real Chromium, Paged.js)', () => {
       const index = (await checkLinks(page, project.path('output', 'index.html'))).map((result) => result.href);
       for (const id of briefs) expect(index).toEqual(expect.arrayContaining([`${id}.html`, `${id}.pdf`]));
       expect(index).toEqual(expect.arrayContaining(['kosovo-briefs-handout.pdf', ...viewers.map((file) => `sources/${file}`)]));
-    }, 120_000);
+    });
 
     it('should show each brief with its key points and its edition date on the index', async () => {
       const html = await readFile(project.path('output', 'index.html'), 'utf8');
@@ -217,7 +217,7 @@ describe('print quality (real Chromium, Paged.js)', () => {
       )) as { id: string; impact: string; nodes: number }[];
       const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
       expect(serious, JSON.stringify(serious)).toEqual([]);
-    }, 60_000);
+    });
 
     it('should bring a note link in the HTML brief to its passage, highlighted', async () => {
       const brief = await readFile(project.path('output', 'tip-assessment.html'), 'utf8');

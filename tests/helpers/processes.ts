@@ -8,3 +8,11 @@ export function processesMatching(marker: string): number {
     return 0;
   }
 }
+
+/**
+ * Resolve once `condition()` holds, checking every `every` ms. No deadline of its own: on a busy
+ * machine things take as long as they take, and the test's own limit stops a real hang.
+ */
+export async function waitUntil(condition: () => boolean | Promise<boolean>, every = 50): Promise<void> {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, every));
+}

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { repoRoot, makeProject, type TempProject } from '../../helpers/project.js';
-import { runCli } from '../../helpers/cli.js';
+import { runCliInProcess as runCli } from '../../helpers/cli.js';
 
 // These tests run without a browser: launching one fails the test.
 const browser = vi.hoisted(() => ({ launches: 0 }));

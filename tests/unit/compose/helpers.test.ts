@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatIsoDate, loadTemplates } from '../../../src/compose/index.js';
-import { repoRoot } from '../../helpers/project.js';
+import { makeProject, repoRoot } from '../../helpers/project.js';
 
 describe('formatIsoDate', () => {
   it('should write a full date as day, month name and year', () => {
@@ -23,14 +23,16 @@ describe('formatIsoDate', () => {
 
 describe('loadTemplates', () => {
   it('should read briefs, partials, layouts and styles by name', async () => {
-    const templates = await loadTemplates(path.join(repoRoot, 'templates'));
+    const project = await makeProject();
+    const templates = await loadTemplates(project.path('templates'));
+    await project.remove();
     expect([...templates.briefs.keys()]).toEqual(['legal-framework', 'tip-assessment', 'unmik-era']);
     expect([...templates.partials.keys()].sort()).toEqual(['dated-list', 'fact-list', 'tip-report']);
     // Layouts and styles are being added by the rendering work: check the ones briefs need.
     expect([...templates.layouts.keys()]).toContain('brief');
     expect([...templates.styles.keys()]).toContain('brief');
     const brief = templates.briefs.get('legal-framework');
-    expect(brief?.path).toBe(path.join(repoRoot, 'templates', 'briefs', 'legal-framework.md.hbs'));
+    expect(brief?.path).toBe(project.path('templates', 'briefs', 'legal-framework.md.hbs'));
     expect(brief?.source).toMatch(/^---\ntitle: Legal framework\n/);
     expect(brief?.digest).toMatch(/^[0-9a-f]{64}$/);
   });

@@ -1,14 +1,17 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VerifiedFact } from '../../../src/facts/index.js';
 import { lintBriefs } from '../../../src/lint/index.js';
 import { numbersIn } from '../../../src/lint/figure-checks.js';
-import { repoRoot } from '../../helpers/project.js';
+import { makeProject, type TempProject } from '../../helpers/project.js';
 import { loadContent, type Content } from './load-content.js';
 
 let content: Content;
+let project: TempProject;
 beforeAll(async () => {
-  content = await loadContent(repoRoot);
+  project = await makeProject();
+  content = await loadContent(project.root);
 });
+afterAll(() => project.remove());
 
 const quotesOf = (fact: VerifiedFact) => fact.citations.map((citation) => citation.quote).join(' ');
 const yearsIn = (text: string) => new Set([...text.matchAll(/\b(19|20)\d\d\b/g)].map((match) => Number(match[0])));

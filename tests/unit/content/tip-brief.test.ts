@@ -1,13 +1,16 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../helpers/project.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeProject, type TempProject } from '../../helpers/project.js';
 import { loadContent, tableAfter, type Content } from './load-content.js';
 
 let content: Content;
+let project: TempProject;
 let markdown: string;
 beforeAll(async () => {
-  content = await loadContent(repoRoot);
+  project = await makeProject();
+  content = await loadContent(project.root);
   markdown = String(content.briefs.get('tip-assessment')!.file.value);
 });
+afterAll(() => project.remove());
 
 const note = /\[\^[a-z0-9-]+\]/;
 
@@ -80,7 +83,7 @@ describe('the TIP assessment brief (Markdown)', () => {
 
   it('should count the missing years up to the latest report that could exist on the edition date', async () => {
     // Before June, that year's report cannot exist yet.
-    const may = await loadContent(repoRoot, '2026-05-31');
+    const may = await loadContent(project.root, '2026-05-31');
     const coverage = String(may.briefs.get('tip-assessment')!.file.value);
     expect(coverage).toMatch(/no source for the reports of 2012–2015, 2017–2021 and 2024–2025/);
     expect(coverage).not.toMatch(/2024–2026/);

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { VFileMessage } from 'vfile-message';
 import { loadFacts, verifyQuotes } from '../../../src/facts/index.js';
 import { readSources } from '../../../src/ingest/index.js';
-import { lineOf, makeProject, repoRoot, type TempProject } from '../../helpers/project.js';
+import { collectionRoot, lineOf, makeProject, type TempProject } from '../../helpers/project.js';
 
 function only(messages: readonly VFileMessage[]): VFileMessage {
   expect(messages.map((message) => message.ruleId)).toHaveLength(1);
@@ -165,8 +165,8 @@ describe('verifyQuotes', () => {
 
 describe('verifyQuotes on the real sources and facts', () => {
   it('should find every quote of sources/facts.yaml in its document', async () => {
-    const sources = await readSources(path.join(repoRoot, 'sources'));
-    const factsFile = await loadFacts(path.join(repoRoot, 'sources', 'facts.yaml'));
+    const sources = await readSources(path.join(collectionRoot, 'sources'));
+    const factsFile = await loadFacts(path.join(collectionRoot, 'sources', 'facts.yaml'));
     expect(sources.messages).toEqual([]);
     expect(factsFile.file.messages).toEqual([]);
     expect(factsFile.facts.size).toBeGreaterThan(0);
