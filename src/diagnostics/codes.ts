@@ -50,7 +50,7 @@ export const codes = {
     code: 'source-unreadable',
     title: 'A document cannot be read as text',
     message: (file: string, detail: string) => `The document ${q(file)} cannot be read: ${detail}`,
-    hint: 'Documents must be UTF-8 text. Re-save the file as UTF-8.',
+    hint: 'Save the file as UTF-8 (in a text editor, "Save as…" with the encoding UTF-8), or, for a web page, keep its `<meta charset>`.',
   },
   sourceFormat: {
     code: 'source-format',
@@ -82,6 +82,20 @@ export const codes = {
     title: 'A document has no text to quote',
     message: (file: string) => `The document ${q(file)} has no text once page chrome is set aside.`,
     hint: 'Check that the right file was saved; an empty document cannot support any fact.',
+  },
+  sourceOneParagraph: {
+    code: 'source-one-paragraph',
+    title: 'A document reads as one long paragraph',
+    message: (file: string, words: number) =>
+      `The document ${q(file)} reads as one paragraph of ${words} words: every quote from it will be cited as the same ¶.`,
+    hint: 'Separate the paragraphs of a plain-text document with blank lines, or save the web page as HTML ("Save page as…") instead of copying its text.',
+  },
+  chromeUnmatched: {
+    code: 'chrome-unmatched',
+    title: "An item of a source's `chrome` list sets nothing aside",
+    message: (id: string, item: string, file: string) =>
+      `The \`chrome\` item ${item} of source ${q(id)} matches no line of ${q(file)} that is not already set aside.`,
+    hint: 'Copy the line as the document has it (only white space may differ), or correct the pattern: either must match a whole line (a whole block in HTML, Markdown and PDF documents). Remove the item if the document no longer has the line.',
   },
   unknownSource: {
     code: 'unknown-source',

@@ -7,7 +7,7 @@ import type { DocumentContent } from './read-document.js';
  * Bump when a reader (PDF, HTML) changes what it extracts: cached text from an older reader
  * is then read again.
  */
-export const extractorVersion = 2;
+export const extractorVersion = 3;
 
 /** Text extracted from PDFs and web pages, kept by the document's digest between builds. */
 export interface ExtractCache {

@@ -1,8 +1,9 @@
+import { decodeDocument } from './decode-text.js';
 import { detectFormat } from './formats/detect-format.js';
 import { structureBlocks } from './formats/structure-blocks.js';
-import { FormatError, type SourceFormat } from './formats/types.js';
+import type { SourceFormat } from './formats/types.js';
 import { normalizeText } from './normalize-text.js';
-import { findPageChrome, type ChromeLine } from './page-chrome.js';
+import type { ChromeLine } from './page-chrome.js';
 import { splitParagraphs, type Heading, type Paragraph } from './split-paragraphs.js';
 
 /** A document's text and structure, whatever format it came in. */
@@ -12,51 +13,21 @@ export interface DocumentContent {
   readonly text: string;
   readonly headings: readonly Heading[];
   readonly paragraphs: readonly Paragraph[];
-  /** Lines set aside as page chrome (plain text only; other readers drop chrome themselves). */
+  /**
+   * Lines (plain text) or blocks (other formats) set aside as page chrome, by `setAsideChrome`:
+   * empty as `readDocument` gives the content (and as the extract cache keeps it).
+   */
   readonly chrome: readonly ChromeLine[];
   /** Pages (PDF only). */
   readonly pages?: number;
 }
 
 /**
- * The byte offset of the first invalid UTF-8 sequence, or undefined if there is none. `text` is
- * the lenient decoding of `bytes`: walk it and find the first U+FFFD that the bytes do not
- * actually spell (EF BF BD).
- */
-export function firstInvalidUtf8(bytes: Uint8Array, text: string): number | undefined {
-  let offset = 0;
-  for (const char of text) {
-    if (char === '\ufffd' && !(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) return offset;
-    offset += Buffer.byteLength(char, 'utf8');
-  }
-  return undefined;
-}
-
-/** The character set an HTML page declares in a `<meta>` (saved pages are not always UTF-8). */
-function declaredCharset(bytes: Uint8Array): string | undefined {
-  const head = Buffer.from(bytes.subarray(0, 2048)).toString('latin1');
-  return /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
-}
-
-function decode(bytes: Uint8Array, format: SourceFormat): string {
-  const charset = format === 'html' ? declaredCharset(bytes) : undefined;
-  if (charset && charset !== 'utf-8' && charset !== 'utf8') {
-    try {
-      return new TextDecoder(charset).decode(bytes);
-    } catch {
-      // An unknown label: fall through to UTF-8.
-    }
-  }
-  const text = new TextDecoder('utf-8').decode(bytes);
-  const invalid = text.includes('\ufffd') ? firstInvalidUtf8(bytes, text) : undefined;
-  if (invalid !== undefined) throw new FormatError(format, `it is not valid UTF-8 text (first bad byte at offset ${invalid})`);
-  return text.replace(/^\ufeff/, '');
-}
-
-/**
- * Read a document in any supported format: plain text (page chrome set aside, ¶ by blank
- * lines), Markdown, a saved HTML page (main text by Readability) or a PDF (text layer by
- * pdfjs-dist, with pages). Throws FormatError when the document cannot be read.
+ * Read a document in any supported format: plain text (¶ by blank lines, or by line where it
+ * has one line per paragraph), Markdown, a saved HTML page (main text by Readability) or a PDF
+ * (text layer by pdfjs-dist, with pages). Nothing is set aside as page chrome yet: that is
+ * `setAsideChrome` (page-chrome.ts), run on every read so a source entry's `chrome:` list
+ * applies to cached text too. Throws FormatError when the document cannot be read.
  */
 export async function readDocument(file: string, bytes: Uint8Array): Promise<DocumentContent> {
   const format = detectFormat(file, bytes);
@@ -66,7 +37,7 @@ export async function readDocument(file: string, bytes: Uint8Array): Promise<Doc
     const structure = structureBlocks(extracted.blocks, extracted.pageLabels);
     return { format, ...structure, chrome: [], ...(extracted.pages !== undefined ? { pages: extracted.pages } : {}) };
   }
-  const raw = decode(bytes, format);
+  const raw = decodeDocument(bytes, format).text;
   if (format === 'html') {
     const { readHtml } = await import('./formats/read-html.js');
     const extracted = await readHtml(raw);
@@ -77,6 +48,5 @@ export async function readDocument(file: string, bytes: Uint8Array): Promise<Doc
     return { format, ...structureBlocks(readMarkdown(normalizeText(raw)).blocks), chrome: [] };
   }
   const text = normalizeText(raw);
-  const chrome = findPageChrome(text.split('\n'));
-  return { format, text, chrome, ...splitParagraphs(text, chrome) };
+  return { format, text, chrome: [], ...splitParagraphs(text, []) };
 }

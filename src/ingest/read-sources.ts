@@ -3,11 +3,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { codes, reportError } from '../diagnostics/index.js';
+import { codes, reportError, reportWarning } from '../diagnostics/index.js';
 import { describeListEntry, readYaml, validateYaml, type YamlMemo } from '../yaml/index.js';
-import { bibliographySchema, toCslItem, type CslItem } from './bibliography.js';
+import { bibliographySchema, toCslItem, type CslItem, type SourceChrome } from './bibliography.js';
 import { FormatError, type SourceFormat } from './formats/types.js';
-import type { ChromeLine } from './page-chrome.js';
+import { setAsideChrome, type ChromeLine } from './page-chrome.js';
 import type { ExtractCache } from './extract-cache.js';
 import { readDocument, type DocumentContent } from './read-document.js';
 import type { Heading, Paragraph } from './split-paragraphs.js';
@@ -32,7 +32,7 @@ export interface SourceDoc {
   readonly headings: readonly Heading[];
   /** Numbered paragraphs: what quotes are matched against. */
   readonly paragraphs: readonly Paragraph[];
-  /** Lines set aside as page chrome. */
+  /** Lines (blocks, in extracted formats) set aside as page chrome. */
   readonly chrome: readonly ChromeLine[];
   /** 1-based line of the entry in sources.yaml. */
   readonly entryLine: number;
@@ -63,6 +63,30 @@ const formatNames: Record<SourceFormat, string> = { text: 'text', markdown: 'Mar
 
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
+}
+
+/** A paragraph this long, holding nearly all of a document's words, means its paragraphs were not found. */
+export const oneParagraphWords = 300;
+// "Nearly all": a title, a date line or a heading may stand apart from the one paragraph.
+const oneParagraphShare = 0.8;
+
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+/**
+ * The words of the one paragraph a document reads as, or undefined if it has paragraphs: a
+ * paragraph longer than `oneParagraphWords` words with at least four fifths of the document's
+ * words (what a copied page without blank lines gives, or a page whose text is one block).
+ */
+export function oneParagraph(paragraphs: readonly Paragraph[]): number | undefined {
+  const words = paragraphs.filter((paragraph) => paragraph.heading === undefined).map((paragraph) => wordCount(paragraph.text));
+  const most = words.reduce((largest, count) => Math.max(largest, count), 0);
+  const total = words.reduce((sum, count) => sum + count, 0);
+  return most > oneParagraphWords && most >= total * oneParagraphShare ? most : undefined;
+}
+
+/** How a `chrome:` item reads in a message: the line quoted, or the pattern as `/…/flags`. */
+function describeChrome(entry: SourceChrome): string {
+  return typeof entry === 'string' ? JSON.stringify(entry) : `/${entry.pattern}/${entry.flags ?? ''}`;
 }
 
 /**
@@ -119,13 +143,13 @@ export async function readSources(
         reportError(bibFile, codes.sourceTooLarge, [entry.file, bytes.length, limit], { place: yaml.locate([index, 'file']), stage });
         return undefined;
       }
-      let content: DocumentContent;
+      let extracted: DocumentContent;
       const digest = sha256(bytes);
       try {
         const cached = await options.cache?.get(digest);
-        content = cached ?? (await readDocument(docPath, bytes));
+        extracted = cached ?? (await readDocument(docPath, bytes));
         // Plain text is read faster than its cache entry; extracted text is worth keeping.
-        if (!cached && content.format !== 'text' && content.format !== 'markdown') await options.cache?.set(digest, content);
+        if (!cached && extracted.format !== 'text' && extracted.format !== 'markdown') await options.cache?.set(digest, extracted);
       } catch (error) {
         if (!(error instanceof FormatError)) throw error;
         const place = yaml.locate([index, 'file']);
@@ -133,10 +157,21 @@ export async function readSources(
         else reportError(bibFile, codes.sourceFormat, [entry.file, formatNames[error.format], error.detail], { place, stage, cause: error });
         return undefined;
       }
+      // Chrome is set aside after the cache, on every read: the cache keeps what the document
+      // says, and a change to the entry's `chrome:` list needs no fresh extraction.
+      const sourceChrome = entry.chrome ?? [];
+      const { content, unmatched } = setAsideChrome(extracted, sourceChrome);
+      for (const item of unmatched) {
+        reportWarning(bibFile, codes.chromeUnmatched, [entry.id, describeChrome(sourceChrome[item]!), entry.file], { place: yaml.locate([index, 'chrome', item]), stage });
+      }
       const { format, text, headings, paragraphs, chrome } = content;
       file.value = text;
       if (paragraphs.length === 0) {
         reportError(bibFile, codes.sourceEmpty, [entry.file], { place: yaml.locate([index, 'file']), stage });
+      }
+      const words = oneParagraph(paragraphs);
+      if (words !== undefined) {
+        reportWarning(bibFile, codes.sourceOneParagraph, [entry.file, words], { place: yaml.locate([index, 'file']), stage });
       }
       const doc: SourceDoc = {
         id: entry.id,

@@ -56,11 +56,59 @@ function matchHeading(line: string): { depth: number; text: string } | undefined
 }
 
 /**
+ * How a plain text separates its paragraphs: by blank lines (a text written or saved as text,
+ * hard-wrapped or not), or by line breaks (text copied from a browser: one line per paragraph,
+ * no blank lines).
+ */
+export type ParagraphConvention = 'blank-lines' | 'line-breaks';
+
+// Hard-wrapped text breaks its lines at 72–80 columns: a line longer than this was not wrapped
+// (the margin allows for wide wraps and a line's overhanging last word).
+const hardWrapWidth = 100;
+// Share of the lines in question that must be such long lines: a hard-wrapped text has only
+// the odd unbreakable one (an address), while a copied page has one per paragraph even among
+// many short lines (headings, menus, list items).
+const longLineShare = 0.05;
+// A long line that ends a sentence is a whole paragraph; a wide wrap ends mid-sentence.
+const sentenceEnd = /[.!?…:;]["'”’»)\]]*(?:\[[\w\s]{1,20}\])*$/u;
+
+/**
+ * Decide how the text's paragraphs are separated. Blank lines, unless the text has (almost)
+ * none — one run of lines without a blank line holds more than half of its text lines — and
+ * the lines of those runs were not wrapped: enough of them are longer than any hard wrap,
+ * and most of those end a sentence. Headings and chrome lines are left out of the count.
+ */
+export function paragraphConvention(text: string, chrome: readonly ChromeLine[]): ParagraphConvention {
+  const skip = new Set(chrome.map((entry) => entry.line));
+  const runs: string[][] = [[]];
+  text.split('\n').forEach((raw, index) => {
+    const line = raw.trim();
+    if (skip.has(index + 1) || (line !== '' && matchHeading(line))) return;
+    if (line === '') {
+      if (runs.at(-1)!.length > 0) runs.push([]);
+      return;
+    }
+    runs.at(-1)!.push(line);
+  });
+  const lines = runs.reduce((sum, run) => sum + run.length, 0);
+  const longest = runs.reduce((most, run) => Math.max(most, run.length), 0);
+  // Blank lines separate the text (or there is nothing to join): the usual rule.
+  if (longest < 2 || longest * 2 <= lines) return 'blank-lines';
+  const joined = runs.filter((run) => run.length > 1).flat();
+  const long = joined.filter((line) => line.length > hardWrapWidth);
+  if (long.length === 0 || long.length < joined.length * longLineShare) return 'blank-lines';
+  const ended = long.filter((line) => sentenceEnd.test(line));
+  return ended.length * 2 >= long.length ? 'line-breaks' : 'blank-lines';
+}
+
+/**
  * Split normalised text into headings and numbered paragraphs. Paragraphs are separated by
- * blank lines; a heading line is a block of its own; chrome lines are skipped.
+ * blank lines, or by line breaks where the text has one line per paragraph (see
+ * `paragraphConvention`); a heading line is a block of its own; chrome lines are skipped.
  */
 export function splitParagraphs(text: string, chrome: readonly ChromeLine[]): DocumentStructure {
   const skip = new Set(chrome.map((entry) => entry.line));
+  const eachLine = paragraphConvention(text, chrome) === 'line-breaks';
   const headings: Heading[] = [];
   const paragraphs: Paragraph[] = [];
   let block: string[] = [];
@@ -90,6 +138,7 @@ export function splitParagraphs(text: string, chrome: readonly ChromeLine[]): Do
     }
     if (block.length === 0) blockLine = lineNumber;
     block.push(line);
+    if (eachLine) flush();
   });
   flush();
   return { headings, paragraphs };

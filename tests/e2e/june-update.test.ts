@@ -130,7 +130,7 @@ describe('the June update: a new report in every shape, through the installed CL
   it('should read each shape in its format and give every quote the ¶ a reader counts (and the PDF its page)', async () => {
     const listed = await runCli(['sources', '--json'], project.root);
     expect(listed.code, listed.stderr).toBe(0);
-    const docs = JSON.parse(listed.stdout) as { id: string; format: string; paragraphs: number; facts: { id: string; locators: string[]; paragraphs: number[] }[] }[];
+    const docs = JSON.parse(listed.stdout) as { id: string; format: string; paragraphs: number; facts: { id: string; locators: string[] }[] }[];
     for (const shape of shapes) {
       const doc = docs.find((entry) => entry.id === shape.id);
       expect(doc?.format, shape.id).toBe(shape.format);
@@ -139,7 +139,6 @@ describe('the June update: a new report in every shape, through the installed CL
       for (const passage of passages) {
         const fact = doc?.facts.find((entry) => entry.id === `${shape.id}-${passage.key}`);
         const n = paragraphOf(narrative, passage.quote.slice(0, 30).replace("'", '’')) + shape.extra;
-        expect(fact?.paragraphs, `${shape.id}-${passage.key}`).toEqual([n]);
         expect(fact?.locators, `${shape.id}-${passage.key}`).toEqual([shape.format === 'pdf' ? `p. ${passage.page}` : `¶ ${n}`]);
       }
     }

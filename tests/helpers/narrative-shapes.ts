@@ -94,7 +94,8 @@ export function encodeWindows1252(text: string): Buffer {
 /**
  * The web-archive copy of a republisher's page (Refworld's layout), saved as windows-1252 and
  * declaring it with `http-equiv`: the archive's toolbar, the header table with Publisher,
- * Publication Date, Cite as and Disclaimer rows, subheads as bold paragraphs.
+ * Publication Date, Cite as and Disclaimer rows in the text's own container (so a reader that
+ * finds the main text keeps them), subheads as bold paragraphs.
  */
 export function archivedRepublisherPage(narrative: Narrative): Buffer {
   const body = narrative.blocks
@@ -112,13 +113,13 @@ export function archivedRepublisherPage(narrative: Narrative): Buffer {
 <div id="header"><a href="/">Refworld</a> | UNHCR’s global law and policy database <form><input name="q"> Search Refworld</form></div>
 <div id="content">
 <h1>${escape(narrative.title)}</h1>
+<div id="docText">
 <table class="docHeader" summary="Document metadata">
 <tr><td class="label">Publisher</td><td>United States Department of State</td></tr>
 <tr><td class="label">Publication Date</td><td>20 June 2014</td></tr>
 <tr><td class="label">Cite as</td><td>United States Department of State, ${escape(narrative.title)}, 20 June 2014, available at: https://www.refworld.org/docid/53d0a1b2c.html [accessed 1 December 2026]</td></tr>
 <tr><td class="label">Disclaimer</td><td>This is not a UNHCR publication. UNHCR is not responsible for, nor does it necessarily endorse, its content. Any views expressed are solely those of the author or publisher and do not necessarily reflect those of UNHCR, the United Nations or its Member States.</td></tr>
 </table>
-<div id="docText">
 ${body}
 </div>
 </div>

@@ -1,6 +1,10 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
+// Imported statically: this module is itself loaded on first use, and a dynamic import() of a
+// CommonJS package loses its named exports in the esbuild bundle (scripts/bundle.mjs checks).
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
 import type { Block, Extracted } from './types.js';
 import { FormatError } from './types.js';
 
@@ -14,6 +18,17 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 function holdsBlocks(node: Element): boolean {
   return node.children.some((child) => child.type === 'element' && (blockTags.has(child.tagName) || containerTags.has(child.tagName) || holdsBlocks(child)));
+}
+
+/**
+ * The texts of a table row's cells, when every cell is plain text (no blocks inside): the row
+ * is then one block, its cells joined by ` | ` as a Markdown table row is. A header table's
+ * `<th>Publisher</th><td>…</td>` reads as the row it is, and a row of figures keeps its year.
+ */
+function rowCells(row: Element): string[] | undefined {
+  const cells = row.children.filter((child): child is Element => child.type === 'element');
+  if (cells.length === 0 || cells.some((cell) => (cell.tagName !== 'td' && cell.tagName !== 'th') || holdsBlocks(cell))) return undefined;
+  return cells.map((cell) => oneLine(toText(cell, { whitespace: 'normal' }))).filter(Boolean);
 }
 
 /** Walk the article's tree and collect its blocks in reading order. */
@@ -33,7 +48,10 @@ function collectBlocks(nodes: readonly ElementContent[], blocks: Block[]): void 
     }
     flushInline();
     const element = node as Element;
-    if (blockTags.has(element.tagName) && !holdsBlocks(element)) {
+    const cells = element.tagName === 'tr' ? rowCells(element) : undefined;
+    if (cells) {
+      if (cells.length > 0) blocks.push({ kind: 'paragraph', text: cells.join(' | ') });
+    } else if (blockTags.has(element.tagName) && !holdsBlocks(element)) {
       const text = oneLine(toText(element, { whitespace: element.tagName === 'pre' ? 'pre' : 'normal' }));
       if (!text) continue;
       const depth = headingDepth(element.tagName);
@@ -59,7 +77,6 @@ export function htmlBlocks(html: string): Block[] {
  * The page's `<h1>` (or else its `<title>`) leads as a heading when the article lacks it.
  */
 export async function readHtml(text: string): Promise<Extracted> {
-  const [{ parseHTML }, { Readability }] = await Promise.all([import('linkedom'), import('@mozilla/readability')]);
   let article: { readonly title?: string | null | undefined; readonly content?: string | null | undefined } | null;
   let title = '';
   try {

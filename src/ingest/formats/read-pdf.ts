@@ -13,6 +13,8 @@ interface Line {
   size: number;
   /** Characters (not spaces) per font size, to find `size`. */
   readonly sizes: Map<number, number>;
+  /** Characters (not spaces) per font (pdfjs's name of the font resource: bold is another one). */
+  readonly fonts: Map<string, number>;
   /** Whether the line is page chrome (running header or footer, page number). */
   chrome: boolean;
 }
@@ -23,11 +25,13 @@ interface PageLines {
   readonly lines: Line[];
 }
 
-/** Lines that make one block: a paragraph, or a heading when `size` is large. */
+/** Lines that make one block: a paragraph, or a heading when `size` is large or it is set apart. */
 interface Group {
   readonly lines: Line[];
   readonly page: number;
   readonly size: number;
+  /** A heading set apart by its own line and font (see `setApartHeading`), whatever its size. */
+  readonly setApart?: boolean;
 }
 
 // A new paragraph starts where the space between two baselines, in font sizes, is this much
@@ -39,6 +43,14 @@ const sizeChange = 0.15;
 const headingFactor = 1.15;
 const headingMaxChars = 200;
 const headingMaxLines = 3;
+// A heading in the body size (bold) or barely larger ends its line well before the column does:
+// at most this share of the column's width. Lines of running text are fuller than that.
+const setApartMaxWidth = 0.7;
+// A heading's line is in its font throughout (this share of its characters at least), so a bold
+// phrase in a line of text sets nothing apart.
+const setApartFontShare = 0.8;
+// A size this much larger than the text after it sets a heading apart even in the same font.
+const setApartSizeFactor = 1.05;
 // Chrome repeats at the same place (± this many PDF units) on this share of the pages.
 const chromeTolerance = 3;
 const chromeShare = 0.4;
@@ -97,7 +109,7 @@ function buildLines(items: readonly TextItem[]): Line[] {
     const newLine =
       !line || Math.abs(y - line.y) > 0.5 * Math.max(size, line.size) || (endOfLine && x < line.x1 - 0.5 * size);
     if (!line || newLine) {
-      line = { text: '', y, x0: x, x1: x, size, sizes: new Map(), chrome: false };
+      line = { text: '', y, x0: x, x1: x, size, sizes: new Map(), fonts: new Map(), chrome: false };
       lines.push(line);
     } else if (line.text !== '' && !/\s$/.test(line.text) && !/^\s/.test(str) && x - line.x1 > 0.15 * size) {
       line.text += ' ';
@@ -109,6 +121,7 @@ function buildLines(items: readonly TextItem[]): Line[] {
     if (chars > 0) {
       const key = roundSize(size);
       line.sizes.set(key, (line.sizes.get(key) ?? 0) + chars);
+      line.fonts.set(item.fontName, (line.fonts.get(item.fontName) ?? 0) + chars);
       const main = dominantSize(line.sizes);
       if (main !== line.size) [line.size, line.y] = [main, key === main ? y : line.y];
     }
@@ -179,16 +192,81 @@ function lineGaps(lines: readonly Line[]): number[] {
 }
 
 const endsSentence = /[.!?:;]["'”’)\]]*$/;
+// What a heading does not end in: a colon may ("Recommendations for Kosovo:").
+const endsStatement = /[.!?;…]["'”’)\]]*$/u;
 
-/** Split a page's lines into paragraphs at wide gaps and changes of font size. */
-function groupLines(page: number, lines: readonly Line[], usualGap: number): Group[] {
+const lineWidth = (line: Line) => line.x1 - line.x0;
+
+/** The font most of a line's characters are in, and the share of its characters it has. */
+function mainFont(line: Line): { readonly name: string; readonly share: number } {
+  let [name, most, total] = ['', 0, 0];
+  for (const [font, chars] of line.fonts) {
+    total += chars;
+    if (chars > most) [name, most] = [font, chars];
+  }
+  return { name, share: total > 0 ? most / total : 0 };
+}
+
+/**
+ * How many lines from `start` are a heading set apart from the text it heads, or 0. Such a
+ * heading need not be larger than the text (a bold subhead) nor spaced from it: its last line is
+ * short (well short of the column, or `breaksEarly`) and ends no sentence, each of its lines is
+ * in one font, and the next line is text in another font, or in a smaller size. Up to
+ * `headingMaxLines` lines in the same font and size, going down the page, are one heading.
+ */
+function setApartHeading(lines: readonly Line[], start: number, columnWidth: number): number {
+  const first = lines[start]!;
+  const font = mainFont(first);
+  if (font.share < setApartFontShare) return 0;
+  let end = start + 1;
+  while (end < lines.length && end - start < headingMaxLines) {
+    const [previous, line] = [lines[end - 1]!, lines[end]!];
+    const next = mainFont(line);
+    const gap = previous.y - line.y;
+    if (next.name !== font.name || next.share < setApartFontShare || line.size !== first.size || gap <= 0 || gap > 2 * line.size) break;
+    end++;
+  }
+  const [run, next] = [lines.slice(start, end), lines[end]];
+  const last = run.at(-1)!;
+  if (!next || (lineWidth(last) > setApartMaxWidth * columnWidth && !breaksEarly(last, next, columnWidth))) return 0;
+  if (run.some((line) => endsStatement.test(line.text.trim())) || run.reduce((sum, line) => sum + line.text.length, 0) > headingMaxChars) return 0;
+  // A heading is never smaller than its text: a smaller line above text is a byline or a date.
+  if (next.size > first.size) return 0;
+  return mainFont(next).name !== font.name || first.size >= setApartSizeFactor * next.size ? run.length : 0;
+}
+
+/**
+ * Whether `line` was broken before the column ends: the first word of `next` would have fitted
+ * after it. Running text breaks a line only where the next word does not fit, so such a line
+ * ends a paragraph or a heading. The word's width is guessed from `next`'s own characters, with
+ * room to spare.
+ */
+function breaksEarly(line: Line, next: Line, columnWidth: number): boolean {
+  const text = next.text.trim();
+  const word = /^\S+/.exec(text)?.[0] ?? '';
+  const charWidth = lineWidth(next) / Math.max(1, text.length);
+  return lineWidth(line) + 1.5 * (word.length + 1) * charWidth <= columnWidth;
+}
+
+/** Whether `line` ended its paragraph before `next`, with no space between them to tell. */
+const endsParagraphBefore = (line: Line, next: Line, columnWidth: number) => endsSentence.test(line.text.trim()) && breaksEarly(line, next, columnWidth);
+
+/**
+ * Split a page's lines into paragraphs at wide gaps and changes of font size, and set apart the
+ * headings that open a paragraph without either (see `setApartHeading`). Only a line that starts
+ * the page (unless `carried`: the page before ended mid-sentence), follows a gap or follows a
+ * line that ended its paragraph (`endsParagraphBefore`) can start a heading: a paragraph's own
+ * short last line ends it and never becomes one.
+ */
+function groupLines(page: number, lines: readonly Line[], usualGap: number, columnWidth: number, carried: boolean): Group[] {
   const groups: Group[] = [];
   let current: Line[] = [];
   const flush = () => {
     if (current.length > 0) groups.push({ lines: current, page, size: dominantSize(sizesOf(current)) });
     current = [];
   };
-  for (const line of lines) {
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
     const previous = current.at(-1);
     if (previous) {
       const gap = previous.y - line.y;
@@ -197,6 +275,16 @@ function groupLines(page: number, lines: readonly Line[], usualGap: number): Gro
       const nextColumn = gap < -0.5 * size && line.x0 > previous.x0 + 2 * size && !endsSentence.test(previous.text.trim());
       const split = !sameSize(previous.size, line.size) || (gap < -0.5 * size && !nextColumn) || gap / size > paragraphGapFactor * usualGap;
       if (split) flush();
+    }
+    const last = current.at(-1);
+    const opensParagraph = last ? endsParagraphBefore(last, line, columnWidth) : index > 0 || !carried;
+    const heading = opensParagraph ? setApartHeading(lines, index, columnWidth) : 0;
+    if (heading > 0) {
+      flush();
+      const headingLines = lines.slice(index, index + heading);
+      groups.push({ lines: headingLines, page, size: dominantSize(sizesOf(headingLines)), setApart: true });
+      index += heading - 1;
+      continue;
     }
     current.push(line);
   }
@@ -305,20 +393,26 @@ export async function readPdf(bytes: Uint8Array): Promise<Extracted> {
     for (const line of allLines) for (const [word] of line.text.matchAll(wordPattern)) words.add(word.toLowerCase().replace(/‐/g, '-'));
     const documentGap = percentile(lineGaps(allLines), 0.25) ?? 1.2;
     const documentBody = dominantSize(sizesOf(allLines));
+    // A column's width: most lines of running text are full, paragraphs' last lines are not.
+    const documentColumn = percentile(allLines.map(lineWidth), 0.75) ?? 0;
 
     const groups: Array<Group & { body: number }> = [];
+    let carried = false;
     for (const { page, lines } of pages) {
       const gaps = lineGaps(lines);
       const usualGap = gaps.length >= 3 ? (percentile(gaps, 0.25) ?? documentGap) : documentGap;
       const sizes = sizesOf(lines);
       const chars = [...sizes.values()].reduce((sum, count) => sum + count, 0);
       const body = chars >= 200 ? dominantSize(sizes) : documentBody;
-      for (const group of groupLines(page, lines, usualGap)) groups.push({ ...group, body });
+      const column = lines.length >= 5 ? (percentile(lines.map(lineWidth), 0.75) ?? documentColumn) : documentColumn;
+      for (const group of groupLines(page, lines, usualGap, column, carried)) groups.push({ ...group, body });
+      carried = lines.length > 0 && continues(lines.at(-1)!.text);
     }
 
-    // Short, large, and not a line of a table of contents (dot leaders).
+    // Short and large, or set apart; and not a line of a table of contents (dot leaders).
+    const isLarge = (group: Group & { body: number }) => group.size >= headingFactor * group.body;
     const isHeading = (group: Group & { body: number }) =>
-      group.size >= headingFactor * group.body &&
+      (group.setApart === true || isLarge(group)) &&
       group.lines.length <= headingMaxLines &&
       group.lines.reduce((sum, line) => sum + line.text.length, 0) <= headingMaxChars &&
       !group.lines.some((line) => /(?:\.\s?){4}/.test(line.text));
@@ -338,7 +432,9 @@ export async function readPdf(bytes: Uint8Array): Promise<Extracted> {
       if (isHeading(group)) {
         closeParagraph();
         const text = joinLines(group.lines, words);
-        if (text !== '') blocks.push({ kind: 'heading', text, depth: group.size >= largest / (1 + sizeChange / 2) ? 1 : 2, page: group.page });
+        // Only a large heading is a title: one in the body size is a subhead, whatever else there is.
+        const depth = isLarge(group) && group.size >= largest / (1 + sizeChange / 2) ? 1 : 2;
+        if (text !== '') blocks.push({ kind: 'heading', text, depth, page: group.page });
         continue;
       }
       const lastPage = open?.breaks.at(-1)?.page ?? open?.page;

@@ -46,3 +46,22 @@ export function structureBlocks(blocks: readonly Block[], pageLabels?: readonly 
   }
   return { text: `${lines.join('\n')}\n`, headings, paragraphs };
 }
+
+/**
+ * Number an extracted document's paragraphs again once some are set aside (page chrome): ¶ n
+ * counts the paragraphs that remain, and headings and sections come from the headings that
+ * remain. Texts, lines and pages are kept as they are.
+ */
+export function renumberParagraphs(kept: readonly Paragraph[]): DocumentStructure {
+  const headings: Heading[] = [];
+  const paragraphs: Paragraph[] = [];
+  let section: string | undefined;
+  for (const { n: _n, section: _section, ...paragraph } of kept) {
+    if (paragraph.heading !== undefined) {
+      headings.push({ depth: paragraph.heading, text: paragraph.text, line: paragraph.line });
+      if (paragraph.heading > 1) section = paragraph.text;
+    }
+    paragraphs.push({ n: paragraphs.length + 1, ...paragraph, ...(section ? { section } : {}) });
+  }
+  return { headings, paragraphs };
+}

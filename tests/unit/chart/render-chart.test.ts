@@ -65,7 +65,7 @@ describe('renderChart', () => {
     expect(desc?.tagName).toBe('desc');
     expect(texts(desc!)).toEqual([data.description]);
     expect(svg.properties.ariaLabelledBy).toEqual([`chart-${data.id}-title`]);
-  }, 20_000);
+  });
 
   it('should print every value, the panel titles and the axis titles in the drawing', async () => {
     const html = toHtml(await renderChart(data));
@@ -74,5 +74,5 @@ describe('renderChart', () => {
     }
     // Nothing but the SVG: no script, no foreign objects.
     expect(html).not.toMatch(/<script|<foreignObject/i);
-  }, 20_000);
+  });
 });

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { detectFormat, looksLikeHtml } from '../../../src/ingest/formats/detect-format.js';
 import { htmlBlocks, readHtml } from '../../../src/ingest/formats/read-html.js';
 import { readMarkdown } from '../../../src/ingest/formats/read-markdown.js';
-import { structureBlocks } from '../../../src/ingest/formats/structure-blocks.js';
+import { renumberParagraphs, structureBlocks } from '../../../src/ingest/formats/structure-blocks.js';
 import { FormatError } from '../../../src/ingest/formats/types.js';
 import { readDocument } from '../../../src/ingest/read-document.js';
 import { folderCache, readSources } from '../../../src/ingest/index.js';
@@ -75,6 +75,19 @@ describe('readHtml', () => {
     ]);
   });
 
+  it('should make one block of a table row, its cells joined by " | " as in Markdown, unless a cell holds blocks', () => {
+    const blocks = htmlBlocks(
+      '<table><tr><th>Publisher</th><td><a href="/p">United States</a> Department of State</td></tr><tr><th>Year</th><td></td><td>2011</td></tr><tr><td><p>One</p><p>Two</p></td><td>Three</td></tr></table>',
+    );
+    expect(blocks).toEqual([
+      { kind: 'paragraph', text: 'Publisher | United States Department of State' },
+      { kind: 'paragraph', text: 'Year | 2011' },
+      { kind: 'paragraph', text: 'One' },
+      { kind: 'paragraph', text: 'Two' },
+      { kind: 'paragraph', text: 'Three' },
+    ]);
+  });
+
   it('should say so when a page has no main text (it loads it with scripts)', async () => {
     await expect(readHtml('<!doctype html><html><head><title>App</title></head><body><div id="root"></div><script>render()</script></body></html>')).rejects.toThrow(
       /no main text was found/,
@@ -119,6 +132,28 @@ describe('structureBlocks', () => {
   it('should label pages from the PDF’s page labels and keep page breaks inside a paragraph', () => {
     const { paragraphs } = structureBlocks([{ kind: 'paragraph', text: 'Ends on one page and goes on.', page: 2, pageBreaks: [{ offset: 20, page: 3 }] }], ['i', 'ii', '1']);
     expect(paragraphs[0]).toMatchObject({ page: 2, pageLabel: 'ii', pageBreaks: [{ offset: 20, page: 3, label: '1' }] });
+  });
+});
+
+describe('renumberParagraphs', () => {
+  it('should number the paragraphs that remain from 1 and take sections from the headings that remain, keeping lines and pages', () => {
+    const structure = structureBlocks([
+      { kind: 'heading', text: 'Refworld | Report', depth: 1, page: 1 },
+      { kind: 'heading', text: 'Menu', depth: 2, page: 1 },
+      { kind: 'paragraph', text: 'Home', page: 1 },
+      { kind: 'heading', text: 'Prosecution', depth: 2, page: 2 },
+      { kind: 'paragraph', text: 'The police investigated 194 cases.', page: 2 },
+    ]);
+    const kept = renumberParagraphs(structure.paragraphs.filter((paragraph) => !['Refworld | Report', 'Menu', 'Home'].includes(paragraph.text)));
+    expect(kept).toEqual({
+      headings: [{ depth: 2, text: 'Prosecution', line: 7 }],
+      paragraphs: [
+        { n: 1, text: 'Prosecution', line: 7, section: 'Prosecution', page: 2, pageLabel: '2', heading: 2 },
+        { n: 2, text: 'The police investigated 194 cases.', line: 9, section: 'Prosecution', page: 2, pageLabel: '2' },
+      ],
+    });
+    // With nothing set aside, the structure is the one the blocks gave.
+    expect(renumberParagraphs(structure.paragraphs)).toEqual({ headings: structure.headings, paragraphs: structure.paragraphs });
   });
 });
 

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PDFDocument, PDFName } from 'pdf-lib';
+import { PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPdf } from '../../../src/ingest/formats/read-pdf.js';
 import { FormatError, type Block, type Extracted } from '../../../src/ingest/formats/types.js';
-import { repoRoot } from '../../helpers/project.js';
+import { collectionRoot, repoRoot } from '../../helpers/project.js';
 
 // The fixtures are made by `npx tsx scripts/make-pdf-fixtures.ts` (Chromium, A4, Source Serif 4,
 // justified and hyphenated, running header "2011 Trafficking in Persons Report", page number
@@ -15,7 +15,7 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** The body of the Refworld text: "Kosovo (Tier 2)" up to the "Search Refworld" link. */
 async function sourceParagraphs(): Promise<string[]> {
-  const lines = (await readFile(path.join(repoRoot, 'sources', 'documents', 'tip-2011-kosovo-refworld.txt'), 'utf8')).split(/\r?\n/);
+  const lines = (await readFile(path.join(collectionRoot, 'sources', 'documents', 'tip-2011-kosovo-refworld.txt'), 'utf8')).split(/\r?\n/);
   const start = lines.findIndex((line) => line.startsWith('Kosovo (Tier 2)'));
   const end = lines.findIndex((line) => line.startsWith('Search Refworld'));
   return lines.slice(start, end).map(oneLine).filter(Boolean);
@@ -164,5 +164,201 @@ describe('readPdf errors', () => {
 
   it('should say when the PDF has no text layer', async () => {
     await expectFormatError(await read('scanned.pdf'), /^it has no text layer \(a scanned image\?\); run OCR first$/);
+  });
+});
+
+/** A piece of a line, in Helvetica or Helvetica-Bold. */
+interface Segment {
+  readonly text: string;
+  readonly bold?: boolean;
+}
+
+/** What a test sets on A4 pages, top down: lines, wrapped paragraphs, extra space. */
+interface Typesetter {
+  readonly line: (segments: string | readonly Segment[], options?: { readonly bold?: boolean; readonly size?: number }) => void;
+  readonly paragraph: (text: string) => void;
+  readonly space: (points: number) => void;
+  /** Go on at the top of a new page. */
+  readonly newPage: () => void;
+  /** The lines `paragraph` would set `text` in. */
+  readonly wrap: (text: string) => string[];
+}
+
+const bodySize = 11;
+const leading = 14;
+const column = 430;
+
+/** A PDF set by `set`, 11 pt Helvetica text ragged right in a 430 pt column on A4 pages. */
+async function typeset(set: (type: Typesetter) => void): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const [regular, bold] = await Promise.all([pdf.embedFont(StandardFonts.Helvetica), pdf.embedFont(StandardFonts.HelveticaBold)]);
+  let page = pdf.addPage([595, 842]);
+  // Glyph by glyph: widthOfTextAtSize counts kerning, which drawText does not apply.
+  const width = (font: typeof regular, text: string, size: number) => [...text].reduce((sum, char) => sum + font.widthOfTextAtSize(char, size), 0);
+  let y = 760;
+  const line: Typesetter['line'] = (segments, options = {}) => {
+    const size = options.size ?? bodySize;
+    let x = 72;
+    for (const segment of typeof segments === 'string' ? [{ text: segments, bold: options.bold }] : segments) {
+      const font = segment.bold ? bold : regular;
+      page.drawText(segment.text, { x, y, size, font });
+      x += width(font, segment.text, size);
+    }
+    y -= leading * (size / bodySize);
+  };
+  const wrap = (text: string) => {
+    const lines: string[] = [];
+    let current = '';
+    for (const word of text.split(' ')) {
+      const next = current ? `${current} ${word}` : word;
+      if (width(regular, next, bodySize) > column && current) {
+        lines.push(current);
+        current = word;
+      } else current = next;
+    }
+    return current ? [...lines, current] : lines;
+  };
+  const newPage = () => {
+    page = pdf.addPage([595, 842]);
+    y = 760;
+  };
+  set({ line, paragraph: (text) => wrap(text).forEach((each) => line(each)), space: (points) => (y -= points), newPage, wrap });
+  return pdf.save();
+}
+
+const kinds = (blocks: readonly Block[]) => blocks.map((block) => `${block.kind}: ${block.text.split(' ').slice(0, 3).join(' ')}`);
+
+const investigations =
+  'In 2010, Kosovo authorities conducted 194 investigations, a significant increase from 63 investigations in 2009. The Kosovo Police Trafficking in Human Beings Section reported identifying 22 trafficking victims, compared with 22 the year before.';
+const shelters =
+  'The government provided funding to the interim security facility and to NGO shelters, which offered a comprehensive range of services, including legal assistance, medical care and psychological counseling, to women and children.';
+const prevention =
+  'The Government of Kosovo demonstrated strong prevention efforts this year, including creative, broad-impact public awareness raising campaigns and strengthened national coordination activities across ministries.';
+
+describe('readPdf headings in the body size', () => {
+  it('should set a bold heading in the body size apart from the paragraph set directly below it', async () => {
+    const { blocks } = await readPdf(
+      await typeset(({ line, paragraph, space }) => {
+        paragraph(investigations);
+        space(9);
+        line('Protection', { bold: true });
+        paragraph(shelters);
+        space(9);
+        line('Recommendations for Kosovo:', { bold: true });
+        paragraph(prevention);
+      }),
+    );
+    expect(kinds(blocks)).toEqual([
+      'paragraph: In 2010, Kosovo',
+      'heading: Protection',
+      'paragraph: The government provided',
+      'heading: Recommendations for Kosovo:',
+      'paragraph: The Government of',
+    ]);
+    expect(blocks[1]).toEqual({ kind: 'heading', text: 'Protection', depth: 2, page: 1 });
+    expect(blocks[3]?.text).toBe('Recommendations for Kosovo:');
+    expect(blocks[2]?.text).toBe(shelters);
+  });
+
+  it('should set a bold heading apart when no space sets it off from the paragraphs around it', async () => {
+    const { blocks } = await readPdf(
+      await typeset(({ line, paragraph }) => {
+        paragraph(investigations);
+        line('KOSOVO: Tier 2', { bold: true });
+        paragraph(shelters);
+      }),
+    );
+    expect(kinds(blocks)).toEqual(['paragraph: In 2010, Kosovo', 'heading: KOSOVO: Tier 2', 'paragraph: The government provided']);
+    expect(blocks[0]?.text).toBe(investigations);
+  });
+
+  it('should set apart a heading one size larger than the text and as tightly spaced', async () => {
+    const { blocks } = await readPdf(
+      await typeset(({ line, paragraph, space }) => {
+        paragraph(investigations);
+        space(9);
+        line('Prosecution', { size: 12 });
+        paragraph(shelters);
+      }),
+    );
+    expect(kinds(blocks)).toEqual(['paragraph: In 2010, Kosovo', 'heading: Prosecution', 'paragraph: The government provided']);
+  });
+
+  it('should leave a paragraph whose last line is short as it is, and the paragraph after it', async () => {
+    const { blocks } = await readPdf(
+      await typeset(({ paragraph, space, wrap }) => {
+        expect(wrap(prevention).at(-1)).toBe('coordination activities across ministries.');
+        paragraph(prevention);
+        space(9);
+        paragraph(shelters);
+      }),
+    );
+    expect(blocks).toEqual([
+      { kind: 'paragraph', text: prevention, page: 1 },
+      { kind: 'paragraph', text: shelters, page: 1 },
+    ]);
+  });
+
+  it('should not make a heading of a paragraph’s short last line in bold', async () => {
+    const ending = 'in Kosovo and abroad';
+    const expected: string[] = [];
+    const { blocks } = await readPdf(
+      await typeset(({ line, paragraph, space, wrap }) => {
+        // A paragraph's full lines, then its last words in bold on a short line of their own;
+        // the next paragraph set directly below, then one set off by space.
+        const [first, second] = [wrap(shelters).slice(0, -1), wrap(investigations).slice(0, -1)];
+        first.forEach((each) => line(each));
+        line(ending, { bold: true });
+        paragraph(prevention);
+        space(9);
+        second.forEach((each) => line(each));
+        line(ending, { bold: true });
+        space(9);
+        paragraph(prevention);
+        expected.push(`${first.join(' ')} ${ending} ${prevention}`, `${second.join(' ')} ${ending}`, prevention);
+      }),
+    );
+    expect(blocks.map((block) => block.kind)).toEqual(['paragraph', 'paragraph', 'paragraph']);
+    expect(blocks.map((block) => block.text)).toEqual(expected);
+  });
+
+  it('should not split a paragraph at a bold phrase, nor at a bold sentence on a line of its own', async () => {
+    const { blocks } = await readPdf(
+      await typeset(({ line, paragraph, space }) => {
+        line([{ text: 'The ' }, { text: 'Kosovo Police Trafficking in Human Beings Section', bold: true }, { text: ' reported identifying 22' }]);
+        paragraph('trafficking victims, compared with 22 the year before, and referred all of them to shelters.');
+        space(9);
+        line('Kosovo remains on Tier 2.', { bold: true });
+        paragraph(prevention);
+      }),
+    );
+    expect(blocks.every((block) => block.kind === 'paragraph')).toBe(true);
+    expect(blocks[0]?.text).toBe('The Kosovo Police Trafficking in Human Beings Section reported identifying 22 trafficking victims, compared with 22 the year before, and referred all of them to shelters.');
+    expect(blocks[1]?.text).toBe(`Kosovo remains on Tier 2. ${prevention}`);
+  });
+
+  it('should set a bold heading apart at the top of a page, unless the page before ended mid-sentence', async () => {
+    const expected: string[] = [];
+    const { blocks } = await readPdf(
+      await typeset(({ line, paragraph, space, newPage, wrap }) => {
+        paragraph(investigations);
+        newPage();
+        line('Protection', { bold: true });
+        paragraph(shelters);
+        space(9);
+        // A paragraph that goes on at the top of the next page with its last words, in bold and
+        // without a full stop (as in a list), and the next paragraph set directly below.
+        const ongoing = prevention.replace(/\.$/, '');
+        const lines = wrap(ongoing);
+        lines.slice(0, -1).forEach((each) => line(each));
+        newPage();
+        line(lines.at(-1)!, { bold: true });
+        paragraph(investigations);
+        expected.push(`${ongoing} ${investigations}`);
+      }),
+    );
+    expect(blocks.map(({ kind, page }) => `${kind} ${page}`)).toEqual(['paragraph 1', 'heading 2', 'paragraph 2', 'paragraph 2']);
+    expect(blocks[1]?.text).toBe('Protection');
+    expect(blocks[3]).toMatchObject({ text: expected[0], pageBreaks: [{ page: 3 }] });
   });
 });

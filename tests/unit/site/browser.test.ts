@@ -103,7 +103,7 @@ describe('site pages in Chromium', () => {
     )) as { id: string; impact: string; nodes: string[] }[];
     const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
     expect(serious, JSON.stringify(serious)).toEqual([]);
-  }, 60_000);
+  });
 
   it('should highlight the passage a link targets more strongly than the others', async () => {
     await page.setViewport({ width: 1000, height: 800, deviceScaleFactor: 1 });
