@@ -7,7 +7,7 @@ import type { Element } from 'hast';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fold } from '../../src/ingest/index.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, type CliRun } from '../helpers/cli.js';
 import { makeProject, repoRoot, type TempProject } from '../helpers/project.js';
 import { savedPage } from '../helpers/saved-page.js';
 
@@ -39,6 +39,7 @@ async function tipQuotes(project: TempProject): Promise<string[]> {
 describe('sources in other formats', () => {
   describe('the 2011 TIP report as a saved web page', () => {
     let project: TempProject;
+    let built: CliRun;
     beforeAll(async () => {
       project = await makeProject();
       const text = await project.read(tipText);
@@ -47,11 +48,12 @@ describe('sources in other formats', () => {
       const body = blocks.filter((block) => !/^(Last Updated|Search Refworld|Publisher |Disclaimer)/.test(block) && block !== '2011 Trafficking in Persons Report - Kosovo');
       await project.write('sources/documents/tip-2011.html', savedPage('2011 Trafficking in Persons Report - Kosovo', body));
       await retarget(project, 'documents/tip-2011.html');
+      // Every test below reads what this build wrote: it is made here, not by the first test.
+      built = await runCli(['build', '--format', 'html'], project.root);
     });
     afterAll(() => project.remove());
 
     it('should verify every quote against the main text Readability finds, and cite it by ¶', async () => {
-      const built = await runCli(['build', '--format', 'html'], project.root);
       expect(built.stderr).toBe('');
       expect(built.code).toBe(0);
       const listed = await runCli(['sources', '--json'], project.root);
@@ -75,15 +77,16 @@ describe('sources in other formats', () => {
 
   describe('the 2011 TIP report as a PDF', () => {
     let project: TempProject;
+    let built: CliRun;
     beforeAll(async () => {
       project = await makeProject();
       await copyFile(pdfFixture, project.path('sources/documents/tip-2011-kosovo.pdf'));
       await retarget(project, 'documents/tip-2011-kosovo.pdf');
+      built = await runCli(['build', '--brief', 'tip-assessment', '--brief', 'legal-framework'], project.root);
     });
     afterAll(() => project.remove());
 
     it('should verify every quote in the PDF text and cite the page each is printed on', async () => {
-      const built = await runCli(['build', '--brief', 'tip-assessment', '--brief', 'legal-framework'], project.root);
       expect(built.stderr).toBe('');
       expect(built.code).toBe(0);
       // Each quote of the report, and the page pdftotext finds it on.

@@ -148,6 +148,9 @@ export async function launchBrowser(location: BrowserLocation, concurrency: numb
   // Open the pages now: the browser starts while the pipeline prepares the documents, so the
   // pages are ready by the time the first document is.
   for (const lane of lanes) lane.queue = openPage(lane).catch(() => undefined);
+  // Closing while a page is still being opened would leave puppeteer waiting 30 s for a target
+  // that never comes, and the process alive that long after a failed build: close waits for them.
+  const opening = lanes.map((lane) => lane.queue);
   let submitted = 0;
   const version = await browser.version();
   return {
@@ -175,6 +178,7 @@ export async function launchBrowser(location: BrowserLocation, concurrency: numb
     },
     close: async () => {
       try {
+        await Promise.all(opening);
         await browser.close();
       } catch {
         // Already gone (crashed or killed): make sure the process is.
