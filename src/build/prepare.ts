@@ -3,10 +3,10 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { createCiter, readCitationStyle, type CitationStyle, type Citer } from '../cite/index.js';
-import { loadTemplates, renderBrief, formatIsoDate, withLayout, type TemplateSet } from '../compose/index.js';
+import { checkConflicts, checkDisagreementsShown, findConflicts, findDroppedFacts, loadTemplates, renderBrief, formatIsoDate, withLayout, type TemplateSet } from '../compose/index.js';
 import { UsageError, type Config } from '../config/index.js';
 import { BuildError, codes, createMessage } from '../diagnostics/index.js';
-import { checkStatementMarkup, loadFacts, verifyQuotes, type VerifiedFact } from '../facts/index.js';
+import { checkStatementMarkup, checkStatements, loadFacts, verifyQuotes, type VerifiedFact } from '../facts/index.js';
 import { folderCache, readSources, type SourceCollection } from '../ingest/index.js';
 import { createProcessor, markdownToHtml, type BriefHtmlBody, type FrontMatter } from '../markdown/index.js';
 import type { FormattedCitations } from '../cite/index.js';
@@ -103,6 +103,11 @@ export async function prepare(
   if (templates.briefs.size === 0) {
     messages.push(createMessage(codes.briefNotFound, [config.templates], { stage: 'compose' }));
   }
+  // Without a stylesheet the PDFs would still print, unstyled: refuse rather than ship that.
+  if (templates.styles.size === 0) {
+    const stylesDir = path.join(config.templates, 'styles');
+    messages.push(Object.assign(createMessage(codes.stylesNotFound, [stylesDir], { stage: 'build' }), { file: stylesDir }));
+  }
   stopOnFatal([...messages, ...factsFile.file.messages], texts);
 
   const briefIds = [...templates.briefs.keys()];
@@ -123,7 +128,11 @@ export async function prepare(
   }
   await breathe();
   const facts = verifyQuotes(factsFile.facts, sources.docs, factsFile.file);
+  // Nothing said that the quotes do not say: the statements' numbers, dates, tiers and articles.
+  checkStatements(facts, sources.docs, factsFile.file);
   checkStatementMarkup(factsFile.facts.values(), factsFile.file);
+  // Sources that disagree are shown, never settled: a disagreement nobody acknowledged stops here.
+  factsFile.file.messages.push(...checkConflicts(findConflicts(facts.values()), config.factsPath));
   stopOnFatal([...messages, ...factsFile.file.messages], texts);
   messages.push(...factsFile.file.messages);
 
@@ -157,6 +166,16 @@ export async function prepare(
     bodies.push(body);
     if (body.file.messages.some((message) => message.fatal === true)) continue;
     const matter = body.matter!;
+    // Nothing curated may vanish: every fact of the brief's topic printed, or omitted with a reason.
+    const template = templates.briefs.get(body.briefId)!;
+    const dropped = [
+      ...findDroppedFacts({ ...markdown[index]!, templatePath: template.path, templateSource: template.source, omit: matter.omit }, facts, config.factsPath),
+      ...checkDisagreementsShown({ ...markdown[index]!, templatePath: template.path }, facts.values()),
+    ];
+    if (dropped.length > 0) {
+      body.file.messages.push(...dropped);
+      continue;
+    }
     const citations = body.citations ?? { notes: [], bibliography: [] };
     const prepared: PreparedBrief = {
       briefId: body.briefId,

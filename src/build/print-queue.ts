@@ -123,6 +123,7 @@ export async function packOf(prepared: Prepared, config: Config): Promise<Prepar
       subtitle: 'Handout pack',
       summary: `The briefs ${prepared.briefs.map((brief) => brief.matter.title).join(', ')}, in one document.`,
       keywords: [...new Set(prepared.briefs.flatMap((brief) => brief.matter.keywords))],
+      omit: {},
       lang: 'en',
     },
     html,

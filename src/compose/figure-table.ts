@@ -33,13 +33,16 @@ export function figureTable(facts: readonly VerifiedFact[], marks: NoteMarks): s
     const figure = fact.figure!;
     const what = fact.short ?? escapeInline(metrics[figure.metric].label);
     const value = figure.value === undefined ? `no number: ${figure.stated}` : formatFigure(figure);
-    const cells = [what, `${value}${marks.state(fact)}`];
+    const cells = [what, `${value}${marks.cite(fact)}`];
     return oneYear === undefined ? [...cells, formatPeriod(figure.period)] : cells;
   });
   const header = oneYear === undefined ? ['What', 'Figure', 'Year'] : [`What (figures for ${oneYear})`, 'Figure'];
   const table = markdownTable(...sideBySide(header, rows));
   const caveats = figures
     .filter((fact) => fact.note)
-    .map((fact) => `- ${fact.short ?? escapeInline(metrics[fact.figure!.metric].label)}: *${fact.note!.replace(/\s+/g, ' ').trim()}*${marks.cite(fact)}`);
+    .map((fact) => {
+      marks.noted(fact);
+      return `- ${fact.short ?? escapeInline(metrics[fact.figure!.metric].label)}: *${fact.note!.replace(/\s+/g, ' ').trim()}*${marks.cite(fact)}`;
+    });
   return caveats.length > 0 ? `${table}\n\n${caveats.join('\n')}` : table;
 }

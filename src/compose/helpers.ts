@@ -5,6 +5,7 @@ import type { ChartData } from '../chart/index.js';
 import type { VerifiedFact } from '../facts/index.js';
 import type { SourceDoc } from '../ingest/index.js';
 import { asOfLine, sourceRecency } from './as-of.js';
+import { disagreements, findConflicts } from './conflicts.js';
 import { coverageNote } from './coverage.js';
 import { chartData, chartMarkdown } from './figure-chart.js';
 import { collectSeries } from './figure-series.js';
@@ -13,7 +14,7 @@ import { figureTrends } from './figure-trends.js';
 import { formatIsoDate } from './format-date.js';
 import { lawTable } from './law-table.js';
 import { escapeInline, listOf } from './markdown-text.js';
-import { createNoteMarks } from './notes.js';
+import { createNoteMarks, type NoteLedger } from './notes.js';
 import { quotation } from './quotation.js';
 import { sourceLabel } from './source-label.js';
 import { prose, statement } from './statement.js';
@@ -58,10 +59,8 @@ export interface HelperContext {
   readonly docs: ReadonlyMap<string, SourceDoc>;
   /** The edition date (ISO or as printed): it bounds the years the Coverage note counts. */
   readonly edition: string;
-  /** Fact ids in the order templates used them (helpers push here). */
-  readonly used: string[];
-  /** Fact ids stated in the body (so `fresh=true` skips them). */
-  readonly placed: Set<string>;
+  /** What the brief records of its facts: cited, placed, printed in full, caveats printed (helpers record here). */
+  readonly ledger: NoteLedger;
   /** Charts the brief draws (helpers push here; the Markdown stage draws them). */
   readonly charts: ChartData[];
 }
@@ -98,7 +97,7 @@ const safe = (markdown: string) => new Handlebars.SafeString(markdown);
  * Every helper is registered as known, so Handlebars rejects any other name at compile time.
  */
 export function createHelpers(ctx: HelperContext) {
-  const marks = createNoteMarks(ctx.used, ctx.placed);
+  const marks = createNoteMarks(ctx.ledger);
   const lookup = (id: unknown, options: HelperOptions): VerifiedFact => {
     const fact = typeof id === 'string' ? ctx.facts.get(id) : undefined;
     if (!fact) {
@@ -129,6 +128,7 @@ export function createHelpers(ctx: HelperContext) {
      */
     point(id: unknown, options: HelperOptions) {
       const fact = lookup(id, options);
+      marks.printed(fact);
       return safe(`${fact.statement.replace(/\s+/g, ' ').trim()}${marks.cite(fact)}`);
     },
     /** `{{cite "id"}}`: only the footnote marker of a fact. */
@@ -165,7 +165,7 @@ export function createHelpers(ctx: HelperContext) {
       const hash = options.hash as { tag?: unknown; year?: unknown; source?: unknown; report?: unknown; figure?: unknown; fresh?: unknown; order?: unknown };
       const tags = typeof hash.tag === 'string' ? hash.tag.split(',').map((tag) => tag.trim()) : undefined;
       return topicFacts(topicOf(options))
-        .filter((fact) => (hash.fresh === true ? !ctx.placed.has(fact.id) : true))
+        .filter((fact) => (hash.fresh === true ? !ctx.ledger.placed.has(fact.id) : true))
         .filter((fact) => (typeof hash.source === 'string' ? fact.citations.some((c) => c.source === hash.source) : true))
         .filter((fact) => (tags ? fact.tags.some((tag) => tags.includes(tag)) : true))
         .filter((fact) => (hash.year === undefined ? true : fact.year === Number(hash.year)))
@@ -220,7 +220,6 @@ export function createHelpers(ctx: HelperContext) {
       if (series.length === 0) return safe('<!-- uncited -->\nNo figure in the collection is given for two or more years, so there is nothing to chart.');
       const data = chartData(`figures-${ctx.charts.length + 1}`, series);
       ctx.charts.push(data);
-      for (const s of series) for (const point of s.points) for (const fact of point.sources) ctx.placed.add(fact.id);
       return safe(chartMarkdown(data, series, conflicts, marks));
     },
     /** `{{figureTrends}}`: one sentence on how those figures changed between their first and last year. */
@@ -239,6 +238,11 @@ export function createHelpers(ctx: HelperContext) {
     /** `{{lawTable}}`: the legal instruments (`law`): in force, prohibits, penalties, sources; with caveats. */
     lawTable(options: HelperOptions) {
       return safe(lawTable(topicFacts(topicOf(options)), ctx.docs, marks));
+    },
+    /** `{{disagreements}}`: "Where the sources disagree": every conflict among the brief's facts, each answer with its source (nothing when they agree). */
+    disagreements(options: HelperOptions) {
+      ctx.ledger.parts.add('disagreements');
+      return safe(disagreements(findConflicts(topicFacts(topicOf(options))), ctx.docs, marks));
     },
     /** `{{asOf}}`: the "as of" line: the brief's newest source, and which sources are undated. */
     asOf(options: HelperOptions) {
@@ -278,6 +282,6 @@ export function createHelpers(ctx: HelperContext) {
 export const helperNames = [
   'fact', 'point', 'cite', 'quote', 'prose', 'quotation', 'timeline', 'facts', 'years', 'reports', 'reportSources',
   'reportTable', 'tierTimeline', 'tierSummary', 'figureChart', 'figureTrends', 'figureTable', 'lawTable', 'asOf',
-  'coverage', 'formatDate', 'sourceTitle', 'eq',
+  'coverage', 'disagreements', 'formatDate', 'sourceTitle', 'eq',
 ] as const;
 

@@ -1,5 +1,7 @@
 export { loadTemplates } from './load-templates.js';
 export type { TemplateFile, TemplateSet } from './load-templates.js';
+export { checkConflicts, checkDisagreementsShown, findConflicts } from './conflicts.js';
+export { findDroppedFacts } from './dropped-facts.js';
 export { renderBrief } from './render-template.js';
 export type { BriefMarkdown, ComposeInput } from './render-template.js';
 export { formatIsoDate } from './helpers.js';

@@ -40,7 +40,7 @@ export function lawTable(facts: readonly VerifiedFact[], docs: ReadonlyMap<strin
     const name = instrumentName(instrument, articles);
     const cells = aspects.map(({ aspect }) => {
       const inCell = list.filter((fact) => fact.law && (aspect as readonly string[]).includes(fact.law.aspect));
-      return inCell.length > 0 ? inCell.map((fact) => `${cellText(fact)}${marks.state(fact)}`).join('; ') : 'not stated';
+      return inCell.length > 0 ? inCell.map((fact) => `${cellText(fact)}${marks.cite(fact)}`).join('; ') : 'not stated';
     });
     const sources = [...new Set(list.flatMap((fact) => fact.citations.map((citation) => citation.source)))].map((id) => {
       const doc = docs.get(id);
@@ -51,6 +51,9 @@ export function lawTable(facts: readonly VerifiedFact[], docs: ReadonlyMap<strin
   const table = markdownTable(['Instrument', ...aspects.map(({ header }) => header), 'According to'], body);
   const caveats = facts
     .filter((fact) => fact.law && fact.note)
-    .map((fact) => `- *Caveat, ${escapeInline(fact.law!.instrument)}*: ${fact.note!.replace(/\s+/g, ' ').trim()}${marks.cite(fact)}`);
+    .map((fact) => {
+      marks.noted(fact);
+      return `- *Caveat, ${escapeInline(fact.law!.instrument)}*: ${fact.note!.replace(/\s+/g, ' ').trim()}${marks.cite(fact)}`;
+    });
   return caveats.length > 0 ? `${table}\n\n${caveats.join('\n')}` : table;
 }

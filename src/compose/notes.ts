@@ -1,24 +1,62 @@
 import type { VerifiedFact } from '../facts/index.js';
 
+/** What one brief records of its facts while its template renders. */
+export interface NoteLedger {
+  /** Fact ids with a note marker in the brief, in order of first use. */
+  readonly used: string[];
+  /** Facts stated in the body or in a table cell (so `fresh=true` lists skip them). */
+  readonly placed: Set<string>;
+  /** Facts whose statement the brief prints in full (not only a table cell or a reference). */
+  readonly stated: Set<string>;
+  /** Facts whose caveat (`note`) the brief prints. */
+  readonly noted: Set<string>;
+  /** Parts of the brief its template wrote that a check asks for (`disagreements`). */
+  readonly parts: Set<string>;
+  /** Explanations already printed (a `derived.why` shared by many facts is printed once). */
+  readonly explained: Set<string>;
+}
+
+/** A ledger with nothing recorded yet. */
+export function emptyLedger(): NoteLedger {
+  return { used: [], placed: new Set(), stated: new Set(), noted: new Set(), parts: new Set(), explained: new Set() };
+}
+
 /** How builders put a fact's note marker into Markdown while recording its use. */
 export interface NoteMarks {
   /** The marker `[^id]`; records the fact as used by the brief. */
   readonly cite: (fact: VerifiedFact) => string;
-  /** The same, and records the fact as stated in the body (so `fresh=true` lists skip it). */
+  /** The same, and records the fact as stated in the body (so `fresh=true` lists skip it); a table cell or a chart only cites. */
   readonly state: (fact: VerifiedFact) => string;
+  /** Records that the brief prints the fact's statement in full (call where it is written). */
+  readonly printed: (fact: VerifiedFact) => void;
+  /** Records that the brief prints the fact's caveat, if it has one (call where it is written). */
+  readonly noted: (fact: VerifiedFact) => void;
+  /** Whether an explanation is new to the brief (and records it): say each thing once. */
+  readonly firstTime: (explanation: string) => boolean;
 }
 
-/** Note marks that record into a brief's `used` list and `placed` set. */
-export function createNoteMarks(used: string[], placed: Set<string>): NoteMarks {
+/** Note marks that record into a brief's ledger. */
+export function createNoteMarks(ledger: NoteLedger): NoteMarks {
   const cite = (fact: VerifiedFact) => {
-    if (!used.includes(fact.id)) used.push(fact.id);
+    if (!ledger.used.includes(fact.id)) ledger.used.push(fact.id);
     return `[^${fact.id}]`;
   };
   return {
     cite,
     state: (fact) => {
-      placed.add(fact.id);
+      ledger.placed.add(fact.id);
       return cite(fact);
+    },
+    printed: (fact) => {
+      ledger.stated.add(fact.id);
+    },
+    noted: (fact) => {
+      if (fact.note) ledger.noted.add(fact.id);
+    },
+    firstTime: (explanation) => {
+      if (ledger.explained.has(explanation)) return false;
+      ledger.explained.add(explanation);
+      return true;
     },
   };
 }

@@ -23,5 +23,7 @@ export function quotation(fact: VerifiedFact, docs: ReadonlyMap<string, SourceDo
   const source = doc ? escapeInline(sourceLabel(doc)) : '';
   const body = words ? `“${words}”` : fact.statement.replace(/\s+/g, ' ').trim();
   const how = words ? `as quoted in ${source}` : `reported, not quoted, in ${source}`;
+  marks.printed(fact);
+  marks.noted(fact);
   return `> ${body}${marks.state(fact)}\\\n> — ${who}; ${when}; ${how}.${caveat(fact)}`;
 }

@@ -4,10 +4,12 @@ import type { ChartData } from '../chart/index.js';
 import { codes, reportError } from '../diagnostics/index.js';
 import type { VerifiedFact } from '../facts/index.js';
 import type { SourceDoc } from '../ingest/index.js';
+import { guardEach, guardHelpers } from './helper-arguments.js';
 import { createHelpers, helperNames } from './helpers.js';
 import { parseWithLineMarks, splitLineMarks } from './line-map.js';
+import { emptyLedger } from './notes.js';
 import type { TemplateFile, TemplateSet } from './load-templates.js';
-import { handlebarsPlace, taggedTemplate, tagTemplate, TemplateProblem } from './template-error.js';
+import { handlebarsPlace, HelperArgumentProblem, taggedTemplate, tagTemplate, TemplateProblem } from './template-error.js';
 
 declare module 'vfile' {
   interface DataMap {
@@ -23,6 +25,12 @@ export interface BriefMarkdown {
   readonly file: VFile;
   /** Fact ids the template used, in order of use. */
   readonly usedFacts: readonly string[];
+  /** Facts whose statement the brief prints in full (not only in a table cell, a reference or the "As of" line). */
+  readonly printedFacts: ReadonlySet<string>;
+  /** Facts whose caveat (`note`) the brief prints. */
+  readonly notedFacts: ReadonlySet<string>;
+  /** Whether the template writes the "Where the sources disagree" part (`{{disagreements}}`). */
+  readonly showsDisagreements: boolean;
   /**
    * The template line each Markdown line comes from (`templateLines[line - 1]`): exact for the
    * template's own text; text a helper or partial writes maps to the line that calls it.
@@ -54,7 +62,8 @@ const compileOptions = (): CompileOptions => ({
  */
 export function renderBrief(template: TemplateFile, input: ComposeInput): BriefMarkdown {
   const file = new VFile({ path: template.path });
-  const used: string[] = [];
+  const ledger = emptyLedger();
+  const used = ledger.used;
   const charts: ChartData[] = [];
   let templateLines: readonly number[] = [];
   const env = Handlebars.create();
@@ -63,11 +72,13 @@ export function renderBrief(template: TemplateFile, input: ComposeInput): BriefM
     facts: input.facts,
     docs: input.docs,
     edition: input.edition,
-    used,
-    placed: new Set(),
+    ledger,
     charts,
   });
-  env.registerHelper(helpers);
+  // Each helper checks its arguments (a misspelt `tags=` would otherwise be ignored) and turns
+  // what it throws into a located problem; `each` refuses text it would loop over field by field.
+  env.registerHelper(guardHelpers(helpers));
+  env.registerHelper('each', guardEach(env.helpers.each!));
   for (const partial of input.templates.partials.values()) {
     const compiled = env.compile(partial.source, compileOptions());
     env.registerPartial(partial.name, ((context: unknown, options?: RuntimeOptions) => {
@@ -102,9 +113,11 @@ export function renderBrief(template: TemplateFile, input: ComposeInput): BriefM
     const first = lines[0]!.replace(/ - \d+:\d+$/, '');
     const detail = expecting ? `${first} ${expecting}` : first;
     const at = new VFile({ path: where });
-    if (error instanceof TemplateProblem && error.code === 'unknown-fact') {
+    if (error instanceof HelperArgumentProblem) {
+      reportError(at, codes.templateArgument, [error.helper, error.detail], { place, stage, cause: error });
+    } else if (error instanceof TemplateProblem && error.code === 'unknown-fact') {
       reportError(at, codes.unknownFact, [error.value], { place, stage, cause: error });
-    } else if (/Parse error|Expecting|knownHelpersOnly|unknown helper|doesn't match/i.test(detail)) {
+    } else if (!(error instanceof TemplateProblem) && /Parse error|Expecting|knownHelpersOnly|unknown helper|doesn't match/i.test(detail)) {
       reportError(at, codes.templateSyntax, [where, detail], { place, stage, cause: error });
     } else {
       reportError(at, codes.templateRender, [where, detail], { place, stage, cause: error });
@@ -112,5 +125,5 @@ export function renderBrief(template: TemplateFile, input: ComposeInput): BriefM
     file.messages.push(...at.messages);
     file.value = '';
   }
-  return { briefId: template.name, file, usedFacts: used, templateLines };
+  return { briefId: template.name, file, usedFacts: used, printedFacts: ledger.stated, notedFacts: ledger.noted, showsDisagreements: ledger.parts.has('disagreements'), templateLines };
 }

@@ -1,14 +1,27 @@
 import type { VerifiedFact } from '../facts/index.js';
 import type { NoteMarks } from './notes.js';
 
-/** A fact's caveat as the brief prints it, after the note marker. */
-export function caveat(fact: VerifiedFact): string {
-  return fact.note ? ` *Caveat: ${fact.note.replace(/\s+/g, ' ').trim()}*` : '';
+/**
+ * A fact's caveat as the brief prints it, after the note marker: its `note`, then why the
+ * curator derived what its quotes do not state (`derived.why`). `derived: false` leaves the
+ * latter out where the same words were just printed.
+ */
+export function caveat(fact: VerifiedFact, options: { readonly derived?: boolean } = {}): string {
+  const note = fact.note ? ` *Caveat: ${fact.note.replace(/\s+/g, ' ').trim()}*` : '';
+  const derived = fact.derived && options.derived !== false ? ` *Derived: ${fact.derived.why.replace(/\s+/g, ' ').trim()}*` : '';
+  return `${note}${derived}`;
 }
 
-/** A fact's statement with its note marker and caveat; records it as stated. */
+/**
+ * A fact's statement with its note marker and caveat; records both as printed. Facts derived
+ * the same way (a summary's report year) carry the reason once per brief, where it first appears.
+ */
 export function statement(fact: VerifiedFact, marks: NoteMarks): string {
-  return `${fact.statement.replace(/\s+/g, ' ').trim()}${marks.state(fact)}${caveat(fact)}`;
+  marks.printed(fact);
+  marks.noted(fact);
+  const why = fact.derived?.why.replace(/\s+/g, ' ').trim();
+  const derived = why !== undefined && marks.firstTime(why);
+  return `${fact.statement.replace(/\s+/g, ' ').trim()}${marks.state(fact)}${caveat(fact, { derived })}`;
 }
 
 /** Several facts as one paragraph of running text. */

@@ -4,15 +4,38 @@ import { BuildError, codes, createMessage } from '../diagnostics/index.js';
 /** A problem raised by a helper, with the helper call's position. */
 export class TemplateProblem extends Error {
   readonly place: Point | undefined;
-  readonly code: 'unknown-fact' | 'template-render';
+  readonly code: 'unknown-fact' | 'template-render' | 'template-argument';
   readonly value: string;
 
-  constructor(code: 'unknown-fact' | 'template-render', value: string, place: Point | undefined, message: string) {
-    super(message);
+  constructor(
+    code: 'unknown-fact' | 'template-render' | 'template-argument',
+    value: string,
+    place: Point | undefined,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
     this.name = 'TemplateProblem';
     this.code = code;
     this.value = value;
     this.place = place;
+  }
+}
+
+/**
+ * A helper called with arguments it does not take (an unknown or mistyped named argument, too
+ * many or too few positional ones), with the call's position. `detail` completes the sentence
+ * "The helper `name` …" of the catalogue's `template-argument` message.
+ */
+export class HelperArgumentProblem extends TemplateProblem {
+  readonly helper: string;
+  readonly detail: string;
+
+  constructor(helper: string, detail: string, place: Point | undefined) {
+    super('template-argument', helper, place, codes.templateArgument.message(helper, detail));
+    this.name = 'HelperArgumentProblem';
+    this.helper = helper;
+    this.detail = detail;
   }
 }
 

@@ -42,7 +42,7 @@ function figureCell(report: TipReport, column: FigureColumn, marks: NoteMarks): 
     const related = of(column.related ?? []);
     if (related.length === 0) return notStated;
     const context = related.map((fact) => `${metrics[fact.figure!.metric].label.toLowerCase()}: ${formatFigure(fact.figure!)}`);
-    return `${notStated} (${context.join('; ')})${marksFor(related, marks.state)}`;
+    return `${notStated} (${context.join('; ')})${marksFor(related, marks.cite)}`;
   }
   // Figures for the covered year first; figures for other years (the report's comparisons) after, by year.
   const isMain = (fact: VerifiedFact) => covered.length === 0 || covered.includes(singleYear(fact.figure!) ?? Number.NaN);
@@ -59,7 +59,7 @@ function figureCell(report: TipReport, column: FigureColumn, marks: NoteMarks): 
   const earlierText = earlier.map((fact) => `${figureText(fact, column)} in ${fact.figure!.period}`);
   const head = mainText.length > 0 ? mainText.join('; ') : notStated;
   const text = earlierText.length > 0 ? `${head} (${earlierText.join('; ')})` : head;
-  return `${text}${marksFor([...main, ...earlier], marks.state)}`;
+  return `${text}${marksFor([...main, ...earlier], marks.cite)}`;
 }
 
 /**
@@ -86,7 +86,10 @@ export function tipTable(reports: readonly TipReport[], marks: NoteMarks): strin
   const caveats = reports.flatMap((report) =>
     report.facts
       .filter((fact) => fact.note && fact.figure && tableMetrics.has(fact.figure.metric))
-      .map((fact) => `- *${report.year}, ${metrics[fact.figure!.metric].label.toLowerCase()}*: ${fact.note!.replace(/\s+/g, ' ').trim()}${marks.cite(fact)}`),
+      .map((fact) => {
+        marks.noted(fact);
+        return `- *${report.year}, ${metrics[fact.figure!.metric].label.toLowerCase()}*: ${fact.note!.replace(/\s+/g, ' ').trim()}${marks.cite(fact)}`;
+      }),
   );
   return caveats.length > 0 ? `${markdownTable(header, rows)}\n\n${caveats.join('\n')}` : markdownTable(header, rows);
 }

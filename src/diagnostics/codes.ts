@@ -219,7 +219,8 @@ export const codes = {
   },
   factUnused: {
     code: 'fact-unused',
-    title: 'A fact is not used by a brief it names',
+    // No longer raised: `fact-not-printed` (an error) replaced this warning. Codes are permanent.
+    title: 'A fact is not used by a brief it names (replaced by `fact-not-printed`)',
     message: (factId: string, briefs: string[]) =>
       `Fact ${q(factId)} names ${briefs.length === 1 ? 'the brief' : 'the briefs'} ${briefs.map(q).join(', ')} in \`topics\`, but ${briefs.length === 1 ? 'that brief does' : 'those briefs do'} not use it.`,
     hint: 'Use the fact in the brief (a helper or a `facts` list in its template), or remove the brief from the fact\'s `topics`.',
@@ -239,8 +240,100 @@ export const codes = {
   figureNotInQuote: {
     code: 'figure-not-in-quote',
     title: "A figure's value does not appear in its quotes",
-    message: (factId: string, value: string) => `The figure of fact ${q(factId)} has the value ${value}, which none of its quotes contains.`,
-    hint: 'Check the number against the source: the value must be one the quoted passage states (in digits or words).',
+    message: (factId: string, value: string) => `The figure of fact ${q(factId)} has the value ${value}, which none of its quotes states.`,
+    hint: 'Check the number against the source: the value must be one the quoted passage states, in digits or words (an amount of money with its currency, a percentage as a percentage).',
+  },
+  templateArgument: {
+    code: 'template-argument',
+    title: 'A helper is called with arguments it does not take',
+    message: (helper: string, detail: string) => `The helper \`${helper}\` ${detail}`,
+    hint: 'Correct the call: each helper takes only the arguments "Templates" in the README lists for it, with values of their kind (true or false, a year without quotes, text in quotes). Lists of facts come from `(facts …)`, in parentheses.',
+  },
+  stylesNotFound: {
+    code: 'styles-not-found',
+    title: 'No stylesheets in the templates',
+    message: (dir: string) => `No stylesheets (*.css) were found in ${q(dir)}, so the briefs would print unstyled.`,
+    hint: 'Put the briefs\' CSS in templates/styles/ (copy the folder from the project), or point --templates at a folder that has it.',
+  },
+  factNotPrinted: {
+    code: 'fact-not-printed',
+    title: 'A brief never prints a fact of its topic',
+    message: (factId: string, briefId: string, how: string) =>
+      `Fact ${q(factId)} names the brief ${q(briefId)} in \`topics\`, but the brief never prints its statement: ${how}.`,
+    hint: 'Print the statement with a helper that writes it (`fact`, `prose`, `timeline full=true`, `quotation` …), list the fact under `omit:` in the brief\'s front matter with the reason (`omit: { fact-id: "why" }`), or remove the brief from the fact\'s `topics`.',
+  },
+  factNoteNotPrinted: {
+    code: 'fact-note-not-printed',
+    title: "A brief prints a fact but not its caveat",
+    message: (factId: string, briefId: string) =>
+      `The brief ${q(briefId)} prints fact ${q(factId)} but not its \`note\` (caveat): the helpers that print it (\`point\`, a table cell) leave caveats out.`,
+    hint: 'State the fact in full somewhere in the brief (`fact`, `prose` …: the caveat follows its statement), or put it in a table whose caveats are listed under it.',
+  },
+  omitUnknownFact: {
+    code: 'omit-unknown-fact',
+    title: "A brief's `omit:` names a fact it has no reason to omit",
+    message: (briefId: string, factId: string, why: string) => `The brief ${q(briefId)} lists ${q(factId)} under \`omit:\`, but ${why}.`,
+    hint: '`omit:` is for facts of the brief\'s topic it leaves out on purpose: check the id against sources/facts.yaml, or remove the entry.',
+  },
+  conflictUnacknowledged: {
+    code: 'conflict-unacknowledged',
+    title: 'Two facts disagree and nothing says so',
+    message: (subject: string, a: string, b: string) => `The facts ${a} and ${b} disagree on ${subject}, and neither acknowledges the other.`,
+    hint: 'Check both against their sources. If both are right, say so: a `note` on one naming the other\'s value, or `conflicts: [other-fact-id]` on one of them. The brief then shows both answers under "Where the sources disagree"; it never picks one.',
+  },
+  disagreementsNotShown: {
+    code: 'disagreements-not-shown',
+    title: 'A brief has facts that disagree but does not show them',
+    message: (briefId: string, subjects: string[]) => `The facts of the brief ${q(briefId)} disagree on ${subjects.join('; ')}, but its template has no \`{{disagreements}}\`.`,
+    hint: 'Add `{{disagreements}}` to the brief template (it writes a "Where the sources disagree" part with every answer and its source), so no disagreement is smoothed over.',
+  },
+  statementNumberNotInQuote: {
+    code: 'statement-number-not-in-quote',
+    title: 'A statement gives a number, date, tier or article its quotes do not',
+    message: (factId: string, token: string, orSource: boolean) =>
+      `The statement of fact ${q(factId)} says ${q(token)}, which none of its quotes states${orSource ? ', nor the title or date of a source it cites' : ''}.`,
+    hint: 'Correct the statement to what the quoted passage says (a number in digits or words, a date in any form), or cite the passage that says it. Where the curator derived it (the 2011 report\'s "reporting period" is 2010), add `derived: { tokens: ["2010"], why: "…" }` to the fact: the brief prints the reason.',
+  },
+  tierNotInQuote: {
+    code: 'tier-not-in-quote',
+    title: "A fact's `tip.tier` is not stated by its quotes",
+    message: (factId: string, tier: string, stated: string[]) =>
+      `Fact ${q(factId)} gives \`tip.tier: ${tier}\`, which none of its quotes states${stated.length > 0 ? ` (they state ${stated.join(', ')})` : ''}.`,
+    hint: 'Cite the passage that places the country in this tier ("Kosovo (Tier 2)"), or correct `tier`. "Tier 2" and "Tier 2 Watch List" are different tiers.',
+  },
+  reportYearMismatch: {
+    code: 'report-year-mismatch',
+    title: "A fact's `tip.report` is not the year of the TIP report it cites",
+    message: (factId: string, report: number, sourceId: string, sourceYear: number) =>
+      `Fact ${q(factId)} gives \`tip.report: ${report}\`, but the source it cites, ${q(sourceId)}, is the ${sourceYear} Trafficking in Persons report.`,
+    hint: '`tip.report` is the year of the report the fact comes from (the report published in June 2011 is 2011): correct it, or cite the report it names.',
+  },
+  derivedUnneeded: {
+    code: 'derived-unneeded',
+    title: "A fact's `derived` names a token it need not",
+    message: (factId: string, token: string, why: string) => `The \`derived\` of fact ${q(factId)} names ${q(token)}, ${why}.`,
+    hint: 'List in `derived.tokens` only what the statement states and its quotes do not (the brief prints `why` as a caveat); remove the others, or the whole `derived`.',
+  },
+  attributionDropped: {
+    code: 'attribution-dropped',
+    title: 'A statement drops the attribution its quote makes',
+    message: (factId: string, attribution: string) =>
+      `The statement of fact ${q(factId)} states what its quote attributes (${q(attribution)}) without saying who said it.`,
+    hint: 'Keep the source\'s attribution ("the police reported …", "according to one NGO …", "international experts expressed concern that …"): what a source reports others as saying is not its own finding.',
+  },
+  qualifierDropped: {
+    code: 'qualifier-dropped',
+    title: 'A statement drops a qualifier of its quote',
+    message: (factId: string, quoted: string, stated: string) =>
+      `The statement of fact ${q(factId)} says ${q(stated)} where its quote says ${q(quoted)}.`,
+    hint: 'Keep the qualifier (over, about, nearly, more than, at least, up to, some, most, including …): "over 300 bars" is not 300 bars, and "including Moldova and Albania" not a complete list ("such as" and "among them" keep it open).',
+  },
+  quotesWithoutQuotation: {
+    code: 'quotes-without-quotation',
+    title: 'A statement says a source quotes where it paraphrases',
+    message: (factId: string, word: string) =>
+      `The statement of fact ${q(factId)} says ${q(word)}, but none of its quotes stands in quotation marks in its source.`,
+    hint: 'Write "says", "states" or "reports" where the source gives words in its own voice; "quotes" only where it sets them in quotation marks.',
   },
 } as const satisfies Record<string, DiagnosticData<any[]>>;
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Point } from 'unist';
 import { VFile } from 'vfile';
+import { isNode } from 'yaml';
 import { codes, reportError } from '../diagnostics/index.js';
 import { describeListEntry, readYaml, validateYaml, type YamlMemo } from '../yaml/index.js';
 import { factsFileSchema, type FactEntry } from './schema.js';
@@ -23,6 +24,18 @@ export interface Fact extends Omit<FactEntry, 'citations'> {
   readonly figurePlace?: Point;
   /** Position of `speaker.words` in facts.yaml, if the fact has them. */
   readonly speakerPlace?: Point;
+  /** Position of the statement's value in facts.yaml (for a block scalar, its `>-`). */
+  readonly statementPlace?: Point;
+  /**
+   * The statement as facts.yaml writes it (folded lines, indentation, quote marks), from
+   * `statementPlace` on: a token of the statement can be found in it (see `locateInStatement`).
+   */
+  readonly statementSource?: string;
+  /** Positions of `tip.report` and `tip.tier`, `figure.value` and `derived`, where the fact has them. */
+  readonly tipReportPlace?: Point;
+  readonly tipTierPlace?: Point;
+  readonly figureValuePlace?: Point;
+  readonly derivedPlace?: Point;
 }
 
 /** The facts file, loaded and validated. */
@@ -48,9 +61,18 @@ export async function loadFacts(factsPath: string, options: { readonly yaml?: Ya
       reportError(file, codes.duplicateId, ['fact', entry.id], { place: yaml.locate([index, 'id']), stage });
       return;
     }
+    const statementPlace = yaml.locate([index, 'statement']);
+    const statementNode = yaml.doc.getIn([index, 'statement'], true);
+    const statementRange = isNode(statementNode) ? statementNode.range : undefined;
     facts.set(entry.id, {
       ...entry,
       place: yaml.locate([index]),
+      statementPlace,
+      statementSource: statementRange ? text.slice(statementRange[0], statementRange[1]) : entry.statement,
+      ...(entry.tip ? { tipReportPlace: yaml.locate([index, 'tip', 'report']) } : {}),
+      ...(entry.tip?.tier ? { tipTierPlace: yaml.locate([index, 'tip', 'tier']) } : {}),
+      ...(entry.figure?.value !== undefined ? { figureValuePlace: yaml.locate([index, 'figure', 'value']) } : {}),
+      ...(entry.derived ? { derivedPlace: yaml.locate([index, 'derived']) } : {}),
       ...(entry.figure ? { figurePlace: yaml.locate([index, 'figure']) } : {}),
       ...(entry.speaker?.words ? { speakerPlace: yaml.locate([index, 'speaker', 'words']) } : {}),
       citations: entry.citations.map((citation, position) => ({

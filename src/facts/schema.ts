@@ -95,6 +95,21 @@ export const speakerSchema = z.strictObject({
   words: z.string().trim().min(3).optional(),
 });
 
+/**
+ * A statement's tokens (numbers, years, dates, tiers, articles) that no quote states in so many
+ * words, because the curator derived them (the 2011 report's "reporting period" is 2010), and
+ * why. The statement check passes over these tokens, and these only; the brief prints `why` as
+ * a caveat ("Derived: …").
+ */
+export const derivedSchema = z.strictObject({
+  /** The tokens as the statement writes them, e.g. `["2010"]`. */
+  tokens: z
+    .array(z.union([z.string().trim().min(1), z.number()]).transform(String))
+    .min(1, 'name the tokens the curator derived, e.g. ["2010"]'),
+  /** How they were derived, in a sentence a reader of the brief understands. */
+  why: z.string().trim().min(1),
+});
+
 /** One fact of sources/facts.yaml. */
 export const factSchema = z.strictObject({
   /** Unique kebab-case id, used by templates. */
@@ -123,6 +138,13 @@ export const factSchema = z.strictObject({
   law: lawSchema.optional(),
   /** The person or body whose words or claim the fact reports. */
   speaker: speakerSchema.optional(),
+  /** Tokens of the statement the curator derived rather than read in a quote, and why. */
+  derived: derivedSchema.optional(),
+  /**
+   * Facts this one is known to disagree with (another tier for the same report, another
+   * number for the same period): the disagreement is acknowledged, and the brief shows both.
+   */
+  conflicts: z.array(kebab).min(1).optional(),
 });
 
 /** The whole facts file: a list of facts. */
@@ -133,4 +155,5 @@ export type Figure = z.output<typeof figureSchema>;
 export type TipInfo = z.output<typeof tipSchema>;
 export type LawInfo = z.output<typeof lawSchema>;
 export type Speaker = z.output<typeof speakerSchema>;
+export type Derived = z.output<typeof derivedSchema>;
 export type Tier = (typeof tiers)[number];

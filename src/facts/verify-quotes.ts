@@ -25,6 +25,12 @@ export interface VerifiedCitation extends FactCitation {
   readonly match: QuoteMatch;
   /** The digest of the document it was found in. */
   readonly sourceDigest: string;
+  /**
+   * Whether the source sets the passage, or part of it, in quotation marks: the passage holds
+   * them, or stands between them in its paragraph. Only then does the source quote someone.
+   * (Unknown on citations not made by verifyQuotes.)
+   */
+  readonly inQuotationMarks?: boolean;
 }
 
 /** A fact whose every quote was found in its source. */
@@ -46,6 +52,18 @@ function givenLocator(locator: string): { page: boolean; value: string } | undef
   const value = /^[\divxlc]+/i.exec(locator.slice(prefix[0].length))?.[0];
   if (!value) return undefined;
   return { page: /^\s*(p|page)/i.test(prefix[1] ?? ''), value };
+}
+
+/**
+ * Whether the passage `start…end` of a folded paragraph is, or holds, a quotation: it contains a
+ * double quotation mark or a pair of single ones ('Tier 2', not the apostrophe of Kosovo's), or
+ * an odd number of double quotation marks opens before it (folding made them all `"`).
+ */
+export function inQuotationMarks(folded: string, start: number, end: number): boolean {
+  const passage = folded.slice(start, end);
+  if (passage.includes('"')) return true;
+  if (/(^|[\s(\[])'[\p{L}\p{N}][^']*[\p{L}\p{N}.,!?]'(?=$|[\s).,;:!?])/u.test(passage)) return true;
+  return (folded.slice(0, start).match(/"/g)?.length ?? 0) % 2 === 1;
 }
 
 /**
@@ -128,6 +146,7 @@ export function verifyQuotes(
       citations.push({
         ...citation,
         sourceDigest: doc.digest,
+        inQuotationMarks: inQuotationMarks(text, start, end),
         match: { paragraph: paragraph.n, line: paragraph.line, start, end, textStart: map[start]!, textEnd: map[end]!, locator },
       });
     }

@@ -1,12 +1,19 @@
 import type { Point } from 'unist';
-import type { Figure } from '../facts/index.js';
+import type { Figure, PlacedStatement } from '../facts/index.js';
+
+/** What the lint reads of a citation. */
+export interface LintCitation {
+  readonly quote: string;
+  /** Whether the source sets the passage (or part of it) in quotation marks, where known. */
+  readonly inQuotationMarks?: boolean | undefined;
+}
 
 /** What the lint reads of a fact: loaded or verified facts both fit. */
-export interface LintFact {
+export interface LintFact extends PlacedStatement {
   readonly id: string;
   readonly topics: readonly string[];
   readonly figure?: Figure | undefined;
-  readonly citations: readonly { readonly quote: string }[];
+  readonly citations: readonly LintCitation[];
   /** Position of the fact's entry in facts.yaml. */
   readonly place: Point;
   /** Position of its `figure`, if any. */

@@ -10,6 +10,11 @@ export const frontMatterSchema = z.strictObject({
   summary: z.string().trim().min(1).optional(),
   /** PDF and HTML keywords. */
   keywords: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * Facts of the brief's topic it leaves out on purpose, each with the reason (`fact-id: why`):
+   * every other fact that names the brief in `topics` must be printed in it.
+   */
+  omit: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use fact ids'), z.string().trim().min(1, 'say why the brief leaves the fact out')).default({}),
   /** Language tag of the brief; default `en`. */
   lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/).default('en'),
 });

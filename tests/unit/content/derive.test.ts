@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { collectSeries } from '../../../src/compose/figure-series.js';
 import { figureTable } from '../../../src/compose/figure-table.js';
 import { formatFigure, formatPeriod } from '../../../src/compose/format-figure.js';
-import { createNoteMarks } from '../../../src/compose/notes.js';
+import { createNoteMarks, emptyLedger } from '../../../src/compose/notes.js';
 import { tipTable } from '../../../src/compose/tip-table.js';
 import { collectReports, latestPossibleReport, missingReportYears } from '../../../src/compose/tip-reports.js';
 import type { VerifiedFact } from '../../../src/facts/index.js';
@@ -24,7 +24,7 @@ function fact(id: string, extra: Partial<VerifiedFact> = {}): VerifiedFact {
   };
 }
 
-const marks = () => createNoteMarks([], new Set());
+const marks = () => createNoteMarks(emptyLedger());
 
 describe('collectReports', () => {
   it('should group facts by TIP report year, ascending, with the facts that state period and tier', () => {

@@ -4,12 +4,17 @@ describe('facts', () => {
   it('should expose the public api', async () => {
     expect(Object.keys(await import('../../../src/facts/index.js')).sort()).toEqual([
       'checkStatementMarkup',
+      'checkStatements',
       'currencies',
       'findClosestPassage',
+      'keysStatedBy',
       'loadFacts',
+      'locateInStatement',
       'metricIds',
       'metrics',
+      'numbersIn',
       'tiers',
+      'tokensIn',
       'unitScale',
       'verifyQuotes',
     ]);

@@ -35,6 +35,9 @@ const brief = (markdown: string): BriefMarkdown => ({
   briefId: 'demo',
   file: new VFile({ path: '/project/templates/briefs/demo.md.hbs', value: markdown }),
   usedFacts: [],
+  printedFacts: new Set(),
+  notedFacts: new Set(),
+  showsDisagreements: false,
 });
 
 async function toHtml(markdown: string, notes: NoteFormatter = formatter()): Promise<BriefHtmlBody & { html: string }> {
@@ -61,7 +64,7 @@ describe('markdownToHtml', () => {
     const body = await toHtml(sample);
     expect(body.file.messages).toEqual([]);
     expect(body.briefId).toBe('demo');
-    expect(body.matter).toEqual({ title: 'Demo brief', subtitle: 'A subtitle', keywords: ['Kosovo', 'trafficking'], lang: 'en' });
+    expect(body.matter).toEqual({ title: 'Demo brief', subtitle: 'A subtitle', keywords: ['Kosovo', 'trafficking'], omit: {}, lang: 'en' });
     expect(body.html).not.toContain('title:');
     expect(body.html).toContain('<h1>Findings</h1>');
   });
@@ -199,7 +202,7 @@ describe('markdownToHtml', () => {
 
 describe('frontMatterSchema', () => {
   it('should default keywords to none and the language to English', () => {
-    expect(frontMatterSchema.parse({ title: 'T' })).toEqual({ title: 'T', keywords: [], lang: 'en' });
+    expect(frontMatterSchema.parse({ title: 'T' })).toEqual({ title: 'T', keywords: [], omit: {}, lang: 'en' });
   });
 
   it('should reject an empty title', () => {

@@ -1,0 +1,128 @@
+import type { Point } from 'unist';
+import type { VFileMessage } from 'vfile-message';
+import { codes, createMessage } from '../diagnostics/index.js';
+import { metrics, type VerifiedFact } from '../facts/index.js';
+import type { SourceDoc } from '../ingest/index.js';
+import { formatFigure } from './format-figure.js';
+import { escapeInline, listOf } from './markdown-text.js';
+import type { NoteMarks } from './notes.js';
+import { sourceLabel } from './source-label.js';
+import { numbersIn } from '../lint/figure-checks.js';
+
+/** Facts that answer one question differently: a report year's tier, or a figure for one period. */
+export interface Conflict {
+  /** What they disagree on, as the brief names it: "the tier in the 2016 report". */
+  readonly subject: string;
+  /** Each answer, with the facts that give it (at least two answers). */
+  readonly answers: readonly { readonly value: string; readonly facts: readonly VerifiedFact[] }[];
+}
+
+function grouped<K>(facts: Iterable<VerifiedFact>, key: (fact: VerifiedFact) => K | undefined): Map<K, VerifiedFact[]> {
+  const groups = new Map<K, VerifiedFact[]>();
+  for (const fact of facts) {
+    const k = key(fact);
+    if (k !== undefined) groups.set(k, [...(groups.get(k) ?? []), fact]);
+  }
+  return groups;
+}
+
+function answersOf(facts: readonly VerifiedFact[], value: (fact: VerifiedFact) => string): Conflict['answers'] {
+  const byValue = grouped(facts, value);
+  return [...byValue.entries()].map(([text, list]) => ({ value: text, facts: list }));
+}
+
+/**
+ * Where facts disagree: two or more tiers for one TIP report year; two or more values of one
+ * metric (in one unit) for one period. Found, never settled: the brief shows every answer.
+ */
+export function findConflicts(facts: Iterable<VerifiedFact>): Conflict[] {
+  const list = [...facts];
+  const conflicts: Conflict[] = [];
+  for (const [report, group] of grouped(list, (fact) => (fact.tip?.tier ? fact.tip.report : undefined))) {
+    const answers = answersOf(group, (fact) => fact.tip!.tier!);
+    if (answers.length > 1) conflicts.push({ subject: `the tier in the ${report} report`, answers });
+  }
+  const figureKey = (fact: VerifiedFact) => {
+    const figure = fact.figure;
+    if (!figure || figure.value === undefined || figure.period === undefined || figure.period === 'unstated') return undefined;
+    return `${figure.metric}\u0000${figure.unit ?? ''}\u0000${figure.period}`;
+  };
+  for (const group of grouped(list, figureKey).values()) {
+    const answers = answersOf(group, (fact) => formatFigure(fact.figure!));
+    const { metric, period } = group[0]!.figure!;
+    if (answers.length > 1) conflicts.push({ subject: `${metrics[metric].label.toLowerCase()} in ${String(period).replace('-', '–')}`, answers });
+  }
+  return conflicts;
+}
+
+/** Whether a fact acknowledges another answer: it lists one of its facts under `conflicts`, or its `note` names the other value. */
+function acknowledges(fact: VerifiedFact, other: Conflict['answers'][number]): boolean {
+  if (other.facts.some((candidate) => fact.conflicts?.includes(candidate.id))) return true;
+  const note = fact.note ?? '';
+  const otherFact = other.facts[0]!;
+  if (otherFact.tip?.tier && !otherFact.figure) return note.includes(otherFact.tip.tier);
+  const value = otherFact.figure?.value;
+  return value !== undefined && numbersIn(note).has(value);
+}
+
+/**
+ * A disagreement must be acknowledged, so a curator has seen it: for every two answers, a fact
+ * of one lists a fact of the other under `conflicts:`, or says the other's value in its `note`.
+ * Errors at the later fact in facts.yaml.
+ */
+export function checkConflicts(conflicts: readonly Conflict[], factsPath: string): VFileMessage[] {
+  const messages: VFileMessage[] = [];
+  for (const conflict of conflicts) {
+    conflict.answers.forEach((answer, index) => {
+      for (const other of conflict.answers.slice(index + 1)) {
+        const seen = answer.facts.some((fact) => acknowledges(fact, other)) || other.facts.some((fact) => acknowledges(fact, answer));
+        if (seen) continue;
+        const [a, b] = [answer.facts[0]!, other.facts[0]!];
+        const later = (a.place.line ?? 0) > (b.place.line ?? 0) ? a : b;
+        const message = createMessage(codes.conflictUnacknowledged, [conflict.subject, `${a.id} (${answer.value})`, `${b.id} (${other.value})`], {
+          place: later.place as Point,
+          stage: 'compose',
+        });
+        messages.push(Object.assign(message, { file: factsPath }));
+      }
+    });
+  }
+  return messages;
+}
+
+/**
+ * "Where the sources disagree": each conflict among the brief's facts, every answer with its
+ * source and note, and the curator's caveats. Empty when the brief's facts agree.
+ */
+export function disagreements(conflicts: readonly Conflict[], docs: ReadonlyMap<string, SourceDoc>, marks: NoteMarks): string {
+  if (conflicts.length === 0) return '';
+  const items = conflicts.map((conflict) => {
+    const answers = conflict.answers.map((answer) => {
+      const sources = [...new Set(answer.facts.flatMap((fact) => fact.citations.map((citation) => citation.source)))].map((id) => {
+        const doc = docs.get(id);
+        return doc ? escapeInline(sourceLabel(doc)) : id;
+      });
+      const notes = [...new Set(answer.facts.map((fact) => marks.cite(fact)))].join(',');
+      return `${escapeInline(answer.value)}, according to ${listOf(sources)}${notes}`;
+    });
+    const caveats = [...new Set(conflict.answers.flatMap((answer) => answer.facts.map((fact) => fact.note)).filter((note): note is string => Boolean(note)))];
+    const said = caveats.length > 0 ? ` *${caveats.map((note) => note.replace(/\s+/g, ' ').trim()).join(' ')}*` : '';
+    return `- **${conflict.subject.replace(/^./, (c) => c.toUpperCase())}**: ${answers.join('; ')}.${said}`;
+  });
+  return `## Where the sources disagree\n\n${items.join('\n')}`;
+}
+
+/**
+ * A brief whose facts disagree must show it: its template writes `{{disagreements}}`. An error
+ * at the template, naming what the facts disagree on.
+ */
+export function checkDisagreementsShown(
+  brief: { readonly briefId: string; readonly templatePath: string; readonly showsDisagreements: boolean },
+  facts: Iterable<VerifiedFact>,
+): VFileMessage[] {
+  if (brief.showsDisagreements) return [];
+  const conflicts = findConflicts([...facts].filter((fact) => fact.topics.includes(brief.briefId)));
+  if (conflicts.length === 0) return [];
+  const message = createMessage(codes.disagreementsNotShown, [brief.briefId, conflicts.map((conflict) => conflict.subject)], { stage: 'compose' });
+  return [Object.assign(message, { file: brief.templatePath })];
+}
