@@ -39,9 +39,8 @@ export function figureTable(facts: readonly VerifiedFact[], marks: NoteMarks): s
   const header = oneYear === undefined ? ['What', 'Figure', 'Year'] : [`What (figures for ${oneYear})`, 'Figure'];
   const table = markdownTable(...sideBySide(header, rows));
   const caveats = figures
-    .filter((fact) => fact.note)
+    .filter((fact) => marks.caveatDue(fact))
     .map((fact) => {
-      marks.noted(fact);
       return `- ${fact.short ?? escapeInline(metrics[fact.figure!.metric].label)}: *${fact.note!.replace(/\s+/g, ' ').trim()}*${marks.cite(fact)}`;
     });
   return caveats.length > 0 ? `${table}\n\n${caveats.join('\n')}` : table;

@@ -50,9 +50,8 @@ export function lawTable(facts: readonly VerifiedFact[], docs: ReadonlyMap<strin
   });
   const table = markdownTable(['Instrument', ...aspects.map(({ header }) => header), 'According to'], body);
   const caveats = facts
-    .filter((fact) => fact.law && fact.note)
+    .filter((fact) => fact.law && marks.caveatDue(fact))
     .map((fact) => {
-      marks.noted(fact);
       return `- *Caveat, ${escapeInline(fact.law!.instrument)}*: ${fact.note!.replace(/\s+/g, ' ').trim()}${marks.cite(fact)}`;
     });
   return caveats.length > 0 ? `${table}\n\n${caveats.join('\n')}` : table;

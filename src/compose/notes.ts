@@ -29,10 +29,13 @@ export interface NoteMarks {
   readonly state: (fact: VerifiedFact) => string;
   /** Records that the brief prints the fact's statement in full (call where it is written). */
   readonly printed: (fact: VerifiedFact) => void;
-  /** Records that the brief prints the fact's caveat, if it has one (call where it is written). */
-  readonly noted: (fact: VerifiedFact) => void;
   /** Whether an explanation is new to the brief (and records it): say each thing once. */
   readonly firstTime: (explanation: string) => boolean;
+  /**
+   * Whether the fact's caveat is still to be printed in this brief: true the first time for a
+   * fact with a `note` (and records it as printed), false after, and for a fact without one.
+   */
+  readonly caveatDue: (fact: VerifiedFact) => boolean;
 }
 
 /** Note marks that record into a brief's ledger. */
@@ -50,12 +53,15 @@ export function createNoteMarks(ledger: NoteLedger): NoteMarks {
     printed: (fact) => {
       ledger.stated.add(fact.id);
     },
-    noted: (fact) => {
-      if (fact.note) ledger.noted.add(fact.id);
-    },
     firstTime: (explanation) => {
       if (ledger.explained.has(explanation)) return false;
       ledger.explained.add(explanation);
+      return true;
+    },
+    caveatDue: (fact) => {
+      if (!fact.note || ledger.explained.has(`\u0000caveat ${fact.id}`)) return false;
+      ledger.explained.add(`\u0000caveat ${fact.id}`);
+      ledger.noted.add(fact.id);
       return true;
     },
   };

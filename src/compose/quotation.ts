@@ -24,6 +24,5 @@ export function quotation(fact: VerifiedFact, docs: ReadonlyMap<string, SourceDo
   const body = words ? `“${words}”` : fact.statement.replace(/\s+/g, ' ').trim();
   const how = words ? `as quoted in ${source}` : `reported, not quoted, in ${source}`;
   marks.printed(fact);
-  marks.noted(fact);
-  return `> ${body}${marks.state(fact)}\\\n> — ${who}; ${when}; ${how}.${caveat(fact)}`;
+  return `> ${body}${marks.state(fact)}\\\n> — ${who}; ${when}; ${how}.${caveat(fact, { note: marks.caveatDue(fact) })}`;
 }

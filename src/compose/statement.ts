@@ -6,8 +6,8 @@ import type { NoteMarks } from './notes.js';
  * curator derived what its quotes do not state (`derived.why`). `derived: false` leaves the
  * latter out where the same words were just printed.
  */
-export function caveat(fact: VerifiedFact, options: { readonly derived?: boolean } = {}): string {
-  const note = fact.note ? ` *Caveat: ${fact.note.replace(/\s+/g, ' ').trim()}*` : '';
+export function caveat(fact: VerifiedFact, options: { readonly derived?: boolean; readonly note?: boolean } = {}): string {
+  const note = fact.note && options.note !== false ? ` *Caveat: ${fact.note.replace(/\s+/g, ' ').trim()}*` : '';
   const derived = fact.derived && options.derived !== false ? ` *Derived: ${fact.derived.why.replace(/\s+/g, ' ').trim()}*` : '';
   return `${note}${derived}`;
 }
@@ -18,10 +18,11 @@ export function caveat(fact: VerifiedFact, options: { readonly derived?: boolean
  */
 export function statement(fact: VerifiedFact, marks: NoteMarks): string {
   marks.printed(fact);
-  marks.noted(fact);
   const why = fact.derived?.why.replace(/\s+/g, ' ').trim();
   const derived = why !== undefined && marks.firstTime(why);
-  return `${fact.statement.replace(/\s+/g, ' ').trim()}${marks.state(fact)}${caveat(fact, { derived })}`;
+  // A caveat a table printed above is not printed again with the statement.
+  const note = marks.caveatDue(fact);
+  return `${fact.statement.replace(/\s+/g, ' ').trim()}${marks.state(fact)}${caveat(fact, { derived, note })}`;
 }
 
 /** Several facts as one paragraph of running text. */

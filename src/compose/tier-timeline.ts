@@ -26,10 +26,9 @@ export function tierTimeline(reports: readonly TipReport[], missing: readonly nu
   }
   entries.sort((a, b) => a.year - b.year);
   const line = entries.map((entry) => entry.text).join(' → ');
-  const rest = undated.map((fact) => {
-    marks.noted(fact);
-    return ` **Year not stated**: ${fact.short ?? fact.tip?.tier ?? ''}.${marks.state(fact)}${caveat(fact)}`;
-  });
+  const rest = undated.map(
+    (fact) => ` **Year not stated**: ${fact.short ?? fact.tip?.tier ?? ''}.${marks.state(fact)}${caveat(fact, { note: marks.caveatDue(fact) })}`,
+  );
   return `${line}.${rest.join('')}`;
 }
 

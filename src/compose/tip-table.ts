@@ -85,9 +85,8 @@ export function tipTable(reports: readonly TipReport[], marks: NoteMarks): strin
   // Caveats of the facts in the table, which its cells have no room for.
   const caveats = reports.flatMap((report) =>
     report.facts
-      .filter((fact) => fact.note && fact.figure && tableMetrics.has(fact.figure.metric))
+      .filter((fact) => fact.figure && tableMetrics.has(fact.figure.metric) && marks.caveatDue(fact))
       .map((fact) => {
-        marks.noted(fact);
         return `- *${report.year}, ${metrics[fact.figure!.metric].label.toLowerCase()}*: ${fact.note!.replace(/\s+/g, ' ').trim()}${marks.cite(fact)}`;
       }),
   );

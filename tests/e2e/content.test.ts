@@ -126,10 +126,12 @@ describe('the curated briefs (end to end, real Chromium)', () => {
     expect(run.code, run.stderr).toBe(0);
   });
 
-  it.each(briefs)('should make %s two to six A4 pages', async (id) => {
+  // Every fact of a brief's topic is printed in full (not only as a table cell): the TIP brief
+  // states its figures in their year's section too, which takes it to seven pages.
+  it.each(briefs)('should make %s two to eight A4 pages', async (id) => {
     const sizes = await pageSizes(project.path('output', `${id}.pdf`));
     expect(sizes.length).toBeGreaterThanOrEqual(2);
-    expect(sizes.length).toBeLessThanOrEqual(6);
+    expect(sizes.length).toBeLessThanOrEqual(8);
     for (const size of sizes) expect(size).toEqual([595, 842]);
   });
 
