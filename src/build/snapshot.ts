@@ -33,6 +33,12 @@ export interface Snapshot {
   readonly briefIds: readonly string[];
   /** What the two YAML files gave, kept in the manifest so an unchanged file is not parsed again. */
   readonly yaml?: YamlStamps;
+  /**
+   * Project-relative path → digest of every input a build reads and checks whatever it
+   * rebuilds: sources.yaml, facts.yaml and each document they name (empty when they do not
+   * parse: then every brief is rebuilt anyway). The manifest keeps the last checked ones.
+   */
+  readonly checked: ReadonlyMap<string, string>;
 }
 
 /**
@@ -142,6 +148,8 @@ export async function takeSnapshot(config: Config, previous?: YamlStamps, memo?:
   const hashed = await Promise.all(
     [...templateFiles, ...[...documents.values()].map((file) => path.join(config.root, file))].map(async (file) => {
       try {
+        // Only regular files are read: a named pipe named as a document would block here.
+        if (!(await stat(file)).isFile()) return [rel(file), 'missing'] as const;
         return [rel(file), digest(await readFile(file))] as const;
       } catch {
         return [rel(file), 'missing'] as const;
@@ -155,8 +163,17 @@ export async function takeSnapshot(config: Config, previous?: YamlStamps, memo?:
     .map((file) => path.basename(file, '.md.hbs'))
     .sort();
 
+  const files = new Map(hashed);
+  const checked = new Map<string, string>();
+  if (yaml) {
+    checked.set(rel(path.join(config.sources, 'sources.yaml')), yaml.sourcesDigest);
+    checked.set(rel(config.factsPath), yaml.factsDigest);
+    for (const file of documents.values()) checked.set(file, files.get(file) ?? 'missing');
+  }
+
   return {
-    files: new Map(hashed),
+    files,
+    checked,
     documents,
     bibliography,
     facts,

@@ -335,6 +335,27 @@ export const codes = {
       `The statement of fact ${q(factId)} says ${q(word)}, but none of its quotes stands in quotation marks in its source.`,
     hint: 'Write "says", "states" or "reports" where the source gives words in its own voice; "quotes" only where it sets them in quotation marks.',
   },
+  outputRestore: {
+    code: 'output-restore',
+    title: 'A previous output could not be put back after a failed write',
+    message: (file: string, detail: string, kept: string | undefined) =>
+      kept === undefined
+        ? `The build failed while replacing its outputs, and the new ${q(file)} it had already put in place could not be removed again (${detail}).`
+        : `The build failed while replacing its outputs, and the previous ${q(file)} could not be put back (${detail}); it is kept as ${q(kept)}.`,
+    hint: 'Rename the kept file back to its name by hand (or delete the new one), or fix what stopped the write and run the build again with --force.',
+  },
+  sourceOutsideCollection: {
+    code: 'source-outside-collection',
+    title: 'A document lies outside the sources folder',
+    message: (id: string, file: string, real: string) => `Source ${q(id)} names the file ${q(file)}, which is ${q(real)}: outside the sources folder.`,
+    hint: 'Copy the document into sources/documents/ and name it relative to sources/ (`file: documents/…`). Documents are read only from inside the collection, through no link that leads out of it.',
+  },
+  sourceNotAFile: {
+    code: 'source-not-a-file',
+    title: 'A bibliography entry names something that is not a file',
+    message: (id: string, file: string, kind: string) => `Source ${q(id)} names ${q(file)}, which is ${kind}, not a document file.`,
+    hint: 'Point `file` at the document itself (for example documents/report.pdf), not at a folder or a special file.',
+  },
 } as const satisfies Record<string, DiagnosticData<any[]>>;
 
 export type DiagnosticCode = (typeof codes)[keyof typeof codes]['code'];

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
@@ -89,6 +89,37 @@ function describeChrome(entry: SourceChrome): string {
   return typeof entry === 'string' ? JSON.stringify(entry) : `/${entry.pattern}/${entry.flags ?? ''}`;
 }
 
+/** Where a document really is, or why it cannot be read. */
+type Located =
+  | { readonly problem?: undefined; readonly real: string }
+  | { readonly problem: 'missing' }
+  | { readonly problem: 'outside'; readonly real: string }
+  | { readonly problem: 'not-a-file'; readonly kind: string };
+
+/**
+ * Resolve a document to its real path (symbolic links followed, at every level) and check it
+ * before anything reads it: it must lie inside the sources folder (a bibliography edited by
+ * many hands must never make the site publish /etc/passwd) and be a regular file (a FIFO would
+ * hang the build; a folder is not a document).
+ */
+async function locateDocument(sourcesDir: string, docPath: string): Promise<Located> {
+  let real: string;
+  let root: string;
+  try {
+    [real, root] = await Promise.all([realpath(docPath), realpath(sourcesDir)]);
+  } catch {
+    return { problem: 'missing' };
+  }
+  const relative = path.relative(root, real);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return { problem: 'outside', real };
+  const info = await stat(real);
+  if (!info.isFile()) {
+    const kind = info.isDirectory() ? 'a folder' : info.isFIFO() ? 'a named pipe' : info.isSocket() ? 'a socket' : 'a device or other special file';
+    return { problem: 'not-a-file', kind };
+  }
+  return { real };
+}
+
 /**
  * Read `sourcesDir/sources.yaml` and every document it lists. Text extracted from PDFs and web
  * pages is kept in `options.cache`, by the document's digest.
@@ -130,11 +161,25 @@ export async function readSources(
       }
       seen.add(entry.id);
       const docPath = path.resolve(sourcesDir, entry.file);
+      const filePlace = yaml.locate([index, 'file']);
+      const found = await locateDocument(sourcesDir, docPath);
+      if (found.problem === 'missing') {
+        reportError(bibFile, codes.sourceFileMissing, [entry.id, entry.file], { place: filePlace, stage });
+        return undefined;
+      }
+      if (found.problem === 'outside') {
+        reportError(bibFile, codes.sourceOutsideCollection, [entry.id, entry.file, found.real], { place: filePlace, stage });
+        return undefined;
+      }
+      if (found.problem === 'not-a-file') {
+        reportError(bibFile, codes.sourceNotAFile, [entry.id, entry.file, found.kind], { place: filePlace, stage });
+        return undefined;
+      }
       let bytes: Buffer;
       try {
-        bytes = await readFile(docPath);
+        bytes = await readFile(found.real);
       } catch (error) {
-        reportError(bibFile, codes.sourceFileMissing, [entry.id, entry.file], { place: yaml.locate([index, 'file']), stage, cause: error });
+        reportError(bibFile, codes.sourceFileMissing, [entry.id, entry.file], { place: filePlace, stage, cause: error });
         return undefined;
       }
       const file = new VFile({ path: docPath });

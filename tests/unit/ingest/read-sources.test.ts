@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { VFileMessage } from 'vfile-message';
@@ -80,6 +81,36 @@ describe('readSources problems', () => {
     expect(message.reason).toMatch(/Source "eu-campaign-2018" names the file "documents\/not-there\.txt", which does not exist/);
     expect(sources.docs.has('eu-campaign-2018')).toBe(false);
     expect(sources.docs.size).toBe(4);
+  });
+
+  it.each([
+    ['a symbolic link in documents/ that leads out', 'documents/passwd.txt', 'link'],
+    ['an absolute path', '/etc/passwd', 'none'],
+    ['a path that climbs out with ../', '../../../../../../../../../etc/passwd', 'none'],
+  ])('should refuse %s, at the `file:` line, and read nothing', async (_what, file, make) => {
+    if (make === 'link') await symlink('/etc/passwd', project.path('sources', 'documents', 'passwd.txt'));
+    await project.edit('sources/sources.yaml', (text) => text.replace('file: documents/eu-anti-trafficking-day-2018.txt', `file: ${file}`));
+    const text = await project.read('sources/sources.yaml');
+    const message = only((await readSources(project.path('sources'))).messages);
+    expect(message.ruleId).toBe('source-outside-collection');
+    expect([message.line, message.column]).toEqual([lineOf(text, `file: ${file}`), 9]);
+    expect(message.reason).toMatch(/Source "eu-campaign-2018" names the file ".*", which is "\/etc\/passwd": outside the sources folder/);
+  });
+
+  it('should refuse a folder and a named pipe by what they are, without reading them', async () => {
+    await mkdir(project.path('sources', 'documents', 'a-folder'));
+    execFileSync('mkfifo', [project.path('sources', 'documents', 'pipe.txt')]);
+    await project.edit('sources/sources.yaml', (text) =>
+      text
+        .replace('file: documents/eu-anti-trafficking-day-2018.txt', 'file: documents/a-folder')
+        .replace('file: documents/koha-tip-2016-summary.txt', 'file: documents/pipe.txt'),
+    );
+    // A pipe that is read waits for a writer for ever: the test would hang, not fail.
+    const messages = (await readSources(project.path('sources'))).messages;
+    expect(messages.map((message) => [message.ruleId, message.reason])).toEqual([
+      ['source-not-a-file', 'Source "koha-tip-2016" names "documents/pipe.txt", which is a named pipe, not a document file.'],
+      ['source-not-a-file', 'Source "eu-campaign-2018" names "documents/a-folder", which is a folder, not a document file.'],
+    ]);
   });
 
   it('should report a duplicate YAML key with its line', async () => {
