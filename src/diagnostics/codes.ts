@@ -356,6 +356,20 @@ export const codes = {
     message: (id: string, file: string, kind: string) => `Source ${q(id)} names ${q(file)}, which is ${kind}, not a document file.`,
     hint: 'Point `file` at the document itself (for example documents/report.pdf), not at a folder or a special file.',
   },
+  quoteFewWords: {
+    code: 'quote-few-words',
+    title: 'A quote is too short to support a statement',
+    message: (factId: string, quote: string, words: number, least: number) =>
+      `The quote ${q(quote)} of fact ${q(factId)} has ${words} ${words === 1 ? 'word' : 'words'}; a quote needs at least ${least} to show what the source says.`,
+    hint: 'Quote the whole sentence (or clause) the statement rests on. Where a few words are all the source says (a heading such as "Kosovo (Tier 2)"), say why on the fact: `short-quote: "The report states the tier in its heading."`.',
+  },
+  quoteAmbiguous: {
+    code: 'quote-ambiguous',
+    title: 'A quote is found in more than one place',
+    message: (factId: string, sourceId: string, places: string[]) =>
+      `The quote of fact ${q(factId)} is in source ${q(sourceId)} more than once: ${places.join(', ')}.`,
+    hint: 'Give the `locator` of the passage the statement rests on (`locator: ¶ 12`, or `p. 12` in a PDF), or quote more of it so that it is found once.',
+  },
 } as const satisfies Record<string, DiagnosticData<any[]>>;
 
 export type DiagnosticCode = (typeof codes)[keyof typeof codes]['code'];

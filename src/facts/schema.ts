@@ -124,6 +124,11 @@ export const factSchema = z.strictObject({
   date: isoDate.optional(),
   /** The claim, in Markdown and neutral words. */
   statement: z.string().trim().min(1),
+  /**
+   * Why a quote of fewer than five words is enough here (a report's heading, "Kosovo (Tier 2)"):
+   * without it such a quote is refused, since a few words verify little of a statement.
+   */
+  'short-quote': z.string().trim().min(1).optional(),
   /** One or more passages that support the statement. */
   citations: z.array(citationSchema).min(1, 'cite at least one passage'),
   /** A caveat shown with the fact: a conflict between sources, a garbled source … */

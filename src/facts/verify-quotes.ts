@@ -66,6 +66,44 @@ export function inQuotationMarks(folded: string, start: number, end: number): bo
   return (folded.slice(0, start).match(/"/g)?.length ?? 0) % 2 === 1;
 }
 
+/** Fewer words than this is too little of a passage to support a statement (unless the fact says why). */
+export const minQuoteWords = 5;
+
+const wordChar = /[\p{L}\p{N}\p{M}]/u;
+const digit = /\p{N}/u;
+
+/**
+ * Where `quote` occurs in `text` (both folded) starting and ending on a word or number
+ * boundary: "sufficient care" is not in "insufficient care", "trained 32" not in "trained 323",
+ * "3" not in "3.5". A quote that starts or ends with punctuation is bounded by it.
+ */
+export function boundedOccurrences(text: string, quote: string): number[] {
+  const found: number[] = [];
+  if (quote === '') return found;
+  const first = quote[0]!;
+  const last = quote[quote.length - 1]!;
+  for (let start = text.indexOf(quote); start >= 0; start = text.indexOf(quote, start + 1)) {
+    const end = start + quote.length;
+    const before = text[start - 1] ?? '';
+    const after = text[end] ?? '';
+    if (wordChar.test(first) && wordChar.test(before)) continue;
+    if (wordChar.test(last) && wordChar.test(after)) continue;
+    // A number's other half across a decimal point or a thousands separator: "3" of "3.5", "500" of "1,500".
+    if (digit.test(first) && /[.,]/.test(before) && digit.test(text[start - 2] ?? '')) continue;
+    if (digit.test(last) && /[.,]/.test(after) && digit.test(text[end + 1] ?? '')) continue;
+    found.push(start);
+  }
+  return found;
+}
+
+/** The paragraphs (indexes) holding `quote` on word boundaries, with its first offset in each. */
+function findQuote(paragraphs: readonly FoldedText[], quote: string): { index: number; start: number }[] {
+  return paragraphs.flatMap((paragraph, index) => {
+    const [start] = boundedOccurrences(paragraph.text, quote);
+    return start === undefined ? [] : [{ index, start }];
+  });
+}
+
 /**
  * Check every quote against its cited document. A quote must lie inside one paragraph after
  * folding white space, quote marks and dashes. Problems are attached to `factsFile`.
@@ -107,42 +145,59 @@ export function verifyQuotes(
         });
         continue;
       }
+      const words = fold(citation.quote).split(' ').filter(Boolean).length;
+      if (words < minQuoteWords && fact['short-quote'] === undefined) {
+        reportError(factsFile, codes.quoteFewWords, [fact.id, citation.quote, words, minQuoteWords], { place: citation.place, stage });
+        continue;
+      }
       let quote = fold(citation.quote);
       let folded = foldedOf(doc);
-      let index = folded.findIndex((paragraph) => paragraph.text.includes(quote));
-      if (index < 0 && doc.paragraphs.some((paragraph) => paragraph.text.includes('\u00ad'))) {
+      let hits = findQuote(folded, quote);
+      if (hits.length === 0 && doc.paragraphs.some((paragraph) => paragraph.text.includes('\u00ad'))) {
         // A PDF line-end hyphen the reader could not decide on (a soft hyphen in the text):
         // there, `anti-trafficking` and `antitrafficking` are the same word.
         quote = foldForMatch(citation.quote, { looseHyphens: true }).text;
         folded = looseOf(doc);
-        index = folded.findIndex((paragraph) => paragraph.text.includes(quote));
+        hits = findQuote(folded, quote);
       }
-      if (index < 0) {
+      if (hits.length === 0) {
         const closest = findClosestPassage(citation.quote, doc.paragraphs);
         const near = closest && doc.paragraphs[closest.paragraph - 1];
+        // Said when the words are there but inside longer ones: "sufficient care" in "insufficient care".
+        const inside = folded.some((paragraph) => paragraph.text.includes(quote));
         reportError(factsFile, codes.quoteNotFound, [fact.id, doc.id], {
           place: citation.place,
           stage,
           actual: citation.quote,
+          ...(inside ? { note: 'The passage is there, but it begins or ends inside a word or a number: quote whole words and whole numbers.' } : {}),
           // A web page's or a PDF's lines are those of the extracted text: no use to a curator.
           expected: closest && near ? [describe(closest.similarity, formatLocator(near), doc.format === 'text' || doc.format === 'markdown' ? near.line : undefined, closest.text)] : undefined,
         });
         continue;
       }
-      const paragraph = doc.paragraphs[index]!;
-      const { text, map } = folded[index]!;
-      const start = text.indexOf(quote);
-      const end = start + quote.length;
-      const locator = locatorOf(paragraph, { start: map[start]!, end: map[end]! });
+      const located = hits.map((hit) => {
+        const paragraph = doc.paragraphs[hit.index]!;
+        const { map } = folded[hit.index]!;
+        return { ...hit, paragraph, locator: locatorOf(paragraph, { start: map[hit.start]!, end: map[hit.start + quote.length]! }) };
+      });
       const given = citation.locator ? givenLocator(citation.locator) : undefined;
-      const expected = given?.page ? locator.value.split('–')[0]! : String(paragraph.n);
-      if (given !== undefined && given.value.toLowerCase() !== expected.toLowerCase()) {
-        reportError(factsFile, codes.locatorMismatch, [fact.id, citation.locator ?? '', given.page ? `p. ${expected}` : `¶ ${paragraph.n}`], {
-          place: citation.place,
-          stage,
-        });
+      // What the fact's own locator would have to say for each place the quote is found.
+      const expectedOf = (hit: (typeof located)[number]) => (given?.page ? hit.locator.value.split('–')[0]! : String(hit.paragraph.n));
+      const chosen = given === undefined ? located[0]! : located.find((hit) => given.value.toLowerCase() === expectedOf(hit).toLowerCase());
+      if (given === undefined && located.length > 1) {
+        // The same words in two places: which one the statement rests on is the curator's call.
+        reportError(factsFile, codes.quoteAmbiguous, [fact.id, doc.id, located.map((hit) => formatLocator(hit.paragraph))], { place: citation.place, stage });
         continue;
       }
+      if (!chosen) {
+        const places = located.map((hit) => (given?.page ? `p. ${expectedOf(hit)}` : `¶ ${hit.paragraph.n}`));
+        reportError(factsFile, codes.locatorMismatch, [fact.id, citation.locator ?? '', places.join(' or ')], { place: citation.place, stage });
+        continue;
+      }
+      const { paragraph, locator } = chosen;
+      const { text, map } = folded[chosen.index]!;
+      const start = chosen.start;
+      const end = start + quote.length;
       citations.push({
         ...citation,
         sourceDigest: doc.digest,

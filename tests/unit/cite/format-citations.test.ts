@@ -29,6 +29,7 @@ const facts = `- id: tip-articles
 - id: two-sources
   topics: [legal-framework]
   statement: Both say so.
+  short-quote: The report's heading.
   citations:
     - source: tip-2011
       quote: "Kosovo (Tier 2)"

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 describe('facts', () => {
   it('should expose the public api', async () => {
     expect(Object.keys(await import('../../../src/facts/index.js')).sort()).toEqual([
+      'boundedOccurrences',
       'checkStatementMarkup',
       'checkStatements',
       'currencies',
@@ -12,6 +13,7 @@ describe('facts', () => {
       'locateInStatement',
       'metricIds',
       'metrics',
+      'minQuoteWords',
       'numbersIn',
       'tiers',
       'tokensIn',

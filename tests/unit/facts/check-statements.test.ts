@@ -178,7 +178,7 @@ describe('checkStatements', () => {
   });
 
   it('should report `tip.tier: Tier 2 Watch List` on a fact whose quote says "KOSOVO (Tier 2)", at the tier', async () => {
-    const text = fact('tier', 'The 2011 TIP report places Kosovo on the Tier 2 Watch List.', 'tip-2011', 'KOSOVO (Tier 2)', 'tip: { report: 2011, tier: Tier 2 Watch List }');
+    const text = fact('tier', 'The 2011 TIP report places Kosovo on the Tier 2 Watch List.', 'tip-2011', 'KOSOVO (Tier 2)', 'short-quote: The heading.\n  tip: { report: 2011, tier: Tier 2 Watch List }');
     const messages = (await check(text)).messages;
     expect(messages.map((message) => message.ruleId)).toEqual(['statement-number-not-in-quote', 'tier-not-in-quote']);
     const tier = messages[1]!;
