@@ -6,7 +6,7 @@ import { createCiter, readCitationStyle, type CitationStyle, type Citer } from '
 import { checkConflicts, checkDisagreementsShown, findConflicts, findDroppedFacts, loadTemplates, renderBrief, formatIsoDate, withLayout, type TemplateSet } from '../compose/index.js';
 import { UsageError, type Config } from '../config/index.js';
 import { BuildError, codes, createMessage } from '../diagnostics/index.js';
-import { checkStatementMarkup, checkStatements, loadFacts, verifyQuotes, type VerifiedFact } from '../facts/index.js';
+import { checkDates, checkStatementMarkup, checkStatements, loadFacts, verifyQuotes, type VerifiedFact } from '../facts/index.js';
 import { folderCache, readSources, type SourceCollection } from '../ingest/index.js';
 import { createProcessor, markdownToHtml, type BriefHtmlBody, type FrontMatter } from '../markdown/index.js';
 import type { FormattedCitations } from '../cite/index.js';
@@ -130,6 +130,7 @@ export async function prepare(
   const facts = verifyQuotes(factsFile.facts, sources.docs, factsFile.file);
   // Nothing said that the quotes do not say: the statements' numbers, dates, tiers and articles.
   checkStatements(facts, sources.docs, factsFile.file);
+  checkDates(factsFile.facts.values(), config.edition, factsFile.file);
   checkStatementMarkup(factsFile.facts.values(), factsFile.file);
   // Sources that disagree are shown, never settled: a disagreement nobody acknowledged stops here.
   factsFile.file.messages.push(...checkConflicts(findConflicts(facts.values()), config.factsPath));

@@ -370,6 +370,12 @@ export const codes = {
       `The quote of fact ${q(factId)} is in source ${q(sourceId)} more than once: ${places.join(', ')}.`,
     hint: 'Give the `locator` of the passage the statement rests on (`locator: ¶ 12`, or `p. 12` in a PDF), or quote more of it so that it is found once.',
   },
+  dateAfterEdition: {
+    code: 'date-after-edition',
+    title: "A fact's date lies after the edition date",
+    message: (factId: string, date: string, edition: string) => `Fact ${q(factId)} is dated ${date}, after the edition date ${edition}.`,
+    hint: 'Correct the date (a typo in the year or month?). If the source says it is still to come (a law to enter into force, a plan to end), add `planned: true` to the fact.',
+  },
 } as const satisfies Record<string, DiagnosticData<any[]>>;
 
 export type DiagnosticCode = (typeof codes)[keyof typeof codes]['code'];

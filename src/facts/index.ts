@@ -14,3 +14,4 @@ export { keysStatedBy, numbersIn, tokensIn } from './statement-tokens.js';
 export type { Token, TokenKind } from './statement-tokens.js';
 export { locateInStatement } from './statement-place.js';
 export type { PlacedStatement } from './statement-place.js';
+export { checkDates } from './check-dates.js';

@@ -36,6 +36,9 @@ export interface Fact extends Omit<FactEntry, 'citations'> {
   readonly tipTierPlace?: Point;
   readonly figureValuePlace?: Point;
   readonly derivedPlace?: Point;
+  /** Positions of `date` and `speaker.date`, where the fact has them. */
+  readonly datePlace?: Point;
+  readonly speakerDatePlace?: Point;
 }
 
 /** The facts file, loaded and validated. */
@@ -73,6 +76,8 @@ export async function loadFacts(factsPath: string, options: { readonly yaml?: Ya
       ...(entry.tip?.tier ? { tipTierPlace: yaml.locate([index, 'tip', 'tier']) } : {}),
       ...(entry.figure?.value !== undefined ? { figureValuePlace: yaml.locate([index, 'figure', 'value']) } : {}),
       ...(entry.derived ? { derivedPlace: yaml.locate([index, 'derived']) } : {}),
+      ...(entry.date ? { datePlace: yaml.locate([index, 'date']) } : {}),
+      ...(entry.speaker?.date ? { speakerDatePlace: yaml.locate([index, 'speaker', 'date']) } : {}),
       ...(entry.figure ? { figurePlace: yaml.locate([index, 'figure']) } : {}),
       ...(entry.speaker?.words ? { speakerPlace: yaml.locate([index, 'speaker', 'words']) } : {}),
       citations: entry.citations.map((citation, position) => ({

@@ -1,12 +1,11 @@
 import { z } from 'zod';
+// Straight from its module: the yaml folder's index loads the YAML parser, which a no-op build never needs.
+import { isoDateSchema } from '../yaml/iso-date.js';
 import { metricIds } from './metrics.js';
 
 const kebab = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and hyphens');
 
-const isoDate = z
-  .union([z.string(), z.number().int()])
-  .transform((value) => String(value))
-  .pipe(z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'write dates as YYYY, YYYY-MM or YYYY-MM-DD'));
+const isoDate = isoDateSchema;
 
 /** A citation of a fact: a verbatim passage of one source document. */
 export const citationSchema = z.strictObject({
@@ -122,6 +121,11 @@ export const factSchema = z.strictObject({
   year: z.number().int().min(1900).max(2100).optional(),
   /** The exact date the fact belongs to, where a source gives one. */
   date: isoDate.optional(),
+  /**
+   * The fact describes something the source says is to come (a law to enter into force, a plan
+   * to end): its `date` may then lie after the edition date. Without it such a date is refused.
+   */
+  planned: z.literal(true).optional(),
   /** The claim, in Markdown and neutral words. */
   statement: z.string().trim().min(1),
   /**

@@ -4,6 +4,7 @@ describe('facts', () => {
   it('should expose the public api', async () => {
     expect(Object.keys(await import('../../../src/facts/index.js')).sort()).toEqual([
       'boundedOccurrences',
+      'checkDates',
       'checkStatementMarkup',
       'checkStatements',
       'currencies',
