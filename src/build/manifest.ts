@@ -28,6 +28,11 @@ export const manifestSchema = z.strictObject({
   previousFacts: z.record(z.string(), z.string()).optional(),
   /** Output path (relative to the output folder) → entry. */
   outputs: z.record(z.string(), manifestEntrySchema),
+  /**
+   * Project path → digest of sources.yaml, facts.yaml and each document, as this build checked
+   * them: a later build that rebuilds nothing checks them again when one differs.
+   */
+  checked: z.record(z.string(), z.string()).optional(),
   /** The snapshot's reading of sources.yaml and facts.yaml (see snapshot.ts), by their digests. */
   yaml: z
     .strictObject({

@@ -31,11 +31,28 @@ export interface PlanStep {
   readonly reasons: readonly string[];
 }
 
+/** An output the build deletes, and why. */
+export interface PlanRemoval {
+  readonly output: string;
+  /** The brief (or `(site)`) it was made for. */
+  readonly brief: string;
+  readonly reason: string;
+}
+
 /** What a build will do. */
 export interface BuildPlan {
   readonly steps: readonly PlanStep[];
-  /** Outputs of briefs whose template is gone: deleted by the build. */
+  /** Outputs of briefs whose template is gone (and viewer pages of removed documents): deleted by the build. */
   readonly remove: readonly string[];
+  /** The same, each with its brief and why. */
+  readonly removals: readonly PlanRemoval[];
+  /**
+   * Inputs (sources.yaml, facts.yaml, documents) changed since the last build that no step
+   * rebuilds from (a comment, a fact copied twice, an entry no brief uses): the build checks
+   * them as `briefs check` does before it calls anything up to date. Empty when a step builds
+   * (building checks every input).
+   */
+  readonly check: readonly string[];
 }
 
 /** The handout pack's pseudo brief id in plans and the manifest. */
@@ -168,16 +185,37 @@ export function planBuild(input: PlanInput): BuildPlan {
       steps.push({ output, brief, format, action: reasons.length > 0 ? 'build' : 'skip', reasons });
     }
   }
+  const removals = input.all ? plannedRemovals(input) : [];
+  const building = steps.some((step) => step.action === 'build');
+  const check = building ? [] : changedInputs(input.manifest?.checked ?? {}, input.snapshot.checked);
+  return { steps, remove: removals.map((removal) => removal.output), removals, check };
+}
+
+/**
+ * Outputs of templates deleted from the templates folder they were built from, and viewer pages
+ * of deleted documents (when the site is made). With no brief left at all nothing goes: that is a typo or a lost folder, not every brief
+ * retired at once (the build refuses it before planning; this keeps the plan safe on its own).
+ */
+function plannedRemovals(input: PlanInput): PlanRemoval[] {
   const known = new Set(input.snapshot.briefIds);
+  if (known.size === 0) return [];
   const site = new Set(input.site ?? []);
-  // Outputs of deleted templates go; so do viewer pages of deleted documents (when the site is made).
-  const gone = (output: string, brief: string) =>
-    brief === siteId ? site.size > 0 && !site.has(output) : brief !== packId && !known.has(brief);
-  const remove = input.all
-    ? Object.entries(input.manifest?.outputs ?? {})
-        .filter(([output, entry]) => gone(output, entry.brief))
-        .map(([output]) => output)
-        .sort()
-    : [];
-  return { steps, remove };
+  const removals: PlanRemoval[] = [];
+  for (const [output, entry] of Object.entries(input.manifest?.outputs ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (entry.brief === siteId) {
+      if (site.size > 0 && !site.has(output)) removals.push({ output, brief: siteId, reason: 'its document is no longer in sources.yaml' });
+    } else if (entry.brief !== packId && !known.has(entry.brief)) {
+      // Only a template deleted from this templates folder retires its brief: outputs built from
+      // another folder (another --templates) are not this folder's to remove.
+      const template = `${input.templatesPrefix}/briefs/${entry.brief}.md.hbs`;
+      if (template in entry.inputs) removals.push({ output, brief: entry.brief, reason: `its template ${template} was removed` });
+    }
+  }
+  return removals;
+}
+
+/** The inputs whose digest differs from the one the last successful build checked, sorted. */
+export function changedInputs(checked: Readonly<Record<string, string>>, current: ReadonlyMap<string, string>): string[] {
+  const changed = [...current].filter(([file, value]) => checked[file] !== value).map(([file]) => file);
+  return changed.sort();
 }

@@ -10,7 +10,7 @@ import { checkDates, checkStatementMarkup, checkStatements, loadFacts, verifyQuo
 import { folderCache, readSources, type SourceCollection } from '../ingest/index.js';
 import { createProcessor, markdownToHtml, type BriefHtmlBody, type FrontMatter } from '../markdown/index.js';
 import type { FormattedCitations } from '../cite/index.js';
-import { loadFontCss, renderDocument, type HtmlParts } from '../render/index.js';
+import { loadFontCss, renderDocument, selfContainedCss, type HtmlParts } from '../render/index.js';
 import { attachTexts } from './texts.js';
 import { lintBriefs } from '../lint/index.js';
 import type { YamlMemo } from '../yaml/index.js';
@@ -140,7 +140,9 @@ export async function prepare(
   const style = await readCitationStyle(config.templates, config.citationStyle, config.locale);
   const layout = templates.layouts.get('brief');
   if (!layout) throw new BuildError([Object.assign(createMessage(codes.fileMissing, [layoutPath], { stage: 'build' }), { file: layoutPath })]);
-  const css = [...templates.styles.values()].map((file) => file.source).join('\n');
+  // Styles are inlined without what they would load from outside (@import, url()): warned, left out.
+  const { css, messages: cssMessages } = selfContainedCss(templates.styles.values());
+  messages.push(...cssMessages);
   const fontCss = documents ? await loadFontCss() : '';
   const selected = config.briefs.length > 0 ? config.briefs : briefIds;
   const edition = formatIsoDate(config.edition);

@@ -33,12 +33,13 @@ export function makeReport(plan: BuildPlan, edition: string, facts: FactChanges)
         action: step.action === 'build' ? ('built' as const) : ('up to date' as const),
         reasons: step.reasons,
       })),
-      ...plan.remove.map((output) => ({ output, action: 'removed' as const, reasons: ['its template was removed'] })),
+      ...plan.removals.map((removal) => ({ output: removal.output, action: 'removed' as const, reasons: [removal.reason] })),
     ],
     facts,
   };
 }
 
+/** The report's bytes: canonical JSON (sorted keys). */
 export function serializeReport(report: BuildReport): string {
   return `${stringify(report, null, 2)}\n`;
 }

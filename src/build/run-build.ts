@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { VFileMessage } from 'vfile-message';
@@ -6,15 +6,16 @@ import { UsageError, type Config } from '../config/index.js';
 import { BuildError, codes, createMessage } from '../diagnostics/index.js';
 import type { BrowserProvider } from '../render/index.js';
 import { digest } from './digest.js';
+import { checkInputFolders } from './input-folders.js';
 import { lockOutput, type OutputLock } from './lock.js';
 import { manifestName, readManifest, serializeManifest, type Manifest, type ManifestEntry } from './manifest.js';
-import { collectInputs, outputName, packFile, packId, planBuild, siteId, type BuildPlan, type RenderOptions } from './plan.js';
+import { collectInputs, outputName, packFile, packId, planBuild, siteId, type BuildPlan, type PlanRemoval, type RenderOptions } from './plan.js';
 import type { Prepared, PreparedBrief } from './prepare.js';
 import { diffFacts, makeReport, renderChanges, serializeReport, type BuildReport } from './report.js';
 import { siteOutputs } from './site-outputs.js';
 import { browserStamp, takeSnapshot } from './snapshot.js';
 import { createPrintQueue, packOf } from './print-queue.js';
-import { writeOutputs, type OutputFile } from './write-output.js';
+import { writeOutputs, type OutputFile, type OutputFs } from './write-output.js';
 import type { YamlMemo } from '../yaml/index.js';
 
 /** Progress and warnings, as the CLI (or a test) wants to show them. */
@@ -30,10 +31,11 @@ export interface Reporter {
 /** What happened to one brief. */
 export interface BriefResult {
   readonly briefId: string;
-  readonly action: 'built' | 'up to date' | 'would build';
-  /** Why it was built (empty when up to date). */
+  /** `removed` (or, on a dry run, `would remove`): its template was deleted, so its outputs are. */
+  readonly action: 'built' | 'up to date' | 'would build' | 'removed' | 'would remove';
+  /** Why it was built or removed (empty when up to date). */
   readonly reasons: readonly string[];
-  /** Files written, absolute paths. */
+  /** Files written (or removed), absolute paths. */
   readonly files: readonly string[];
   /** Notes in the brief (0 when not built). */
   readonly notes: number;
@@ -61,6 +63,8 @@ export interface BuildContext {
   readonly signal?: AbortSignal;
   /** A browser kept by the caller (watch mode keeps one warm); otherwise one per build. */
   readonly browsers?: BrowserProvider;
+  /** The file system the outputs are written through; a test's stand-in makes a write fail on cue. */
+  readonly fs?: OutputFs;
 }
 
 /** A reporter that shows nothing. */
@@ -73,6 +77,21 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
   }
 }
 
+/** One line per retired brief: its outputs, removed (or to be) because its template is gone. */
+function removedBriefs(removals: readonly PlanRemoval[], outDir: string, dryRun: boolean): BriefResult[] {
+  const byBrief = new Map<string, PlanRemoval[]>();
+  // The viewer pages of removed documents go with the site, which is rebuilt then: no line of their own.
+  for (const removal of removals) if (removal.brief !== siteId) byBrief.set(removal.brief, [...(byBrief.get(removal.brief) ?? []), removal]);
+  return [...byBrief].map(([briefId, outputs]) => ({
+    briefId,
+    action: dryRun ? 'would remove' : 'removed',
+    reasons: [...new Set(outputs.map((output) => output.reason))],
+    files: outputs.map((output) => path.join(outDir, output.output)),
+    notes: 0,
+    ms: 0,
+  }));
+}
+
 async function digestsOnDisk(outDir: string, outputs: readonly string[]): Promise<Map<string, string | undefined>> {
   const entries = await Promise.all(
     outputs.map(async (output) => [output, await readFile(path.join(outDir, output)).then(digest, () => undefined)] as const),
@@ -82,9 +101,12 @@ async function digestsOnDisk(outDir: string, outputs: readonly string[]): Promis
 
 /**
  * Build the briefs that are out of date. Digests of the inputs decide what to rebuild (see
- * plan.ts); an up-to-date build reads a few files and starts no browser. Everything is rendered
- * in memory first, then written atomically, manifest last. Any problem throws before a file is
- * written; the output folder is locked for the duration.
+ * plan.ts); an up-to-date build reads a few files and starts no browser, and one whose YAML or
+ * documents changed in a way no brief is rebuilt from checks them first, as `briefs check`
+ * does. A missing templates or sources folder, or no brief at all, is an error (never every
+ * brief retired). Everything is rendered in memory first, then written as one change (see
+ * write-output.ts), manifest last: any problem throws with the output folder as it was. The
+ * output folder is locked for the duration.
  */
 export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<BuildResult> {
   const reporter = ctx.reporter ?? silentReporter;
@@ -96,6 +118,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
   const closeOnAbort = () => void browsers?.close();
   signal?.addEventListener('abort', closeOnAbort, { once: true });
   try {
+    await checkInputFolders(config);
     if (!config.dryRun) {
       lock = await lockOutput(config.out, () => reporter.info(`Waiting for another build to finish writing to ${config.out} …`));
     }
@@ -164,8 +187,22 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
         const steps = plan.steps.filter((step) => step.brief === briefId && step.action === 'build');
         return { briefId, action: steps.length > 0 ? 'would build' : 'up to date', reasons: [...new Set(steps.flatMap((step) => step.reasons))], files: [], notes: 0, ms: 0 };
       });
+      briefs.push(...removedBriefs(plan.removals, config.out, true));
       briefs.forEach(reporter.brief);
+      if (plan.check.length > 0) {
+        reporter.info(`Would check ${plan.check.join(', ')}: changed since the last build, though no output is rebuilt from the change.`);
+      }
       return { briefs, plan, warnings: [], launchedBrowser: false };
+    }
+
+    if (toBuild.length === 0 && plan.check.length > 0) {
+      // Nothing is rebuilt, yet an input changed (a comment, a fact copied twice, an entry or a
+      // document no brief uses): check it as `briefs check` does before calling anything up to
+      // date; building would have. No document is laid out, no browser starts, and warnings
+      // are left to `briefs check` (they did not change an output).
+      const { prepare } = await import('./prepare.js');
+      await prepare(config, { documents: false, yaml });
+      throwIfAborted(signal);
     }
 
     let prepared: Prepared | undefined;
@@ -264,19 +301,30 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
     const previousFacts = sameFacts ? (manifest.previousFacts ?? {}) : (manifest?.facts ?? {});
     const report = makeReport(plan, config.edition, diffFacts(previousFacts, facts));
     const kept = Object.fromEntries(Object.entries(manifest?.outputs ?? {}).filter(([output]) => !plan.remove.includes(output)));
-    const next: Manifest = { version: 1, facts, previousFacts, outputs: { ...kept, ...entries }, ...(snapshot.yaml ? { yaml: snapshot.yaml } : {}) };
+    const next: Manifest = {
+      version: 1,
+      facts,
+      previousFacts,
+      outputs: { ...kept, ...entries },
+      // Only a build that got here checked these inputs: a failed one leaves the old digests, so the next build checks again.
+      checked: Object.fromEntries(snapshot.checked),
+      ...(snapshot.yaml ? { yaml: snapshot.yaml } : {}),
+    };
     const changed = files.length > 0 || plan.remove.length > 0;
 
     throwIfAborted(signal);
     const lost = lock?.lost();
     if (lost) throw new BuildError([createMessage(codes.outputLocked, [config.out, 0], { stage: 'build', cause: lost })]);
-    await writeOutputs([
-      ...files,
-      { path: path.join(config.out, manifestName), data: serializeManifest(next) },
-      { path: path.join(config.out, 'build-report.json'), data: serializeReport(report) },
-      ...(changed ? [{ path: path.join(config.out, 'CHANGES.md'), data: renderChanges(report) }] : []),
-    ]);
-    await Promise.all(plan.remove.map((output) => rm(path.join(config.out, output), { force: true })));
+    // One change for every file of the build, removals included: all of it or none of it.
+    await writeOutputs(
+      [
+        ...files,
+        { path: path.join(config.out, manifestName), data: serializeManifest(next) },
+        { path: path.join(config.out, 'build-report.json'), data: serializeReport(report) },
+        ...(changed ? [{ path: path.join(config.out, 'CHANGES.md'), data: renderChanges(report) }] : []),
+      ],
+      { remove: plan.remove.map((output) => path.join(config.out, output)), ...(ctx.fs ? { fs: ctx.fs } : {}) },
+    );
 
     const briefs = everyBrief.map((briefId): BriefResult => {
       const steps = plan.steps.filter((step) => step.brief === briefId && step.action === 'build');
@@ -290,6 +338,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
         ms: timings.get(briefId) ?? 0,
       };
     });
+    briefs.push(...removedBriefs(plan.removals, config.out, false));
     briefs.forEach(reporter.brief);
     return {
       briefs,
@@ -312,6 +361,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
 
 /** Check the sources, facts and templates without a browser and without writing anything. */
 export async function runCheck(config: Config): Promise<Prepared> {
+  await checkInputFolders(config);
   const { prepare } = await import('./prepare.js');
   return prepare(config, { documents: false });
 }

@@ -25,7 +25,7 @@ Options:
   --format LIST       html, pdf or html,pdf (default: html,pdf)
   --paper SIZE        a4 or letter (default: a4)
   --notes PLACE       footnotes (at the foot of each PDF page) or endnotes (default: footnotes)
-  --out DIR           output folder (default: output)
+  --out DIR           output folder (default: output), outside the sources and templates folders
   --sources DIR       folder with sources.yaml, facts.yaml and documents/ (default: sources)
   --templates DIR     folder with briefs/, partials/, layouts/, styles/, csl/ (default: templates)
   --force             rebuild every brief, even those that are up to date
@@ -40,7 +40,8 @@ Environment: SOURCE_DATE_EPOCH (seconds) fixes the edition date and the PDF date
 inputs give byte-identical files.
 
 Exit codes: 0 success, 1 bad input or a failed build (the problems are listed; earlier output is
-kept), 2 bad usage, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).`;
+kept), 2 bad usage (an unknown option, a --sources or --templates folder that does not exist, an
+--out among the inputs), 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).`;
 
 /** Turn argv (without node and the script) into a command. Throws UsageError on misuse. */
 export function parseCommand(argv: readonly string[]): Command {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runBuild, runCheck, textsOf, type BuildResult, type Reporter } from '../build/index.js';
 import { resolveConfig, UsageError, type Config } from '../config/index.js';
+import { checkFolders } from '../config/folders.js';
 import { BuildError, formatMessage, formatMessages } from '../diagnostics/index.js';
 import { parseCommand, usage, type Command } from './args.js';
 
@@ -43,6 +44,8 @@ export function consoleReporter(io: Io, config: Config, json: boolean): Reporter
       const files = result.files.map((file) => path.relative(io.cwd, file)).join(', ');
       if (result.action === 'up to date') line(`✓ ${result.briefId.padEnd(18)} up to date`);
       else if (result.action === 'would build') line(`• ${result.briefId.padEnd(18)} would rebuild: ${result.reasons.join('; ')}`);
+      else if (result.action === 'would remove') line(`• ${result.briefId.padEnd(18)} would remove ${files}: ${result.reasons.join('; ')}`);
+      else if (result.action === 'removed') line(`✓ ${result.briefId.padEnd(18)} removed ${files}: ${result.reasons.join('; ')}`);
       else if (result.briefId === '(site)') line(`✓ ${result.briefId.padEnd(18)} rebuilt: ${result.reasons.join('; ')}\n  ${result.files.length} pages (index.html, sources/)  ${seconds(result.ms)}`);
       else line(`✓ ${result.briefId.padEnd(18)} rebuilt: ${result.reasons.join('; ')}\n  ${files}  ${result.notes} notes  ${seconds(result.ms)}`);
     },
@@ -54,14 +57,19 @@ export function consoleReporter(io: Io, config: Config, json: boolean): Reporter
 /** Pseudo briefs (in parentheses): what a summary calls them. */
 const collectionOutputs: Readonly<Record<string, string>> = { '(handout pack)': 'the handout pack', '(site)': 'the index and source viewer' };
 
-/** `Built 2 of 3 briefs and the index and source viewer`, or `Everything up to date`. */
+/**
+ * `Built 2 of 3 briefs and the index and source viewer`, or `Everything up to date`; with
+ * `; removed the outputs of 1 retired brief (old-brief)` when a brief's template was deleted.
+ */
 export function builtSummary(result: BuildResult): string {
-  const briefs = result.briefs.filter((brief) => !(brief.briefId in collectionOutputs));
+  const briefs = result.briefs.filter((brief) => !(brief.briefId in collectionOutputs) && brief.action !== 'removed');
   const built = briefs.filter((brief) => brief.action === 'built').length;
   const others = result.briefs.filter((brief) => brief.briefId in collectionOutputs && brief.action === 'built').map((brief) => collectionOutputs[brief.briefId]);
-  if (built === 0 && others.length === 0) return 'Everything up to date';
+  const retired = result.briefs.filter((brief) => brief.action === 'removed').map((brief) => brief.briefId);
+  const removed = retired.length > 0 ? `the outputs of ${plural(retired.length, 'retired brief')} (${retired.join(', ')})` : undefined;
+  if (built === 0 && others.length === 0) return removed ? `Removed ${removed}` : 'Everything up to date';
   const parts = [...(built > 0 ? [`${built} of ${briefs.length} brief${briefs.length === 1 ? '' : 's'}`] : []), ...others];
-  return `Built ${parts.join(' and ')}`;
+  return `Built ${parts.join(' and ')}${removed ? `; removed ${removed}` : ''}`;
 }
 
 /** The `--json` summary of a build. */
@@ -88,6 +96,8 @@ export function jsonSummary(result: BuildResult, cwd: string, ms: number): strin
 
 async function runCommand(command: Command, io: Io): Promise<number> {
   const config = resolveConfig({ root: io.cwd, ...command.options });
+  // A mistyped --templates or --sources is a usage error here, not a build from no templates.
+  await checkFolders(command.options, config);
   const started = performance.now();
   if (command.name === 'check') {
     const prepared = await runCheck(config);
@@ -142,7 +152,10 @@ export function reportFailure(error: unknown, io: Io, json: boolean): number {
   if (error instanceof BuildError) {
     io.err(formatMessages(error.messages, { cwd: io.cwd, sources: textsOf(error) }));
     const count = error.messages.filter((message) => message.fatal === true).length;
-    io.err(`\n✗ ${count} problem${count === 1 ? '' : 's'}; nothing was written and earlier output is unchanged.`);
+    // Only a rollback that failed (output-restore) leaves the output folder changed: say so then.
+    const restored = !error.messages.some((message) => message.ruleId === 'output-restore');
+    const outcome = restored ? 'nothing was written and earlier output is unchanged' : 'some earlier output could not be put back (see above)';
+    io.err(`\n✗ ${count} problem${count === 1 ? '' : 's'}; ${outcome}.`);
     if (json) {
       io.out(JSON.stringify({ ok: false, problems: error.messages.map((m) => ({ file: m.file, line: m.line, column: m.column, code: m.ruleId, message: m.reason })) }, null, 2));
     }

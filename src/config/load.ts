@@ -1,14 +1,10 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { UsageError } from './errors.js';
+import { checkOutputApart } from './folders.js';
 import { configSchema, type Config, type ConfigInput } from './schema.js';
 
-/** A misuse of the API or CLI (bad option), as opposed to bad content. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+export { UsageError };
 
 /** `SOURCE_DATE_EPOCH` (seconds) as a date, if set. */
 export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): Date | undefined {
@@ -23,19 +19,29 @@ export function editionDate(env: NodeJS.ProcessEnv = process.env, now: Date = ne
   return (sourceDateEpoch(env) ?? now).toISOString().slice(0, 10);
 }
 
-/** Validate options once, resolve paths against `root`, fill defaults and freeze. */
+/**
+ * Validate options once, resolve paths against `root`, fill defaults and freeze. An output
+ * folder inside the sources or templates folder (or holding one of them) is a UsageError.
+ */
 export function resolveConfig(input: ConfigInput = {}, env: NodeJS.ProcessEnv = process.env): Config {
   const result = configSchema.safeParse(input);
   if (!result.success) throw new UsageError(z.prettifyError(result.error));
   const options = result.data;
   const root = path.resolve(options.root);
   const sources = path.resolve(root, options.sources);
+  const templates = path.resolve(root, options.templates);
+  const out = path.resolve(root, options.out);
+  checkOutputApart({
+    out: { given: options.out, at: out },
+    sources: { given: options.sources, at: sources },
+    templates: { given: options.templates, at: templates },
+  });
   return Object.freeze({
     ...options,
     root,
     sources,
-    templates: path.resolve(root, options.templates),
-    out: path.resolve(root, options.out),
+    templates,
+    out,
     briefs: Object.freeze([...options.briefs]) as string[],
     formats: Object.freeze([...new Set(options.formats)]) as Array<'html' | 'pdf'>,
     edition: options.edition ?? editionDate(env),

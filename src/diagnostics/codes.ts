@@ -376,6 +376,13 @@ export const codes = {
     message: (factId: string, date: string, edition: string) => `Fact ${q(factId)} is dated ${date}, after the edition date ${edition}.`,
     hint: 'Correct the date (a typo in the year or month?). If the source says it is still to come (a law to enter into force, a plan to end), add `planned: true` to the fact.',
   },
+  externalResource: {
+    code: 'external-resource',
+    title: 'A brief or stylesheet names something to load from outside',
+    message: (what: string, url: string) =>
+      `${what === 'img' ? 'An image' : what === '@import' ? 'A stylesheet @import' : what === 'url()' ? 'A url()' : `A <${what}>`} would load ${q(url.length > 120 ? `${url.slice(0, 117)}…` : url)} from outside the brief; it was left out.`,
+    hint: 'An HTML brief opened anywhere makes no request: briefs carry only what the build inlines (its fonts, its charts). Remove the image, @import or url() from the template, stylesheet or fact.',
+  },
 } as const satisfies Record<string, DiagnosticData<any[]>>;
 
 export type DiagnosticCode = (typeof codes)[keyof typeof codes]['code'];

@@ -1,4 +1,4 @@
-import type { Html, Link, Root } from 'mdast';
+import type { Html, Image, Link, Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -20,12 +20,15 @@ export function checkStatementMarkup(facts: Iterable<Fact>, factsFile: VFile): V
   const messages: VFileMessage[] = [];
   for (const fact of facts) {
     for (const text of [fact.statement, fact.note ?? '']) {
-      if (!/[<:]/.test(text)) continue;
+      if (!/[<:!]/.test(text)) continue;
       const tree = parser.parse(text) as Root;
       visit(tree, (node) => {
         if (node.type === 'html') {
           const html = (node as Html).value.trim();
           messages.push(reportWarning(factsFile, codes.unsafeMarkup, [fact.id, `raw HTML ${JSON.stringify(html.slice(0, 80))}`], { place: fact.place, stage: 'facts' }));
+        }
+        if (node.type === 'image' && !(node as Image).url.startsWith('data:')) {
+          messages.push(reportWarning(factsFile, codes.unsafeMarkup, [fact.id, `the image ${JSON.stringify((node as Image).url.slice(0, 80))}`], { place: fact.place, stage: 'facts' }));
         }
         if (node.type === 'link' && !safeUrl.test((node as Link).url)) {
           messages.push(reportWarning(factsFile, codes.unsafeMarkup, [fact.id, `the link ${JSON.stringify((node as Link).url.slice(0, 80))}`], { place: fact.place, stage: 'facts' }));

@@ -11,6 +11,7 @@ import remarkCitations from './plugins/remark-citations.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 import remarkFrontMatterData from './plugins/remark-front-matter-data.js';
 import rehypeChart from './plugins/rehype-chart.js';
+import rehypeDropExternal from './plugins/rehype-drop-external.js';
 import rehypeSources from './plugins/rehype-sources.js';
 
 /** How the citation stage formats the notes of one brief. */
@@ -59,6 +60,7 @@ export function createProcessor() {
       footnoteBackLabel: (index: number, rereference: number) =>
         `back${rereference > 1 ? ` (${rereference})` : ''} to the text of note ${index + 1}`,
     })
+    .use(rehypeDropExternal)
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeChart)
     .use(rehypeSources)

@@ -23,6 +23,7 @@ export async function markdownToHtml(
   const file = brief.file;
   file.data.formatNotes = formatNotes;
   file.data.drawCharts = options.drawCharts ?? true;
+  if (brief.templateLines) file.data.templateLines = brief.templateLines;
   const tree = processor.parse(file);
   const hast = await processor.run(tree, file);
   file.value = processor.stringify(hast, file);

@@ -7,6 +7,8 @@ export type { HtmlParts } from './html/html-parts.js';
 export type { LaidOutPart } from './html/pack.js';
 export type { Printed } from './pdf/print.js';
 export { briefFonts, fontSubsets, loadFontCss } from './html/fonts.js';
+export { selfContainedCss } from './html/self-contained-css.js';
+export type { StyleSheet } from './html/self-contained-css.js';
 export type { FontFamily } from './html/fonts.js';
 export type { PdfBrowser } from './pdf/browser.js';
 export type { BrowserLocation } from './pdf/find-browser.js';
