@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { createCiter, readCitationStyle, type CitationStyle, type Citer } from '../cite/index.js';
@@ -217,6 +217,8 @@ export async function prepare(
 
 /** The files of `files` that cannot be read. */
 async function missingFiles(files: readonly string[]): Promise<string[]> {
-  const checks = await Promise.all(files.map((file) => access(file, constants.R_OK).then(() => undefined, () => file)));
+  // A folder where a file should be (facts.yaml made a directory) is as missing as no file.
+  const readable = async (file: string) => (await stat(file)).isFile() && (await access(file, constants.R_OK), true);
+  const checks = await Promise.all(files.map((file) => readable(file).then((ok) => (ok ? undefined : file), () => file)));
   return checks.filter((file): file is string => file !== undefined);
 }

@@ -110,7 +110,11 @@ export function renderBrief(template: TemplateFile, input: ComposeInput): BriefM
     // Handlebars' parse errors put what it expected on their last line: keep it.
     const lines = error instanceof Error ? error.message.split('\n') : [String(error)];
     const expecting = lines.find((line) => line.startsWith('Expecting'));
-    const first = lines[0]!.replace(/ - \d+:\d+$/, '');
+    // Strict mode's words for a name that is neither a variable nor a helper ("shout" not defined
+    // in [object Object]): say what it means.
+    const first = lines[0]!
+      .replace(/ - \d+:\d+$/, '')
+      .replace(/^"([^"]+)" not defined in \[object Object\]$/, (_all, name: string) => `\`${name}\` is neither a helper nor a variable of the template (a block such as {{#${name}}} needs a helper of that name)`);
     const detail = expecting ? `${first} ${expecting}` : first;
     const at = new VFile({ path: where });
     if (error instanceof HelperArgumentProblem) {

@@ -11,7 +11,12 @@ export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): Date | un
   const epoch = env['SOURCE_DATE_EPOCH'];
   if (epoch === undefined || epoch === '') return undefined;
   if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be a number of seconds, not ${JSON.stringify(epoch)}.`);
-  return new Date(Number(epoch) * 1000);
+  const date = new Date(Number(epoch) * 1000);
+  // A date a brief can carry: 1970 to 9999 (JavaScript's own limit is far beyond any edition).
+  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999) {
+    throw new UsageError(`SOURCE_DATE_EPOCH must be seconds since 1970 up to the year 9999, not ${JSON.stringify(epoch)}.`);
+  }
+  return date;
 }
 
 /** The edition date: `SOURCE_DATE_EPOCH` (seconds) when set, else today, as YYYY-MM-DD in UTC. */

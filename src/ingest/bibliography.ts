@@ -82,7 +82,8 @@ export const sourceEntrySchema = z.strictObject({
   language: z.string().optional(),
   issued: isoDate.optional(),
   accessed: isoDate.optional(),
-  URL: z.url().optional(),
+  // Only web addresses: a `javascript:` or `file:` URL would become a link in every note.
+  URL: z.url({ protocol: /^https?$/, error: 'write a web address starting with http:// or https://' }).optional(),
   DOI: z.string().optional(),
 });
 

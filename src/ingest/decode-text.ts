@@ -54,6 +54,17 @@ export function declaredHtmlEncoding(bytes: Uint8Array, fallback: string): strin
  * FormatError gives the offset of the first bad byte.
  */
 export function decodeDocument(bytes: Uint8Array, format: SourceFormat): DecodedText {
+  const decoded = decodeBytes(bytes, format);
+  // A NUL is never text: a binary file under a text name, or UTF-16 saved without its BOM. Left
+  // in, it is invisible, and a quote beside it fails with a "closest passage" that looks the same.
+  const nul = decoded.text.indexOf('\u0000');
+  if (nul >= 0) {
+    throw new FormatError(format, `it contains a NUL character (${nul === 0 ? 'at its start' : `after “${decoded.text.slice(Math.max(0, nul - 40), nul).replace(/\s+/g, ' ').trim()}”`}), so it is a binary file or text saved as UTF-16 without a byte-order mark`);
+  }
+  return decoded;
+}
+
+function decodeBytes(bytes: Uint8Array, format: SourceFormat): DecodedText {
   const bom = getBOMEncoding(bytes);
   if (bom === 'utf-16le' || bom === 'utf-16be') return { text: legacyHookDecode(bytes, bom), encoding: bom };
   const start = bom === 'utf-8' ? 3 : 0;

@@ -1,6 +1,7 @@
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import { isNode, type Document } from 'yaml';
+import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import { codes, reportError } from '../diagnostics/index.js';
 
@@ -92,8 +93,25 @@ export function validateYaml<Schema extends z.ZodType>(
   }
   const result = schema.safeParse(data);
   if (result.success) return result.data;
-  for (const issue of result.error.issues) {
+  // A misspelt field first: it explains the "missing" field that usually follows it.
+  const issues = [...result.error.issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
+  for (const issue of issues) {
     const what = describe(issue.path, data);
+    if (issue.code === 'unrecognized_keys') {
+      // Each unknown field at its own key, with the fields the entry takes and the nearest one.
+      const known = keysAt(schema, issue.path);
+      for (const key of issue.keys) {
+        const lower = known.map((name) => name.toLowerCase());
+        const near = known.length > 0 ? known[lower.indexOf(closest(key.toLowerCase(), lower))] : undefined;
+        const hint = near && distance(key.toLowerCase(), near.toLowerCase()) <= Math.max(2, Math.floor(key.length / 3)) ? ` Did you mean \`${near}\`?` : '';
+        const fields = known.length > 0 ? ` The fields are ${known.map((name) => `\`${name}\``).join(', ')}.` : '';
+        reportError(yaml.file, codes.schemaInvalid, [what, `\`${key}\` is not a field of this entry.${hint}${fields}`], {
+          place: yaml.locate([...issue.path, key]),
+          stage,
+        });
+      }
+      continue;
+    }
     const field = issue.path.filter((part) => typeof part === 'string').at(-1);
     const detail = field === undefined ? issue.message : `\`${String(field)}\`: ${issue.message}`;
     reportError(yaml.file, codes.schemaInvalid, [what, detail], {
@@ -102,6 +120,28 @@ export function validateYaml<Schema extends z.ZodType>(
     });
   }
   return undefined;
+}
+
+/** The field names of the object schema at `path` inside `schema` (lists, optionals and pipes looked through). */
+function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let current: unknown = schema;
+  const unwrap = () => {
+    for (;;) {
+      const def = (current as { def?: { type?: string; innerType?: unknown; in?: unknown } }).def;
+      if (def?.type === 'optional' || def?.type === 'default' || def?.type === 'nullable') current = def.innerType;
+      else if (def?.type === 'pipe') current = def.in;
+      else return;
+    }
+  };
+  for (const part of [...path, undefined]) {
+    unwrap();
+    const def = (current as { def?: { type?: string; element?: unknown; shape?: Record<string, unknown> } }).def;
+    if (part === undefined) return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+    if (def?.type === 'array') current = def.element;
+    else if (def?.type === 'object' && def.shape && typeof part === 'string') current = def.shape[part];
+    else return [];
+  }
+  return [];
 }
 
 /** Describe the list entry at the head of `path` by its id (`fact "x"`) or its position. */

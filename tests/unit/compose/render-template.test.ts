@@ -117,7 +117,7 @@ describe('renderBrief', () => {
     expect(message.ruleId).toBe('template-render');
     expect(message.line).toBe(3);
     expect(message.column).toBe(5);
-    expect(message.reason).toMatch(/^Could not render template ".*demo\.md\.hbs": "subtitle" not defined/);
+    expect(message.reason).toMatch(/^Could not render template ".*demo\.md\.hbs": `subtitle` is neither a helper nor a variable of the template/);
   });
 
   it('should report an unknown helper when compiling', () => {

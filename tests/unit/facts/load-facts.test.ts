@@ -101,9 +101,10 @@ describe('loadFacts', () => {
     const { file } = await load(text);
     const message = only(file.messages);
     expect(message.ruleId).toBe('schema-invalid');
-    expect(message.line).toBe(lineOf(text, '- id: second-fact'));
-    expect(message.column).toBe(3);
-    expect(message.reason).toMatch(/^Fact "second-fact": .*sauce/);
+    // At the unknown field itself, with the fields a fact takes and the nearest one.
+    expect(message.line).toBe(lineOf(text, 'sauce: tip-2011'));
+    expect(message.column).toBe(10);
+    expect(message.reason).toMatch(/^Fact "second-fact": `sauce` is not a field of this entry\. The fields are `id`, `topics`, /);
   });
 
   it('should report a malformed locator at the locator', async () => {
