@@ -44,6 +44,11 @@ export interface Prepared {
   readonly fontCss: string;
   /** Warnings (nothing fatal: fatal problems throw a BuildError). */
   readonly warnings: readonly VFileMessage[];
+  /**
+   * The editorial lint (attribution or a qualifier dropped, "quotes" of a paraphrase, paragraphs
+   * without a note …): `briefs check` lists it among `warnings`; a build only counts it.
+   */
+  readonly lint: readonly VFileMessage[];
   /** Text of the files messages point into, for code frames. */
   readonly texts: ReadonlyMap<string, string>;
 }
@@ -154,7 +159,8 @@ export async function prepare(
   stopOnFatal([...messages, ...markdown.flatMap((brief) => brief.file.messages)], texts);
   // `briefs check` lints (facts no brief uses, paragraphs without a note, figures without a
   // period), reading the Markdown before it becomes HTML. A build leaves that to the check.
-  if (!documents) messages.push(...lintBriefs({ facts, factsPath: config.factsPath, briefs: markdown }));
+  const lint = lintBriefs({ facts, factsPath: config.factsPath, briefs: markdown });
+  if (!documents) messages.push(...lint);
 
   await breathe();
   const processor = createProcessor();
@@ -212,7 +218,7 @@ export async function prepare(
   stopOnFatal([...messages, ...bodies.flatMap((body) => body.file.messages)], texts);
 
   const warnings = [...messages, ...bodies.flatMap((body) => body.file.messages)].filter((message) => message.fatal !== true);
-  return { sources, facts, templates, style, citer, briefs, css, fontCss, warnings, texts };
+  return { sources, facts, templates, style, citer, briefs, css, fontCss, warnings, lint: documents ? lint : [], texts };
 }
 
 /** The files of `files` that cannot be read. */

@@ -48,6 +48,8 @@ export interface BuildResult {
   readonly briefs: readonly BriefResult[];
   readonly plan: BuildPlan;
   readonly warnings: readonly VFileMessage[];
+  /** Editorial warnings of the briefs built (listed by `briefs check`, counted in the build's summary). */
+  readonly lintWarnings?: number;
   /** Whether a browser was started. */
   readonly launchedBrowser: boolean;
   /** The browser's version, if one was started. */
@@ -344,6 +346,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
       briefs,
       plan,
       warnings: [...(prepared?.warnings ?? []), ...sandboxWarnings],
+      lintWarnings: prepared?.lint.length ?? 0,
       launchedBrowser: browsers?.launched() ?? false,
       ...(browserVersion ? { browser: browserVersion } : {}),
       report,

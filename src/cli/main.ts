@@ -79,6 +79,7 @@ export function jsonSummary(result: BuildResult, cwd: string, ms: number): strin
       ok: true,
       ms: Math.round(ms),
       launchedBrowser: result.launchedBrowser,
+      lintWarnings: result.lintWarnings ?? 0,
       briefs: result.briefs.map((brief) => ({
         id: brief.briefId,
         action: brief.action,
@@ -138,7 +139,9 @@ async function runCommand(command: Command, io: Io): Promise<number> {
     io.out(jsonSummary(result, io.cwd, ms));
   } else {
     const verb = config.dryRun ? 'Planned' : builtSummary(result);
-    io.out(`${verb} in ${seconds(ms)}${result.browser ? ` with ${result.browser}` : ''}.`);
+    const lint = result.lintWarnings ?? 0;
+    const editorial = lint > 0 ? ` ${plural(lint, 'editorial warning')}: \`briefs check\` lists ${lint === 1 ? 'it' : 'them'}.` : '';
+    io.out(`${verb} in ${seconds(ms)}${result.browser ? ` with ${result.browser}` : ''}.${editorial}`);
   }
   return 0;
 }

@@ -25,6 +25,21 @@ describe('main', () => {
     await project.remove();
   });
 
+  it('should count the editorial warnings in the build summary, which `check` lists', async () => {
+    await project.edit('sources/facts.yaml', (text) =>
+      text.replace(
+        'statement: >-\n    According to the 2011 TIP report, the police reported continued difficulties',
+        'statement: >-\n    According to the 2011 TIP report, there were continued difficulties',
+      ),
+    );
+    const checked = await runCli(['check'], project.root);
+    expect(checked.stderr).toMatch(/warning .*"tip-2011-minority-staffing-gap" .*without saying who said it/);
+    const built = await runCli(['build', '--format', 'html', '--brief', 'tip-assessment'], project.root);
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.stdout).toMatch(/Built 1 of 1 brief in \d+\.\d\d s\. 1 editorial warning: `briefs check` lists it\.$/m);
+    expect(built.stderr).not.toMatch(/without saying who said it/);
+  });
+
   it('should print the usage for --help and exit 0', async () => {
     const run = await runCli(['--help'], project.root);
     expect(run.code).toBe(0);
