@@ -114,7 +114,7 @@ export function renderBrief(template: TemplateFile, input: ComposeInput): BriefM
     // in [object Object]): say what it means.
     const first = lines[0]!
       .replace(/ - \d+:\d+$/, '')
-      .replace(/^"([^"]+)" not defined in \[object Object\]$/, (_all, name: string) => `\`${name}\` is neither a helper nor a variable of the template (a block such as {{#${name}}} needs a helper of that name)`);
+      .replace(/^"([^"]+)" not defined in (?:\[object Object\]|undefined)$/, (_all, name: string) => `\`${name}\` is neither a helper nor a variable of the template (a block such as {{#${name}}} needs a helper of that name)`);
     const detail = expecting ? `${first} ${expecting}` : first;
     const at = new VFile({ path: where });
     if (error instanceof HelperArgumentProblem) {
