@@ -3,6 +3,7 @@ import { withLayout } from '../compose/index.js';
 import type { Config } from '../config/index.js';
 import { BuildError, codes, createMessage } from '../diagnostics/index.js';
 import { joinHtml, type BrowserProvider, type LaidOutPart, type PdfBrowser, type Printed } from '../render/index.js';
+import { BrowserStartError } from '../render/pdf/faults.js';
 import { digest } from './digest.js';
 import { createHeapKeeper } from './heap-keeper.js';
 import { createLaneChooser } from './lanes.js';
@@ -36,32 +37,61 @@ interface RenderWanted {
 }
 
 /**
+ * The first print error of a build. It fails the build, so once there is one no document is
+ * tried any more (nor a browser started for it): each fails with that error.
+ */
+interface FirstFailure {
+  error?: BuildError;
+}
+
+/** The error for a document whose second try failed too: the browser's if it did not start, else the document's. */
+function printError(briefId: string, lastError: unknown): BuildError {
+  if (lastError instanceof BrowserStartError) {
+    // Not the document's fault: the browser's, located at the browser.
+    const message = createMessage(codes.browserStart, [`${lastError.detail} (tried twice)`], { stage: 'render', cause: lastError });
+    message.file = lastError.executablePath;
+    return new BuildError([message], { cause: lastError });
+  }
+  const detail = lastError instanceof Error ? lastError.message : String(lastError);
+  return new BuildError(
+    [createMessage(codes.pdfRender, [briefId, `${detail} (tried twice, the second time in a fresh browser)`], { stage: 'render', cause: lastError })],
+    { cause: lastError },
+  );
+}
+
+/**
  * Run `attempt` on page `lane` of the browser. A crash, hang or lost connection gets one more
- * try in a fresh browser; a second failure is an error naming the document.
+ * try in a fresh browser; a second failure is an error naming the document (`pdf-render`), or
+ * the browser if it did not start (`browser-start`). The first such error fails the build:
+ * documents not yet tried fail with it (`failure`), and the build closes the browser, which
+ * ends those under way. A browser that hangs on everything thus costs two tries, not two per
+ * document.
  */
 async function withRetry<T>(
   browsers: BrowserProvider,
   briefId: string,
   signal: AbortSignal | undefined,
+  failure: FirstFailure,
   attempt: (browser: PdfBrowser) => Promise<T>,
 ): Promise<T> {
   let lastError: unknown;
   let generation = browsers.generation();
   for (let round = 1; round <= 2; round++) {
+    if (failure.error) throw failure.error;
     try {
       if (round === 2) await browsers.restart(generation);
       generation = browsers.generation();
       return await attempt(await browsers.get());
     } catch (error) {
-      if (error instanceof BuildError || signal?.aborted) throw error;
+      if (error instanceof BuildError) throw (failure.error ??= error);
+      if (signal?.aborted) throw error;
       lastError = error;
+      // Documents waiting on the same browser hear of its failure together, in no set order:
+      // let one on its second try fail the build before this one starts a browser again.
+      if (round === 1) await new Promise((resolve) => setImmediate(resolve));
     }
   }
-  const detail = lastError instanceof Error ? lastError.message : String(lastError);
-  throw new BuildError(
-    [createMessage(codes.pdfRender, [briefId, `${detail} (tried twice, the second time in a fresh browser)`], { stage: 'render', cause: lastError })],
-    { cause: lastError },
-  );
+  throw (failure.error ??= printError(briefId, lastError));
 }
 
 /** Title, author, dates and fingerprint written into a printed PDF. */
@@ -89,10 +119,11 @@ async function renderBrief(
   lane: number,
   wanted: RenderWanted,
   signal: AbortSignal | undefined,
+  failure: FirstFailure,
 ): Promise<RenderedDocument> {
   const { layOutDocument } = await loadPdfStage();
   const engine = await layoutEngine;
-  return withRetry(browsers, brief.briefId, signal, async (browser) => {
+  return withRetry(browsers, brief.briefId, signal, failure, async (browser) => {
     const html = joinHtml(brief.html);
     const laid = await browser.withPage(
       (page) => layOutDocument(page, html, { notes: config.notes, layoutEngine: engine, name: brief.briefId, ...wanted }),
@@ -147,14 +178,15 @@ async function renderPack(
   layoutEngine: Promise<string>,
   lane: number,
   signal: AbortSignal | undefined,
+  failure: FirstFailure,
 ): Promise<RenderedPdf> {
   const { assemblePack, frontName } = await import('./pack-input.js');
   const { printLaidOut } = await loadPdfStage();
-  const front = await renderBrief(browsers, { ...pack, briefId: frontName }, config, layoutEngine, lane, { print: false, capture: true }, signal);
+  const front = await renderBrief(browsers, { ...pack, briefId: frontName }, config, layoutEngine, lane, { print: false, capture: true }, signal, failure);
   const briefs = (await Promise.all(parts)).map((rendered) => rendered.part!);
   const assembled = assemblePack({ front: front.part!, briefs, fontCss, title: pack.matter.title, lang: pack.matter.lang });
   const html = joinHtml(assembled.html);
-  return withRetry(browsers, pack.briefId, signal, async (browser) => {
+  return withRetry(browsers, pack.briefId, signal, failure, async (browser) => {
     const printed = await browser.withPage((page) => printLaidOut(page, html), lane);
     return finish(printed, pack, config, assembled.html, browser.version);
   });
@@ -201,6 +233,7 @@ export function createPrintQueue(options: {
   const chooseLane = createLaneChooser(config.concurrency);
   const keepHeap = createHeapKeeper();
   const jobs = new Map<string, { readonly job: Promise<RenderedDocument>; readonly t0: number }>();
+  const failure: FirstFailure = {};
   const track = (briefId: string, rendered: Promise<RenderedDocument>) => {
     const job = rendered.then((done) => {
       keepHeap();
@@ -215,14 +248,14 @@ export function createPrintQueue(options: {
     const wanted: RenderWanted = { print: options.prints(brief.briefId), capture: options.pack };
     if (jobs.has(brief.briefId) || (!wanted.print && !wanted.capture)) return jobs.get(brief.briefId);
     const lane = chooseLane({ id: brief.briefId, weight: printWeight(brief.body) });
-    return track(brief.briefId, renderBrief(browsers, brief, config, layoutEngine, lane, wanted, signal));
+    return track(brief.briefId, renderBrief(browsers, brief, config, layoutEngine, lane, wanted, signal, failure));
   };
   return {
     add: (brief) => void start(brief),
     addPack: (pack, briefs, fontCss) => {
       const parts = briefs.map((brief) => start(brief)!.job);
       const lane = chooseLane({ id: packId, weight: printWeight(pack.body) });
-      track(packId, renderPack(browsers, pack, parts, fontCss, config, layoutEngine, lane, signal).then((pdf) => ({ pdf })));
+      track(packId, renderPack(browsers, pack, parts, fontCss, config, layoutEngine, lane, signal, failure).then((pdf) => ({ pdf })));
     },
     pdfOf: async (brief) => {
       const entry = start(brief);

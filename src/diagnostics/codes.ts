@@ -383,6 +383,12 @@ export const codes = {
       `${what === 'img' ? 'An image' : what === '@import' ? 'A stylesheet @import' : what === 'url()' ? 'A url()' : `A <${what}>`} would load ${q(url.length > 120 ? `${url.slice(0, 117)}…` : url)} from outside the brief; it was left out.`,
     hint: 'An HTML brief opened anywhere makes no request: briefs carry only what the build inlines (its fonts, its charts). Remove the image, @import or url() from the template, stylesheet or fact.',
   },
+  browserStart: {
+    code: 'browser-start',
+    title: 'The browser to render PDFs does not start',
+    message: (detail: string) => `The browser did not start: ${detail}.`,
+    hint: 'Check that this browser runs (start it with --version in a terminal), or set PUPPETEER_EXECUTABLE_PATH to a Chrome or Chromium that does; `apt-get install -y chromium` installs one on Debian or Ubuntu. A browser that is slow to start on a busy machine may start on the next run.',
+  },
 } as const satisfies Record<string, DiagnosticData<any[]>>;
 
 export type DiagnosticCode = (typeof codes)[keyof typeof codes]['code'];

@@ -1,7 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer';
+import { startChromium, type ChromiumProcess } from './chromium-process.js';
+import { BrowserStartError, withDeadline } from './faults.js';
 import type { BrowserLocation } from './find-browser.js';
 
 // Flags for a closed network: without them Chromium keeps trying to reach Google's services.
@@ -61,9 +63,12 @@ export interface PdfBrowser {
   readonly withPage: <T>(work: (page: SandboxedPage) => Promise<T>, lane?: number) => Promise<T>;
   /** The browser's version string. */
   readonly version: string;
-  /** Whether the browser is still running (false after a crash or close). */
+  /** Whether the browser is still running (false after a crash, a protocol fault or close). */
   readonly connected: () => boolean;
-  /** Close every page and the browser, remove the profile directory. */
+  /**
+   * Close every page and the browser (killed if it does not close within a few seconds),
+   * remove the profile directory. Never throws; calling it again waits for the first call.
+   */
   readonly close: () => Promise<void>;
 }
 
@@ -110,28 +115,110 @@ async function sandbox(page: Page): Promise<SandboxedPage> {
   return { page, blocked, document, collectGarbage };
 }
 
-/** Launch the browser with a fresh profile. Always pair with `close()` in a `finally`. */
-export async function launchBrowser(location: BrowserLocation, concurrency: number): Promise<PdfBrowser> {
-  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'briefs-chromium-'));
-  let browser: Browser;
+/** How long the browser may take to start and answer on its DevTools pipe. */
+export const browserStartTimeoutMs = 30_000;
+
+/** How long opening a page may take (a context, a page, its sandbox). */
+const pageOpenTimeoutMs = 30_000;
+
+/** How long collecting a page's garbage between two jobs may take. */
+const collectTimeoutMs = 10_000;
+
+/** How long the browser is given to close before it is killed. */
+const closeTimeoutMs = 5_000;
+
+/** Options of `launchBrowser`. */
+export interface LaunchOptions {
+  /** How long the browser may take to start (default `browserStartTimeoutMs`; the tests shorten it). */
+  readonly startTimeoutMs?: number;
+  /** Aborted when the browser is no longer wanted (the build was interrupted): a start under way is given up. */
+  readonly signal?: AbortSignal;
+}
+
+const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;
+
+/** The profile folder goes, whatever is in it; a failure to remove it must not hide the build's own error. */
+const removeProfile = (folder: string) => rm(folder, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
+
+/**
+ * Start Chromium on a pipe, its profile in `folder`, and connect to it: resolves once it has
+ * answered (its version), or rejects with a `BrowserStartError` saying why not, the browser
+ * killed.
+ */
+async function start(
+  location: BrowserLocation,
+  folder: string,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+): Promise<{ browser: Browser; chromium: ChromiumProcess; version: string }> {
+  // puppeteer's own flags (as puppeteer.launch passes them), ours, and the pipe. A pipe instead
+  // of a WebSocket: if this process dies, Chromium sees the pipe close and exits too. The
+  // process is ours, not puppeteer's: puppeteer.launch would let a browser that writes garbage
+  // on the pipe end this process with a stack trace, and wait 180 s (its protocol timeout) on
+  // one that does not answer, then as long again to close it. Signals are handled by the
+  // build, which closes the browser itself.
+  const userDataDir = path.join(folder, 'profile');
+  const args = [...puppeteer.defaultArgs({ headless: true, userDataDir, args: [...launchArgs] }), '--remote-debugging-pipe'];
+  // Chromium's own temporary files (org.chromium.Chromium.*) go in the folder too: one killed
+  // (hung or crashed) leaves them behind, and they go with the folder.
+  const chromium = startChromium(location.executablePath, args, { ...process.env, TMPDIR: path.join(folder, 'tmp') });
+  const connecting = (async () => {
+    const browser = await puppeteer.connect({ transport: chromium.transport });
+    return { browser, version: await browser.version() };
+  })();
+  const late = `did not answer on its DevTools pipe within ${seconds(timeoutMs)}`;
+  const stopped = 'was stopped while starting (the build was interrupted)';
+  let onAbort: () => void = () => undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(new Error(stopped));
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
   try {
-    browser = await puppeteer.launch({
-      executablePath: location.executablePath,
-      headless: true,
-      userDataDir,
-      args: launchArgs,
-      timeout: 60_000,
-      // A pipe instead of a WebSocket: if this process dies, Chromium sees the pipe close and
-      // exits too. Signals are handled by the build, which closes the browser itself.
-      pipe: true,
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-    });
+    if (signal?.aborted) onAbort();
+    const { browser, version } = await Promise.race([withDeadline(connecting, timeoutMs, late), aborted]);
+    return { browser, chromium, version };
   } catch (error) {
-    await rm(userDataDir, { recursive: true, force: true });
+    // Killed, the browser's pipe closes and the connection (if it came) fails every call.
+    connecting.catch(() => undefined);
+    await chromium.kill();
+    const message = error instanceof Error ? error.message : String(error);
+    const fault = chromium.fault() ?? (message === late || message === stopped ? message : `could not be driven (${message})`);
+    throw new BrowserStartError(location.executablePath, `it ${fault}`, { cause: error });
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    aborted.catch(() => undefined);
+  }
+}
+
+/** Launch the browser with a fresh profile. Always pair with `close()` in a `finally`. */
+export async function launchBrowser(location: BrowserLocation, concurrency: number, options: LaunchOptions = {}): Promise<PdfBrowser> {
+  // One folder per browser for everything it writes: its profile and its temporary files.
+  let folder: string | undefined;
+  try {
+    folder = await mkdtemp(path.join(os.tmpdir(), 'briefs-chromium-'));
+    await mkdir(path.join(folder, 'tmp'));
+  } catch (error) {
+    if (folder) await removeProfile(folder);
+    const detail = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    throw new BrowserStartError(location.executablePath, `its profile folder could not be made in ${os.tmpdir()} (${detail})`, { cause: error });
+  }
+  let started: Awaited<ReturnType<typeof start>>;
+  try {
+    started = await start(location, folder, options.startTimeoutMs ?? browserStartTimeoutMs, options.signal);
+  } catch (error) {
+    await removeProfile(folder);
     throw error;
   }
+  const { browser, chromium, version } = started;
+  // A call that failed because the browser is gone says why it went (exited, killed, sent
+  // garbage), not "Target closed".
+  const explain = async (error: unknown): Promise<unknown> => {
+    if (browser.connected) return error;
+    // The pipe closes a moment before the exit is reported.
+    await withDeadline(chromium.exited, 2_000, 'still running').catch(() => undefined);
+    const fault = chromium.fault();
+    return fault ? new Error(`the browser ${fault}`, { cause: error }) : error;
+  };
   // A fixed set of lanes, one page each, each running its jobs in order. The caller picks the
   // lane (see build/lanes.ts), so the same inputs always meet the same pages in the same order:
   // Chromium's internal node numbering (it shows in the tagged PDF) is then the same from build
@@ -142,9 +229,14 @@ export async function launchBrowser(location: BrowserLocation, concurrency: numb
   );
   // Each page in a context of its own: Chromium treats every context's page as in front, so
   // pages laid out side by side all get animation frames (one context would pause all but one,
-  // and Paged.js would wait forever).
+  // and Paged.js would wait forever). A browser that hangs would leave the lane waiting for
+  // its page as long as puppeteer waits for an answer (180 s): the wait is bounded.
   const openPage = async (lane: (typeof lanes)[number]): Promise<SandboxedPage> =>
-    (lane.page ??= await sandbox(await (await browser.createBrowserContext()).newPage()));
+    (lane.page ??= await withDeadline(
+      (async () => sandbox(await (await browser.createBrowserContext()).newPage()))(),
+      pageOpenTimeoutMs,
+      `the browser did not open a page within ${seconds(pageOpenTimeoutMs)}`,
+    ));
   // Open the pages now: the browser starts while the pipeline prepares the documents, so the
   // pages are ready by the time the first document is.
   for (const lane of lanes) lane.queue = openPage(lane).catch(() => undefined);
@@ -152,40 +244,60 @@ export async function launchBrowser(location: BrowserLocation, concurrency: numb
   // that never comes, and the process alive that long after a failed build: close waits for them.
   const opening = lanes.map((lane) => lane.queue);
   let submitted = 0;
-  const version = await browser.version();
+  let closing: Promise<void> | undefined;
   return {
     version,
-    connected: () => browser.connected,
+    connected: () => browser.connected && chromium.fault() === undefined,
     withPage: <T>(work: (page: SandboxedPage) => Promise<T>, lane?: number) => {
       const chosen = lanes[(lane ?? submitted++) % lanes.length]!;
       const current = chosen;
       const job = current.queue.then(async () => {
-        const sandboxed = await openPage(current);
-        sandboxed.blocked.length = 0;
+        let sandboxed: SandboxedPage | undefined;
         try {
+          sandboxed = await openPage(current);
+          sandboxed.blocked.length = 0;
           return await work(sandboxed);
         } catch (error) {
           // A page whose job failed (timeout, crash) is not reused.
           current.page = undefined;
-          void sandboxed.page.close().catch(() => undefined);
-          throw error;
+          void sandboxed?.page.close().catch(() => undefined);
+          throw await explain(error);
         }
       });
       // Before the page's next job, what this one left behind is freed, not piled up. The caller
-      // does not wait for it: it finishes the PDF while the page collects.
-      current.queue = job.then(() => current.page?.collectGarbage(), () => undefined).catch(() => undefined);
+      // does not wait for it: it finishes the PDF while the page collects. A page that does not
+      // answer is dropped, not waited for.
+      current.queue = job
+        .then(() => {
+          const page = current.page;
+          return page && withDeadline(page.collectGarbage(), collectTimeoutMs, 'no answer').catch(() => {
+            if (current.page === page) current.page = undefined;
+            void page.page.close().catch(() => undefined);
+          });
+        }, () => undefined)
+        .catch(() => undefined);
       return job;
     },
-    close: async () => {
-      try {
-        await Promise.all(opening);
-        await browser.close();
-      } catch {
-        // Already gone (crashed or killed): make sure the process is.
-        browser.process()?.kill('SIGKILL');
-      } finally {
-        await rm(userDataDir, { recursive: true, force: true });
-      }
-    },
+    // Closed gracefully if the browser answers, else killed; either way every process of the
+    // browser is gone and the profile removed when this resolves. It never throws.
+    close: () =>
+      (closing ??= (async () => {
+        try {
+          await withDeadline(
+            (async () => {
+              await Promise.all(opening);
+              await browser.close();
+              await chromium.exited;
+            })(),
+            closeTimeoutMs,
+            'the browser did not close',
+          );
+        } catch {
+          // Hung, crashed or gone: killed below.
+        } finally {
+          await chromium.kill();
+          await removeProfile(folder);
+        }
+      })()),
   };
 }

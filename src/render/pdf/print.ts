@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LaidOutPart } from '../html/pack.js';
 import { documentUrl, type SandboxedPage } from './browser.js';
+import { withDeadline } from './faults.js';
 
 /** How long one brief may take to lay out and print before the attempt is abandoned. */
 export const printTimeoutMs = 45_000;
@@ -275,15 +276,7 @@ export interface LaidOut {
 /** Run `work` within the time limit for a document of `length` characters. */
 async function withinLimit<T>(length: number, work: (limit: number) => Promise<T>): Promise<T> {
   const limit = printTimeoutFor(length);
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the browser did not finish within ${Math.round(limit / 1000)} s`)), limit);
-  });
-  try {
-    return await Promise.race([work(limit), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+  return withDeadline(work(limit), limit, `the browser did not finish within ${Math.round(limit / 1000)} s`);
 }
 
 const pdfOptions = { preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, tagged: true, outline: true } as const;

@@ -20,7 +20,7 @@ export interface BrowserProvider {
   readonly restart: (failed: number) => Promise<PdfBrowser>;
   /** Whether a browser was launched. */
   readonly launched: () => boolean;
-  /** Close the browser if it was launched. Safe to call more than once. */
+  /** Close the browser if it was launched, and those it replaced. Safe to call more than once. */
   readonly close: () => Promise<void>;
 }
 
@@ -31,6 +31,11 @@ export function createBrowserProvider(concurrency: number, env: NodeJS.ProcessEn
   let everLaunched = false;
   let generation = 0;
   let closed = false;
+  // Browsers replaced by a restart, still closing: `close()` waits for them too, so that no
+  // browser process or profile folder outlives the build.
+  const retiring = new Set<Promise<void>>();
+  // Closing gives up a start under way (a browser that hangs on start would hold it 30 s).
+  const closing = new AbortController();
   const locate = () => (located ??= findBrowser(env));
   const launch = async (): Promise<PdfBrowser> => {
     if (closed) throw new Error('the browser was closed (the build was interrupted)');
@@ -39,7 +44,7 @@ export function createBrowserProvider(concurrency: number, env: NodeJS.ProcessEn
     everLaunched = true;
     // puppeteer loads here, on first use: an up-to-date build never pays for it.
     const { launchBrowser } = await import('./browser.js');
-    return launchBrowser(location, concurrency);
+    return launchBrowser(location, concurrency, { signal: closing.signal });
   };
   const provider: BrowserProvider = {
     locate,
@@ -55,16 +60,22 @@ export function createBrowserProvider(concurrency: number, env: NodeJS.ProcessEn
         generation++;
         const old = current;
         current = launch();
-        void old?.then((browser) => browser.close()).catch(() => undefined);
+        if (old) {
+          const retired = old.then((browser) => browser.close(), () => undefined);
+          retiring.add(retired);
+          void retired.finally(() => retiring.delete(retired));
+        }
       }
       return provider.get();
     },
     launched: () => everLaunched,
     close: async () => {
       closed = true;
+      closing.abort();
       const running = current;
       current = undefined;
       if (running) await (await running.catch(() => undefined))?.close();
+      await Promise.all(retiring);
     },
   };
   return provider;
