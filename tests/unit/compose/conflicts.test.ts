@@ -3,21 +3,11 @@ import { checkConflicts, checkDisagreementsShown, disagreements, findConflicts }
 import { createNoteMarks, emptyLedger } from '../../../src/compose/notes.js';
 import type { VerifiedFact } from '../../../src/facts/index.js';
 import type { SourceDoc } from '../../../src/ingest/index.js';
+import { verifiedFact } from '../../helpers/verified-fact.js';
 
-/** A verified fact for tests, at `line` of facts.yaml, citing `source`. */
-function fact(id: string, line: number, source: string, extra: Partial<VerifiedFact> = {}): VerifiedFact {
-  return {
-    id,
-    topics: ['tip-assessment'],
-    tags: [],
-    statement: `Statement of ${id}.`,
-    citations: [
-      { source, quote: `Quote of ${id}.`, place: { line: line + 5, column: 7 }, sourceDigest: 'x', match: { paragraph: 1, line: 1, start: 0, end: 5, textStart: 0, textEnd: 5, locator: { label: 'paragraph', value: '1' } } },
-    ],
-    place: { line, column: 3 },
-    ...extra,
-  };
-}
+/** A verified fact at `line` of facts.yaml, citing `source`. */
+const fact = (id: string, line: number, source: string, extra: Partial<VerifiedFact> = {}) => verifiedFact(id, extra, { line, source });
+
 
 const docs = new Map([
   ['koha', { bib: { title: 'Koha', label: "Koha's summary" } }],

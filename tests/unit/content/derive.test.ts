@@ -6,23 +6,11 @@ import { createNoteMarks, emptyLedger } from '../../../src/compose/notes.js';
 import { tipTable } from '../../../src/compose/tip-table.js';
 import { collectReports, latestPossibleReport, missingReportYears } from '../../../src/compose/tip-reports.js';
 import type { VerifiedFact } from '../../../src/facts/index.js';
+import { verifiedFact } from '../../helpers/verified-fact.js';
 
 let line = 0;
-/** A verified fact for tests: one citation of a made-up source. */
-function fact(id: string, extra: Partial<VerifiedFact> = {}): VerifiedFact {
-  line += 10;
-  return {
-    id,
-    topics: ['tip-assessment'],
-    tags: [],
-    statement: `Statement of ${id}.`,
-    citations: [
-      { source: 'test-source', quote: `Quote of ${id}.`, place: { line, column: 1 }, sourceDigest: 'x', match: { paragraph: 1, line: 1, start: 0, end: 5, textStart: 0, textEnd: 5, locator: { label: 'paragraph', value: '1' } } },
-    ],
-    place: { line, column: 1 },
-    ...extra,
-  };
-}
+/** A verified fact for tests, each ten lines further down facts.yaml. */
+const fact = (id: string, extra: Partial<VerifiedFact> = {}) => verifiedFact(id, extra, { line: (line += 10) });
 
 const marks = () => createNoteMarks(emptyLedger());
 

@@ -2,21 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createNoteMarks, emptyLedger } from '../../../src/compose/notes.js';
 import { caveat, prose } from '../../../src/compose/statement.js';
 import type { VerifiedFact } from '../../../src/facts/index.js';
+import { verifiedFact } from '../../helpers/verified-fact.js';
 
-/** A verified fact for tests: one citation of a made-up source. */
-function fact(id: string, extra: Partial<VerifiedFact> = {}): VerifiedFact {
-  return {
-    id,
-    topics: ['tip-assessment'],
-    tags: [],
-    statement: `Statement of ${id}.`,
-    citations: [
-      { source: 'test-source', quote: `Quote of ${id}.`, place: { line: 1, column: 1 }, sourceDigest: 'x', match: { paragraph: 1, line: 1, start: 0, end: 5, textStart: 0, textEnd: 5, locator: { label: 'paragraph', value: '1' } } },
-    ],
-    place: { line: 1, column: 1 },
-    ...extra,
-  };
-}
+const fact = (id: string, extra: Partial<VerifiedFact> = {}) => verifiedFact(id, extra);
+
 
 const derived = { tokens: ['2016'], why: 'The summary names no year;\n  2016 is the report that covers 2015.' };
 
