@@ -6,6 +6,8 @@ export interface RenderOptions {
   readonly paper: string;
   /** Footnotes or endnotes (PDF only). */
   readonly notes: string;
+  /** Where the passages behind the notes are quoted. */
+  readonly evidence: string;
   readonly author: string;
   readonly citationStyle: string;
   readonly locale: string;
@@ -103,6 +105,7 @@ export function collectInputs(
   for (const id of facts) inputs[`sources/facts.yaml#${id}`] = snapshot.facts.get(id)?.digest ?? 'missing';
   if (!snapshot.readable) inputs['sources/*.yaml'] = 'unreadable';
   inputs['option:paper'] = options.paper;
+  inputs['option:evidence'] = options.evidence;
   inputs['option:author'] = options.author;
   inputs['option:citation-style'] = `${options.citationStyle}/${options.locale}`;
   if (options.edition) inputs['option:edition'] = options.edition;

@@ -170,7 +170,8 @@ export async function prepare(
   for (const [index, brief] of markdown.entries()) {
     const body = await markdownToHtml(brief, processor, {
       knows: (id) => facts.has(id),
-      format: (ids) => citer.notes(ids.map((id) => facts.get(id)!)),
+      format: (groups) => citer.notes(groups.map((ids) => ids.map((id) => facts.get(id)!))),
+      evidence: config.evidence,
     }, { drawCharts: documents });
     bodies.push(body);
     if (body.file.messages.some((message) => message.fatal === true)) continue;

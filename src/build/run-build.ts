@@ -139,6 +139,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
     const options: RenderOptions = {
       paper: config.paper,
       notes: config.notes,
+      evidence: config.evidence,
       author: config.author,
       citationStyle: config.citationStyle,
       locale: config.locale,

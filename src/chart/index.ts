@@ -1,3 +1,3 @@
 export { renderChart } from './render-chart.js';
-export { chartSpec } from './chart-spec.js';
-export type { ChartData, ChartPanel, ChartPoint } from './types.js';
+export { chartSpecs } from './chart-spec.js';
+export type { ChartData, ChartKey, ChartPanel, ChartPoint } from './types.js';

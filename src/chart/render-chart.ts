@@ -1,38 +1,96 @@
-import type { Element } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { chartSpec } from './chart-spec.js';
-import type { ChartData } from './types.js';
+import type { TopLevelSpec } from 'vega-lite';
+import { chartSpecs, dashes } from './chart-spec.js';
+import type { ChartData, ChartPanel } from './types.js';
 
-/**
- * Draw a chart to SVG with Vega-Lite and Vega, in Node, without a browser or canvas: the
- * compiled Vega spec is run headless (`renderer: 'none'`) and serialised with `toSVG()`.
- * Returns the `<svg>` as a hast element with a `<title>`, a `<desc>` (the text alternative)
- * and `role="img"`. Vega loads on first use, so briefs without charts never pay for it.
- */
-export async function renderChart(data: ChartData): Promise<Element> {
-  const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
-  const compiled = vegaLite.compile(chartSpec(data)).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+type Vega = typeof import('vega');
+type VegaLite = typeof import('vega-lite');
+
+const element = (tagName: string, className: string, children: ElementContent[], properties: Element['properties'] = {}): Element => ({
+  type: 'element',
+  tagName,
+  properties: { className: [className], ...properties },
+  children,
+});
+
+const text = (value: string): ElementContent => ({ type: 'text', value });
+
+function svgOf(markup: string): Element {
+  const root = fromHtml(markup, { fragment: true, space: 'svg' });
+  const svg = root.children.find((node): node is Element => node.type === 'element' && node.tagName === 'svg');
+  if (!svg) throw new Error('Vega produced no <svg> element');
+  return svg;
+}
+
+/** Years in a panel's span with no figure, as ranges (`2012–2013, 2016`). */
+function missingYears(panel: ChartPanel): string {
+  const have = new Set(panel.points.map((point) => point.year));
+  const first = panel.points[0]?.year ?? 0;
+  const last = panel.points.at(-1)?.year ?? first;
+  const ranges: [number, number][] = [];
+  for (let year = first; year <= last; year += 1) {
+    if (have.has(year)) continue;
+    const range = ranges.at(-1);
+    if (range && range[1] === year - 1) range[1] = year;
+    else ranges.push([year, year]);
+  }
+  return ranges.map(([from, to]) => (from === to ? String(from) : `${from}–${to}`)).join(', ');
+}
+
+async function drawPanel(vega: Vega, vegaLite: VegaLite, spec: TopLevelSpec, panel: ChartPanel, id: string): Promise<Element> {
+  const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'none' });
   try {
-    const svg = await view.toSVG();
-    const root = fromHtml(svg, { fragment: true, space: 'svg' });
-    const element = root.children.find((node): node is Element => node.type === 'element' && node.tagName === 'svg');
-    if (!element) throw new Error('Vega produced no <svg> element');
-    const titleId = `chart-${data.id}-title`;
-    const descId = `chart-${data.id}-desc`;
-    element.properties = {
-      ...element.properties,
-      role: 'img',
-      ariaLabelledBy: [titleId],
-      ariaDescribedBy: [descId],
-      className: ['chart-svg'],
-    };
-    element.children.unshift(
-      { type: 'element', tagName: 'title', properties: { id: titleId }, children: [{ type: 'text', value: data.title }] },
-      { type: 'element', tagName: 'desc', properties: { id: descId }, children: [{ type: 'text', value: data.description }] },
+    const svg = svgOf(await view.toSVG());
+    const missing = missingYears(panel);
+    const first = panel.points[0]?.year;
+    const last = panel.points.at(-1)?.year;
+    const desc = missing ? `No figure for ${missing}.` : `A figure for every year from ${first} to ${last}.`;
+    svg.properties = { ...svg.properties, role: 'img', ariaLabel: panel.description, className: ['chart-panel'], id };
+    svg.children.unshift(
+      { type: 'element', tagName: 'title', properties: {}, children: [text(panel.description)] },
+      { type: 'element', tagName: 'desc', properties: {}, children: [text(desc)] },
     );
-    return element;
+    return svg;
   } finally {
     view.finalize();
   }
+}
+
+// The key's glyphs: a point, two points joined, two points apart. Drawn, not written, so
+// they are hidden from screen readers (the words say it).
+const glyph = (body: string, width: number) =>
+  svgOf(`<svg xmlns="http://www.w3.org/2000/svg" class="chart-glyph" width="${width}" height="12" viewBox="0 0 ${width} 12" aria-hidden="true" focusable="false">${body}</svg>`);
+const dot = (x: number) => `<circle cx="${x}" cy="6" r="3.2" fill="#1a1a1a"/>`;
+const keyGlyphs = {
+  point: () => glyph(dot(6), 12),
+  line: () => glyph(`<path d="M5 6H27" stroke="#1a1a1a" stroke-width="1.5" stroke-dasharray="${dashes[1]!.join(' ')}"/>${dot(5)}${dot(27)}`, 32),
+  gap: () => glyph(`${dot(5)}${dot(27)}`, 32),
+};
+
+/**
+ * Draw a chart with Vega-Lite and Vega, in Node, without a browser or canvas: each panel's
+ * compiled spec is run headless (`renderer: 'none'`) and serialised with `toSVG()`. Returns the
+ * `<figure class="chart">` (role `group`, named by the chart's title): a `<figcaption>` with the
+ * title, subtitle and key, then one `<svg role="img">` per panel, named by its values in words.
+ * Vega loads on first use, so briefs without charts never pay for it.
+ */
+export async function renderChart(data: ChartData): Promise<Element> {
+  const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
+  const specs = chartSpecs(data);
+  const panels: Element[] = [];
+  for (const [index, spec] of specs.entries()) {
+    panels.push(await drawPanel(vega, vegaLite, spec, data.panels[index]!, `chart-${data.id}-${index + 1}`));
+  }
+  const key = (['point', 'line', 'gap'] as const).map((mark) => element('li', `chart-key-${mark}`, [keyGlyphs[mark](), text(` ${data.key[mark]}`)]));
+  const caption = element('figcaption', 'chart-caption', [
+    element('p', 'chart-title', [text(data.title)]),
+    ...data.subtitle.map((line) => element('p', 'chart-subtitle', [text(line)])),
+    element('ul', 'chart-key', key),
+  ]);
+  return element('figure', 'chart', [caption, element('div', 'chart-panels', panels)], {
+    id: `chart-${data.id}`,
+    role: 'group',
+    ariaLabel: data.title,
+  });
 }

@@ -1,20 +1,18 @@
 import CSL, { type Engine } from 'citeproc';
 import type { VerifiedFact } from '../facts/index.js';
-import type { SourceDoc } from '../ingest/index.js';
+import { describeLocator, type SourceDoc } from '../ingest/index.js';
 import type { CitationStyle } from './citation-style.js';
 
-/** The note for one cited fact. */
+/** One note of a brief: one marker in the text, one note (Chicago notes: a source cited again gets a short note). */
 export interface FormattedNote {
-  /** The fact the note cites. */
-  readonly factId: string;
-  /** The note's number in its brief. */
+  /** The facts the note cites: one, or several where one marker stands for them (a table row). */
+  readonly factIds: readonly string[];
+  /** The note's number in its brief (one per marker, in reading order). */
   readonly n: number;
-  /** The reference(s), as HTML from the CSL processor (with the ¶ locator). */
+  /** The reference(s), as HTML from the CSL processor (with the ¶ or page locator; no URL: the Sources list has it). */
   readonly referenceHtml: string;
-  /** Short excerpts of the quoted passages, one per citation. */
+  /** The quoted passages, whole, one per citation. */
   readonly excerpts: readonly NoteExcerpt[];
-  /** Other facts with exactly the same citations: they share this note instead of repeating it. */
-  readonly aliases?: readonly string[];
 }
 
 /** One quoted passage of a note. */
@@ -24,8 +22,14 @@ export interface NoteExcerpt {
   /** The passage's offsets in the paragraph's text (for the source viewer's anchor). */
   readonly start: number;
   readonly end: number;
-  /** The excerpt printed in the note. */
+  /** The passage, verbatim (white space collapsed). */
   readonly text: string;
+  /** Where it is: "¶ 6", "p. 12". */
+  readonly place: string;
+  /** The source's short name (its `label`, or its title). */
+  readonly sourceLabel: string;
+  /** The passage on the original web page (a text fragment link), for a source read from a web page. */
+  readonly original?: string;
 }
 
 /** Notes and the Sources list of one brief. */
@@ -44,30 +48,13 @@ export function excerpt(quote: string, max = 140): string {
   return `${cut.slice(0, space > max * 0.6 ? space : max).replace(/[\s,;:.]+$/, '')}…`;
 }
 
-/** Characters of quoted excerpt per note, shared between its quotes: notes stay one or two lines. */
-export const noteExcerptBudget = 70;
-/** The most and the least any one quote of a note gets. */
-const excerptMax = 48;
-const excerptMin = 30;
-
-/**
- * Excerpt length for each quote of a note citing `sources` different documents in `passages`
- * passages: a note prints the first excerpt of each source, at most two (see remark-citations),
- * sharing the budget; where "and N more passages" follows, excerpts are shorter still.
- */
-export function excerptLength(sources: number, passages = sources): number {
-  const shown = Math.min(2, Math.max(1, sources));
-  const budget = passages > shown ? noteExcerptBudget - 28 : noteExcerptBudget;
-  return Math.max(excerptMin, Math.min(excerptMax, Math.floor(budget / shown)));
-}
-
 /**
  * One cluster item per cited source, its places together (`¶¶ 8, 9`, `pp. 12, 14`): a fact
  * quoting one document three times names it once, not three times. A PDF is cited by page.
  */
-function citationItems(fact: VerifiedFact): { id: string; locator: string; label: string }[] {
+function citationItems(facts: readonly VerifiedFact[]): { id: string; locator: string; label: string }[] {
   const bySource = new Map<string, { label: string; places: { order: number; value: string }[] }>();
-  for (const citation of fact.citations) {
+  for (const citation of facts.flatMap((fact) => fact.citations)) {
     const { locator, paragraph } = citation.match;
     const entry = bySource.get(citation.source) ?? { label: locator.label, places: [] };
     if (!entry.places.some((place) => place.value === locator.value)) entry.places.push({ order: paragraph, value: locator.value });
@@ -79,50 +66,60 @@ function citationItems(fact: VerifiedFact): { id: string; locator: string; label
   });
 }
 
-const signature = (fact: VerifiedFact) =>
-  JSON.stringify(fact.citations.map((citation) => [citation.source, citation.match.paragraph, citation.match.start, citation.match.end]));
-
 /**
- * The citation formatter of a build: one citeproc-js engine, made on first use (making it is
- * the slow part, about 0.1 s) and reset to an empty state before each job, so every brief
- * starts afresh (Chicago's full first note, short notes after) as with an engine of its own.
+ * The citation formatter of a build: citeproc-js engines made on first use (making one is the
+ * slow part, about 0.1 s) and reset to an empty state before each job, so every brief starts
+ * afresh (Chicago's full first note, short notes after) as with an engine of its own. Notes are
+ * formatted from the documents' metadata without their URLs (a printed note does not repeat an
+ * address the Sources list gives); the Sources list keeps them.
  */
 export interface Citer {
-  /** The notes and Sources list of one brief (see formatCitations). */
-  readonly notes: (facts: readonly VerifiedFact[]) => FormattedCitations;
+  /** The notes and Sources list of one brief: one note per marker (the facts it cites), in reading order (see formatCitations). */
+  readonly notes: (cited: readonly (readonly VerifiedFact[])[]) => FormattedCitations;
   /** Each document's bibliography entry on its own (see formatReferences). */
   readonly references: () => Map<string, string>;
 }
 
 /** A citer for the documents `docs` in `style`. */
 export function createCiter(docs: ReadonlyMap<string, SourceDoc>, style: CitationStyle): Citer {
-  let engine: Engine | undefined;
-  const fresh = (): Engine => {
-    engine ??= new CSL.Engine(
-      { retrieveLocale: () => style.parsedLocale, retrieveItem: (id: string) => docs.get(id)?.bib },
-      style.parsed,
-      style.lang,
-    );
+  const engines = new Map<'notes' | 'bibliography', Engine>();
+  const fresh = (kind: 'notes' | 'bibliography'): Engine => {
+    let engine = engines.get(kind);
+    if (!engine) {
+      const retrieveItem =
+        kind === 'notes'
+          ? (id: string) => {
+              const bib = docs.get(id)?.bib;
+              if (!bib) return undefined;
+              const { URL: _url, ...rest } = bib;
+              return rest;
+            }
+          : (id: string) => docs.get(id)?.bib;
+      engine = new CSL.Engine({ retrieveLocale: () => style.parsedLocale, retrieveItem }, style.parsed, style.lang);
+      engines.set(kind, engine);
+    }
     // No citations: the registry, disambiguation and scratch state start empty again.
     engine.restoreProcessorState();
     engine.setOutputFormat('html');
     return engine;
   };
-  return { notes: (facts) => notesOf(facts, fresh()), references: () => referencesOf(docs, fresh()) };
+  return {
+    notes: (cited) => notesOf(cited, docs, fresh('notes'), fresh('bibliography')),
+    references: () => referencesOf(docs, fresh('bibliography')),
+  };
 }
 
 /**
- * Format the notes of one brief, in order of first use, with a fresh citeproc-js engine
- * (so Chicago's full first note and short later notes restart with each brief). Facts that
- * cite exactly the same passages (two figures from one sentence) share one note. A build
- * formats all its briefs with one `createCiter`.
+ * Format the notes of one brief with fresh citeproc-js engines: `cited` holds the facts of each
+ * note marker in reading order (a fact cited twice appears twice: its second note is short).
+ * A build formats all its briefs with one `createCiter`.
  */
 export function formatCitations(
-  allFacts: readonly VerifiedFact[],
+  cited: readonly (readonly VerifiedFact[])[],
   docs: ReadonlyMap<string, SourceDoc>,
   style: CitationStyle,
 ): FormattedCitations {
-  return createCiter(docs, style).notes(allFacts);
+  return createCiter(docs, style).notes(cited);
 }
 
 /**
@@ -133,56 +130,84 @@ export function formatReferences(docs: ReadonlyMap<string, SourceDoc>, style: Ci
   return createCiter(docs, style).references();
 }
 
-function notesOf(allFacts: readonly VerifiedFact[], engine: Engine): FormattedCitations {
-  const aliases = new Map<string, string[]>();
-  const first = new Map<string, string>();
-  const orderedFacts: VerifiedFact[] = [];
-  for (const fact of allFacts) {
-    const key = signature(fact);
-    const primary = first.get(key);
-    if (primary === undefined) {
-      first.set(key, fact.id);
-      aliases.set(fact.id, []);
-      orderedFacts.push(fact);
-    } else if (primary !== fact.id) {
-      aliases.get(primary)!.push(fact.id);
-    }
+/** A note's passages: each quoted passage of its facts once, by source, in the order of the source. */
+function notePassages(facts: readonly VerifiedFact[]) {
+  const seen = new Map<string, VerifiedFact['citations'][number]>();
+  for (const citation of facts.flatMap((fact) => fact.citations)) {
+    const key = [citation.source, citation.match.paragraph, citation.match.start, citation.match.end].join(' ');
+    if (!seen.has(key)) seen.set(key, citation);
   }
-  const cited = [...new Set(orderedFacts.flatMap((fact) => fact.citations.map((citation) => citation.source)))];
-  engine.updateItems(cited);
+  const sources = [...new Set([...seen.values()].map((citation) => citation.source))];
+  return [...seen.values()].sort(
+    (a, b) => sources.indexOf(a.source) - sources.indexOf(b.source) || a.match.paragraph - b.match.paragraph || a.match.start - b.match.start,
+  );
+}
+
+function notesOf(cited: readonly (readonly VerifiedFact[])[], docs: ReadonlyMap<string, SourceDoc>, notes: Engine, bibliography: Engine): FormattedCitations {
+  const sources = [...new Set(cited.flat().flatMap((fact) => fact.citations.map((citation) => citation.source)))];
+  notes.updateItems(sources);
 
   // All notes in one pass (citeproc-js works out first and subsequent positions itself);
-  // adding them one by one re-processes every earlier note each time.
+  // adding them one by one re-processes every earlier note each time. Note numbers go up in
+  // twos for the engine: a source cited in the note just before is then not "ibid", which
+  // the style prints as the author alone ("United States Department of State, ¶ 6."), a note
+  // that names no source once the notes are set on different pages. Every later note is the
+  // short form: author, short title, place.
   const texts = new Map<string, string>();
-  const results = engine.rebuildProcessorState(
-    orderedFacts.map((fact, index) => ({
+  const results = notes.rebuildProcessorState(
+    cited.map((fact, index) => ({
       citationID: `note-${index + 1}`,
       citationItems: citationItems(fact),
-      properties: { noteIndex: index + 1 },
+      properties: { noteIndex: 2 * (index + 1) },
     })),
     'html',
   );
   for (const [id, , text] of results) texts.set(id, text);
 
-  const notes = orderedFacts.map((fact, index) => ({
-    factId: fact.id,
+  const formatted = cited.map((facts, index) => ({
+    factIds: facts.map((fact) => fact.id),
     n: index + 1,
     referenceHtml: texts.get(`note-${index + 1}`) ?? '',
-    excerpts: fact.citations.map((citation) => ({
+    excerpts: notePassages(facts).map((citation) => ({
       sourceId: citation.source,
       paragraph: citation.match.paragraph,
       start: citation.match.textStart,
       end: citation.match.textEnd,
-      text: excerpt(citation.quote, excerptLength(new Set(fact.citations.map((c) => c.source)).size, fact.citations.length)),
+      text: citation.quote.replace(/\s+/g, ' ').trim(),
+      place: describeLocator(citation.match.locator),
+      sourceLabel: docs.get(citation.source)?.bib.label ?? docs.get(citation.source)?.bib.title ?? citation.source,
+      ...originalOf(docs.get(citation.source), citation.quote),
     })),
-    aliases: aliases.get(fact.id) ?? [],
   }));
 
-  const made = cited.length > 0 ? engine.makeBibliography() : false;
-  const bibliography = made
+  bibliography.updateItems(sources);
+  const made = sources.length > 0 ? bibliography.makeBibliography() : false;
+  const entries = made
     ? made[1].map((html, index) => ({ sourceId: made[0].entry_ids[index]?.[0] ?? '', html: html.trim() }))
     : [];
-  return { notes, bibliography };
+  return { notes: formatted, bibliography: entries };
+}
+
+/** Characters of a text fragment's start and end (`#:~:text=start,end`): a few words each. */
+const fragmentWords = 5;
+
+/** Percent-encode a text-fragment term (also `-`, `,` and `&`, which the syntax reserves). */
+const fragmentTerm = (words: readonly string[]) => encodeURIComponent(words.join(' ')).replace(/-/g, '%2D');
+
+/**
+ * A link to the passage on the live web page, with a text fragment (`#:~:text=`) a browser
+ * scrolls to and highlights: for a document read from a web page or copied from one (not a
+ * PDF, whose viewer ignores fragments), with an http(s) `URL`.
+ */
+export function originalOf(doc: SourceDoc | undefined, quote: string): { original?: string } {
+  const url = doc?.bib.URL;
+  if (!doc || !url || doc.format === 'pdf' || !/^https?:\/\//i.test(url)) return {};
+  const words = quote.replace(/\s+/g, ' ').trim().split(' ');
+  const terms =
+    words.length <= 2 * fragmentWords
+      ? fragmentTerm(words)
+      : `${fragmentTerm(words.slice(0, fragmentWords))},${fragmentTerm(words.slice(-fragmentWords))}`;
+  return { original: `${url.replace(/#.*$/, '')}#:~:text=${terms}` };
 }
 
 function referencesOf(docs: ReadonlyMap<string, SourceDoc>, engine: Engine): Map<string, string> {

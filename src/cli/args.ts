@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { UsageError, type ConfigInput } from '../config/index.js';
+import { evidencePlacements, UsageError, type ConfigInput, type EvidencePlacement } from '../config/index.js';
 
 /** A command line, parsed. */
 export interface Command {
@@ -25,6 +25,8 @@ Options:
   --format LIST       html, pdf or html,pdf (default: html,pdf)
   --paper SIZE        a4 or letter (default: a4)
   --notes PLACE       footnotes (at the foot of each PDF page) or endnotes (default: footnotes)
+  --evidence WHERE    annex (short passages in the notes, long ones in an Evidence section by
+                      note number), notes (every passage in its note) or none (default: annex)
   --out DIR           output folder (default: output), outside the sources and templates folders
   --sources DIR       folder with sources.yaml, facts.yaml and documents/ (default: sources)
   --templates DIR     folder with briefs/, partials/, layouts/, styles/, csl/ (default: templates)
@@ -56,6 +58,7 @@ export function parseCommand(argv: readonly string[]): Command {
         format: { type: 'string' },
         paper: { type: 'string' },
         notes: { type: 'string' },
+        evidence: { type: 'string' },
         out: { type: 'string' },
         sources: { type: 'string' },
         templates: { type: 'string' },
@@ -96,8 +99,13 @@ export function parseCommand(argv: readonly string[]): Command {
   if (notes !== undefined && notes !== 'footnotes' && notes !== 'endnotes') {
     throw new UsageError(`Unknown note placement ${JSON.stringify(values.notes)}: use footnotes or endnotes.`);
   }
+  const evidence = values.evidence?.toLowerCase();
+  if (evidence !== undefined && !(evidencePlacements as readonly string[]).includes(evidence)) {
+    throw new UsageError(`Unknown evidence placement ${JSON.stringify(values.evidence)}: use ${evidencePlacements.join(', ')}.`);
+  }
   const options: ConfigInput = {
     ...(notes ? { notes } : {}),
+    ...(evidence ? { evidence: evidence as EvidencePlacement } : {}),
     ...(values.force ? { force: true } : {}),
     ...(values['dry-run'] ? { dryRun: true } : {}),
     ...(values.brief ? { briefs: values.brief } : {}),

@@ -5,7 +5,7 @@ import { metrics, type VerifiedFact } from '../facts/index.js';
 import type { SourceDoc } from '../ingest/index.js';
 import { formatFigure } from './format-figure.js';
 import { escapeInline, listOf } from './markdown-text.js';
-import type { NoteMarks } from './notes.js';
+import { marksFor, type NoteMarks } from './notes.js';
 import { sourceLabel } from './source-label.js';
 import { numbersIn } from '../lint/figure-checks.js';
 
@@ -94,22 +94,36 @@ export function checkConflicts(conflicts: readonly Conflict[], factsPath: string
  * "Where the sources disagree": each conflict among the brief's facts, every answer with its
  * source and note, and the curator's caveats. Empty when the brief's facts agree.
  */
-export function disagreements(conflicts: readonly Conflict[], docs: ReadonlyMap<string, SourceDoc>, marks: NoteMarks): string {
-  if (conflicts.length === 0) return '';
+export function disagreements(
+  conflicts: readonly Conflict[],
+  docs: ReadonlyMap<string, SourceDoc>,
+  marks: NoteMarks,
+  more: { readonly asides?: readonly string[]; readonly silent?: readonly string[] } = {},
+): string {
+  const asides = more.asides ?? [];
+  const silent = more.silent ?? [];
+  if (conflicts.length === 0 && asides.length === 0 && silent.length === 0) return '';
   const items = conflicts.map((conflict) => {
     const answers = conflict.answers.map((answer) => {
       const sources = [...new Set(answer.facts.flatMap((fact) => fact.citations.map((citation) => citation.source)))].map((id) => {
         const doc = docs.get(id);
         return doc ? escapeInline(sourceLabel(doc)) : id;
       });
-      const notes = [...new Set(answer.facts.map((fact) => marks.cite(fact)))].join(',');
+      const notes = marksFor(answer.facts, marks.cite);
       return `${escapeInline(answer.value)}, according to ${listOf(sources)}${notes}`;
     });
     const caveats = [...new Set(conflict.answers.flatMap((answer) => answer.facts.map((fact) => fact.note)).filter((note): note is string => Boolean(note)))];
     const said = caveats.length > 0 ? ` *${caveats.map((note) => note.replace(/\s+/g, ' ').trim()).join(' ')}*` : '';
     return `- **${conflict.subject.replace(/^./, (c) => c.toUpperCase())}**: ${answers.join('; ')}.${said}`;
   });
-  return `## Where the sources disagree\n\n${items.join('\n')}`;
+  const readWithCare = asides.map((aside) => `- ${aside}`);
+  const gaps = silent.map((item) => `- ${item}`);
+  const parts = [
+    ...(items.length > 0 ? [items.join('\n')] : []),
+    ...(readWithCare.length > 0 ? [`Figures to read with their caveats:\n\n${readWithCare.join('\n')}`] : []),
+    ...(gaps.length > 0 ? [`<!-- uncited -->\n${gaps.join('\n')}`] : []),
+  ];
+  return `## Where the sources disagree or are silent\n\n${parts.join('\n\n')}`;
 }
 
 /**

@@ -40,3 +40,15 @@ export function coverageNote(
   const span = `(Counted from ${first}, the earliest report in the collection, to ${until}, the latest that could exist at this edition: TIP reports appear each June.)`;
   return `Report years in the collection, and their sources: ${held.join('; ')}. ${none} ${span}`;
 }
+
+/**
+ * The report years between the collection's first TIP report and the edition it has no source
+ * for, as one item of "Where the sources disagree or are silent"; undefined when there are none.
+ */
+export function reportGaps(reports: readonly TipReport[], missing: readonly number[], latest: number | undefined): string | undefined {
+  if (reports.length === 0 || missing.length === 0) return undefined;
+  const first = reports[0]!.year;
+  const until = Math.max(latest ?? first, reports.at(-1)!.year);
+  const gaps = yearRanges(missing);
+  return `**Report years with no source**: the collection has no source for the report${missing.length > 1 ? 's' : ''} of ${listOf(gaps)}, so this brief says nothing about ${missing.length > 1 ? 'them' : 'it'}. (Counted from ${first}, the earliest report in the collection, to ${until}, the latest that could exist at this edition: TIP reports appear each June.)`;
+}

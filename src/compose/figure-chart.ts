@@ -1,9 +1,10 @@
 import type { ChartData } from '../chart/index.js';
-import { metrics, unitScale } from '../facts/index.js';
+import { metrics, unitScale, type VerifiedFact } from '../facts/index.js';
 import { formatFigure, formatNumber } from './format-figure.js';
-import { escapeInline, listOf } from './markdown-text.js';
+import { escapeInline, listOf, yearRanges } from './markdown-text.js';
 import { marksFor, type NoteMarks } from './notes.js';
 import type { FigureConflict, FigureSeries } from './figure-series.js';
+import { tableMetrics } from './tip-table.js';
 
 const axisTitles = { money: 'Amount', percent: 'Per cent', count: 'Number' } as const;
 
@@ -17,47 +18,56 @@ function reportsOf(series: readonly FigureSeries[]): number[] {
   return [...new Set(series.flatMap((s) => s.points.map((point) => point.fact.tip?.report)).filter((year): year is number => year !== undefined))].sort();
 }
 
+function valuesInWords(series: FigureSeries): string {
+  return series.points.map((point) => `${formatFigure(point.fact.figure!, { bare: true })} in ${point.year}`).join(', ');
+}
+
 /** The chart's data: one panel per series. */
 export function chartData(id: string, series: readonly FigureSeries[]): ChartData {
   const reports = reportsOf(series);
-  const from = reports.length > 0 ? `${listOf(reports.map(String))} TIP report${reports.length > 1 ? 's' : ''}; by year described.` : 'By year described.';
+  const from = reports.length > 0 ? `${listOf(yearRanges(reports))} TIP report${reports.length > 1 ? 's' : ''}; by year described.` : 'By year described.';
   return {
     id,
     title: 'Figures the sources give for two or more years',
     subtitle: [`${from} Each panel has its own scale, from zero.`],
-    description: series
-      .map((s) => `${panelTitle(s)}: ${s.points.map((point) => `${formatFigure(point.fact.figure!, { bare: true })} in ${point.year}`).join(', ')}.`)
-      .join(' '),
+    key: {
+      point: 'a figure the sources give for a year',
+      line: 'a line joins the figures of consecutive years',
+      gap: 'a gap: no figure for the years between',
+    },
     panels: series.map((s) => ({
       title: panelTitle(s),
       axisTitle: axisTitles[unitScale(s.unit)],
       points: s.points.map((point) => ({ year: point.year, value: point.value, label: formatFigure({ ...point.fact.figure!, qualifier: undefined }, { bare: true }) })),
+      description: `${panelTitle(s)}: ${valuesInWords(s)}.`,
     })),
   };
 }
 
+// The TIP table cites every figure of its metrics that a report gives; the caption cites the rest.
+const inTable = (fact: VerifiedFact) => fact.tip !== undefined && fact.figure !== undefined && tableMetrics.has(fact.figure.metric);
+
 /**
- * The chart as Markdown: a placeholder block that the Markdown stage replaces with the SVG,
- * then the text alternative with a note on every value, then any disagreement between sources.
+ * The chart as Markdown: a placeholder block that the Markdown stage replaces with the figure
+ * (the values in words are its text alternative, not printed again), a one-line caption on
+ * where the figures and their notes are, then any disagreement between sources.
  */
 export function chartMarkdown(data: ChartData, series: readonly FigureSeries[], conflicts: readonly FigureConflict[], marks: NoteMarks): string {
-  const values = series.map(
-    (s) =>
-      `${escapeInline(panelTitle(s))}: ${s.points.map((point) => `${formatFigure(point.fact.figure!, { bare: true })} in ${point.year}`).join(', ')}` +
-      `${marksFor(s.points.flatMap((point) => point.sources), marks.cite)}.`,
-  );
+  const facts = series.flatMap((s) => s.points.flatMap((point) => point.sources));
+  const elsewhere = series
+    .map((s) => ({ s, facts: s.points.flatMap((point) => point.sources).filter((fact) => !inTable(fact)) }))
+    .filter((entry) => entry.facts.length > 0)
+    .map((entry) => `${escapeInline(panelTitle(entry.s))}${marksFor(entry.facts, marks.cite)}`);
+  const table = facts.some(inTable) ? "the reports' figures, with notes, are in the table below" : undefined;
+  const caption =
+    elsewhere.length === 0
+      ? `<!-- uncited -->\n*Sources:* ${table}.`
+      : `*Sources:* ${table ? `${table}; the others: ` : ''}${elsewhere.join('; ')}.`;
   const disagreements = conflicts.map((conflict) => {
     const readings = conflict.facts.map(
       (fact) => `${formatNumber(fact.figure!.value!)}${fact.tip ? ` in the ${fact.tip.report} report` : ''}${marks.cite(fact)}`,
     );
     return `The sources disagree on ${metrics[conflict.metric].label.toLowerCase()} in ${conflict.year}: ${listOf(readings)}; the chart shows the newest report's figure.`;
   });
-  return [
-    '```chart',
-    data.id,
-    '```',
-    '',
-    `*The chart in words.* ${values.join(' ')}`,
-    ...(disagreements.length > 0 ? ['', disagreements.join(' ')] : []),
-  ].join('\n');
+  return ['```chart', data.id, '```', '', caption, ...(disagreements.length > 0 ? ['', disagreements.join(' ')] : [])].join('\n');
 }

@@ -6,7 +6,10 @@ import type { VerifiedFact } from '../facts/index.js';
 import type { SourceDoc } from '../ingest/index.js';
 import { asOfLine, sourceRecency } from './as-of.js';
 import { disagreements, findConflicts } from './conflicts.js';
-import { coverageNote } from './coverage.js';
+import { coverageNote, reportGaps } from './coverage.js';
+import { aboutEvidence } from './evidence-base.js';
+import { keyFindings } from './key-findings.js';
+import { briefSummary } from './summary.js';
 import { chartData, chartMarkdown } from './figure-chart.js';
 import { collectSeries } from './figure-series.js';
 import { figureTable } from './figure-table.js';
@@ -128,8 +131,28 @@ export function createHelpers(ctx: HelperContext) {
      */
     point(id: unknown, options: HelperOptions) {
       const fact = lookup(id, options);
-      marks.printed(fact);
-      return safe(`${fact.statement.replace(/\s+/g, ' ').trim()}${marks.cite(fact)}`);
+      ctx.ledger.points.push(fact.id);
+      return safe(statement(fact, marks));
+    },
+    /**
+     * `{{keyFindings}}`: key findings as a list, drawn from the newest evidence (the newest
+     * report's tier and findings, the figures' change over time); each stated here only.
+     */
+    keyFindings(options: HelperOptions) {
+      const facts = topicFacts(topicOf(options));
+      const points = keyFindings(collectReports(facts), collectSeries(facts).series, marks);
+      return safe(points.map((point) => `- ${point}`).join('\n'));
+    },
+    /** `{{summary}}`: three or four sentences on what the brief rests on, covers, and where its sources disagree. */
+    summary(options: HelperOptions) {
+      const facts = topicFacts(topicOf(options));
+      const reports = collectReports(facts);
+      const missing = reports.length > 0 ? missingReportYears(reports.map((report) => report.year), latestPossibleReport(ctx.edition)) : [];
+      return safe(briefSummary({ facts, docs: ctx.docs, reports, missing, conflicts: findConflicts(facts) }));
+    },
+    /** `{{aboutEvidence}}`: "About the evidence": the sources by kind, which are dated, the years each describes. */
+    aboutEvidence(options: HelperOptions) {
+      return safe(aboutEvidence(topicFacts(topicOf(options)), ctx.docs));
     },
     /** `{{cite "id"}}`: only the footnote marker of a fact. */
     cite(id: unknown, options: HelperOptions) {
@@ -181,9 +204,15 @@ export function createHelpers(ctx: HelperContext) {
         .map((fact) => fact.year as number);
       return [...new Set(years)].sort((a, b) => a - b);
     },
-    /** `(reports)`: the TIP reports the brief's facts come from (`tip.report`), ascending. */
+    /**
+     * `(reports)`: the TIP reports the brief's facts come from (`tip.report`), ascending;
+     * `fresh=true`: only those with a fact not yet stated (a section would be empty).
+     */
     reports(options: HelperOptions): ReportView[] {
-      return reportsOf(options).map((report) => ({
+      const fresh = (options.hash as { fresh?: unknown }).fresh === true;
+      return reportsOf(options)
+        .filter((report) => !fresh || report.facts.some((fact) => !ctx.ledger.placed.has(fact.id)))
+        .map((report) => ({
         year: report.year,
         covers: coveredYears(report)[0] ?? null,
         tier: statedTiers(report)[0] ?? null,
@@ -201,7 +230,7 @@ export function createHelpers(ctx: HelperContext) {
     },
     /** `{{reportTable}}`: one row per TIP report: period, tier and the main figures, each with a note or "not stated". */
     reportTable(options: HelperOptions) {
-      return safe(tipTable(reportsOf(options), marks));
+      return safe(tipTable(reportsOf(options), marks, ctx.ledger));
     },
     /** `{{tierTimeline}}`: tier by report year, the years without a report, and undated tier statements. */
     tierTimeline(options: HelperOptions) {
@@ -242,7 +271,15 @@ export function createHelpers(ctx: HelperContext) {
     /** `{{disagreements}}`: "Where the sources disagree": every conflict among the brief's facts, each answer with its source (nothing when they agree). */
     disagreements(options: HelperOptions) {
       ctx.ledger.parts.add('disagreements');
-      return safe(disagreements(findConflicts(topicFacts(topicOf(options))), ctx.docs, marks));
+      const silent: string[] = [];
+      if ((options.hash as { reportGaps?: unknown }).reportGaps === true) {
+        const reports = reportsOf(options);
+        const latest = latestPossibleReport(ctx.edition);
+        const gap = reportGaps(reports, missingReportYears(reports.map((report) => report.year), latest), latest);
+        if (gap) silent.push(gap);
+      }
+      const asides = ctx.ledger.asides.splice(0);
+      return safe(disagreements(findConflicts(topicFacts(topicOf(options))), ctx.docs, marks, { asides, silent }));
     },
     /** `{{asOf}}`: the "as of" line: the brief's newest source, and which sources are undated. */
     asOf(options: HelperOptions) {
@@ -282,6 +319,6 @@ export function createHelpers(ctx: HelperContext) {
 export const helperNames = [
   'fact', 'point', 'cite', 'quote', 'prose', 'quotation', 'timeline', 'facts', 'years', 'reports', 'reportSources',
   'reportTable', 'tierTimeline', 'tierSummary', 'figureChart', 'figureTrends', 'figureTable', 'lawTable', 'asOf',
-  'coverage', 'disagreements', 'formatDate', 'sourceTitle', 'eq',
+  'coverage', 'disagreements', 'formatDate', 'sourceTitle', 'eq', 'keyFindings', 'summary', 'aboutEvidence',
 ] as const;
 

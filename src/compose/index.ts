@@ -8,3 +8,4 @@ export { formatIsoDate } from './helpers.js';
 export type { FactView } from './helpers.js';
 export { latestPossibleReport } from './tip-reports.js';
 export { withLayout } from './template-error.js';
+export { noteJoiner } from './notes.js';

@@ -14,11 +14,18 @@ export interface NoteLedger {
   readonly parts: Set<string>;
   /** Explanations already printed (a `derived.why` shared by many facts is printed once). */
   readonly explained: Set<string>;
+  /**
+   * Caveats of table cells and chart values, as Markdown list items, for "Where the sources
+   * disagree or are silent" (one place for them, not stacked under each table).
+   */
+  readonly asides: string[];
+  /** Facts the template made key points (`point`), in order: a key point must not be stale. */
+  readonly points: string[];
 }
 
 /** A ledger with nothing recorded yet. */
 export function emptyLedger(): NoteLedger {
-  return { used: [], placed: new Set(), stated: new Set(), noted: new Set(), parts: new Set(), explained: new Set() };
+  return { used: [], placed: new Set(), stated: new Set(), noted: new Set(), parts: new Set(), explained: new Set(), asides: [], points: [] };
 }
 
 /** How builders put a fact's note marker into Markdown while recording its use. */
@@ -67,18 +74,25 @@ export function createNoteMarks(ledger: NoteLedger): NoteMarks {
   };
 }
 
-/** Several note markers after one word: separated by commas, so ¹ ² never reads as ¹². */
+/** Joins the facts of one note marker: `[^fact-a+fact-b]` (fact ids are kebab-case). */
+export const noteJoiner = '+';
+
+/**
+ * Several note markers after one word, as ONE marker (one note citing them all): a reader meets
+ * one number, never ¹² or a run of notes for one cell.
+ */
 export function joinMarks(markers: readonly string[]): string {
-  return [...new Set(markers)].join(',');
+  const ids = [...new Set(markers.flatMap((marker) => [...marker.matchAll(/\[\^([^\]]+)\]/g)].flatMap((match) => match[1]!.split(noteJoiner))))];
+  return ids.length > 0 ? `[^${ids.join(noteJoiner)}]` : '';
 }
 
-/** The passages a fact cites: facts with the same passages share one note (see the cite stage). */
+/** The passages a fact cites: facts with the same passages need no second mention in a note. */
 export const passagesOf = (fact: VerifiedFact): string =>
   JSON.stringify(fact.citations.map((citation) => [citation.source, citation.quote.replace(/\s+/g, ' ').trim()]));
 
 /**
- * One marker per note for several facts (facts that share a note get one marker), joined.
- * `mark` is `marks.cite` or `marks.state`; every fact is recorded.
+ * One marker for several facts (one note citing them all; a fact quoting the same passages as
+ * another adds nothing to it). `mark` is `marks.cite` or `marks.state`; every fact is recorded.
  */
 export function marksFor(facts: readonly VerifiedFact[], mark: (fact: VerifiedFact) => string): string {
   const seen = new Map<string, string>();

@@ -97,11 +97,16 @@ export function renderBrief(template: TemplateFile, input: ComposeInput): BriefM
       { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false },
     );
     const unmarked = splitLineMarks(marked);
-    const markdown = unmarked.text.trimEnd();
+    // Caveats of tables and charts go to "Where the sources disagree or are silent": a template
+    // that never writes {{disagreements}} gets them at its end, so none is lost.
+    const leftover = ledger.asides.length > 0 ? `\n\n## Where the sources disagree or are silent\n\nFigures to read with their caveats:\n\n${ledger.asides.map((aside) => `- ${aside}`).join('\n')}` : '';
+    const markdown = `${unmarked.text.trimEnd()}${leftover}`;
     templateLines = unmarked.lines.slice(0, markdown.split('\n').length);
     // GFM parses `[^id]` as a footnote only when a definition exists: add one per cited fact.
     // The Markdown stage replaces them with the formatted notes.
-    const definitions = used.map((id) => `[^${id}]: ${id}`).join('\n');
+    // A marker for several facts (`[^a+b]`, one note) needs its own definition.
+    const joined = [...new Set([...markdown.matchAll(/\[\^([^\]\s]+)\]/g)].map((match) => match[1]!).filter((label) => label.includes('+')))];
+    const definitions = [...used, ...joined].map((id) => `[^${id}]: ${id}`).join('\n');
     file.value = `${markdown}\n\n${definitions}\n`;
     file.data.charts = charts;
   } catch (error) {

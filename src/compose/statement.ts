@@ -1,5 +1,6 @@
 import type { VerifiedFact } from '../facts/index.js';
 import type { NoteMarks } from './notes.js';
+import { dropRepeatedFrames } from './source-frame.js';
 
 /**
  * A fact's caveat as the brief prints it, after the note marker: its `note`, then why the
@@ -16,16 +17,17 @@ export function caveat(fact: VerifiedFact, options: { readonly derived?: boolean
  * A fact's statement with its note marker and caveat; records both as printed. Facts derived
  * the same way (a summary's report year) carry the reason once per brief, where it first appears.
  */
-export function statement(fact: VerifiedFact, marks: NoteMarks): string {
+export function statement(fact: VerifiedFact, marks: NoteMarks, text = fact.statement.replace(/\s+/g, ' ').trim()): string {
   marks.printed(fact);
   const why = fact.derived?.why.replace(/\s+/g, ' ').trim();
   const derived = why !== undefined && marks.firstTime(why);
   // A caveat a table printed above is not printed again with the statement.
   const note = marks.caveatDue(fact);
-  return `${fact.statement.replace(/\s+/g, ' ').trim()}${marks.state(fact)}${caveat(fact, { derived, note })}`;
+  return `${text}${marks.state(fact)}${caveat(fact, { derived, note })}`;
 }
 
-/** Several facts as one paragraph of running text. */
+/** Several facts as one paragraph of running text, each source named once in a run of its statements. */
 export function prose(facts: readonly VerifiedFact[], marks: NoteMarks): string {
-  return facts.map((fact) => statement(fact, marks)).join(' ');
+  const texts = dropRepeatedFrames(facts, facts.map((fact) => fact.statement.replace(/\s+/g, ' ').trim()));
+  return facts.map((fact, index) => statement(fact, marks, texts[index])).join(' ');
 }

@@ -1,7 +1,7 @@
 import { metrics, type MetricId, type VerifiedFact } from '../facts/index.js';
 import { formatFigure, singleYear } from './format-figure.js';
 import { markdownTable } from './markdown-text.js';
-import { marksFor, type NoteMarks } from './notes.js';
+import { marksFor, type NoteLedger, type NoteMarks } from './notes.js';
 import { anchorFact, coveredYears, statedTiers, type TipReport } from './tip-reports.js';
 
 /** A figure column of the TIP table. */
@@ -24,7 +24,8 @@ const figureColumns: readonly FigureColumn[] = [
 /** The metrics the TIP table shows (its figure facts are stated there, not again in the text). */
 export const tableMetrics: ReadonlySet<MetricId> = new Set(figureColumns.flatMap((column) => column.metrics));
 
-const notStated = 'not stated';
+/** A cell the row's source gives no figure for: the table's key says what it means. */
+const notStated = '–';
 
 function figureText(fact: VerifiedFact, column: FigureColumn): string {
   const figure = fact.figure!;
@@ -33,16 +34,16 @@ function figureText(fact: VerifiedFact, column: FigureColumn): string {
   return formatFigure(figure, { bare: column.metrics.length === 1 });
 }
 
-// A cell's notes go at its end, once per note: a number followed by its marker (194⁵) is easily misread.
-function figureCell(report: TipReport, column: FigureColumn, marks: NoteMarks): string {
+/** A figure cell's text, and the facts it shows (the row's note cites them). */
+function figureCell(report: TipReport, column: FigureColumn): { text: string; facts: VerifiedFact[] } {
   const covered = coveredYears(report);
   const of = (ids: readonly MetricId[]) => report.facts.filter((fact) => fact.figure && ids.includes(fact.figure.metric));
   const figures = of(column.metrics);
   if (figures.length === 0) {
     const related = of(column.related ?? []);
-    if (related.length === 0) return notStated;
+    if (related.length === 0) return { text: notStated, facts: [] };
     const context = related.map((fact) => `${metrics[fact.figure!.metric].label.toLowerCase()}: ${formatFigure(fact.figure!)}`);
-    return `${notStated} (${context.join('; ')})${marksFor(related, marks.cite)}`;
+    return { text: `${notStated} (${context.join('; ')})`, facts: related };
   }
   // Figures for the covered year first; figures for other years (the report's comparisons) after, by year.
   const isMain = (fact: VerifiedFact) => covered.length === 0 || covered.includes(singleYear(fact.figure!) ?? Number.NaN);
@@ -58,37 +59,33 @@ function figureCell(report: TipReport, column: FigureColumn, marks: NoteMarks): 
   });
   const earlierText = earlier.map((fact) => `${figureText(fact, column)} in ${fact.figure!.period}`);
   const head = mainText.length > 0 ? mainText.join('; ') : notStated;
-  const text = earlierText.length > 0 ? `${head} (${earlierText.join('; ')})` : head;
-  return `${text}${marksFor([...main, ...earlier], marks.cite)}`;
+  return { text: earlierText.length > 0 ? `${head} (${earlierText.join('; ')})` : head, facts: [...main, ...earlier] };
 }
 
 /**
- * The year-by-year table: one row per TIP report in the collection; every cell carries a note
- * or says "not stated". Figure facts shown in it are recorded as stated.
+ * The year-by-year table: one row per TIP report in the collection, its figures, and one note
+ * per row (on the report's year) citing every passage the row rests on. Tiers are in the tier
+ * timeline. Caveats of its figures go to "Where the sources disagree or are silent".
  */
-export function tipTable(reports: readonly TipReport[], marks: NoteMarks): string {
-  const header = ['Report', 'Covers', 'Tier', ...figureColumns.map((column) => column.header)];
+export function tipTable(reports: readonly TipReport[], marks: NoteMarks, ledger: NoteLedger): string {
+  const header = ['Report', 'Covers', ...figureColumns.map((column) => column.header)];
   const rows = reports.map((report) => {
-    const covered = coveredYears(report).map(
-      (year) => `${year}${marksFor(report.covers.filter((fact) => fact.tip?.covers === year), marks.cite)}`,
-    );
-    const tiers = statedTiers(report).map(
-      (tier) => `${tier}${marksFor(report.tiers.filter((fact) => fact.tip?.tier === tier), marks.cite)}`,
-    );
+    const cells = figureColumns.map((column) => figureCell(report, column));
+    const covered = coveredYears(report);
+    const cited = [anchorFact(report), ...report.covers, ...cells.flatMap((cell) => cell.facts)];
     return [
-      `${report.year}${marks.cite(anchorFact(report))}`,
+      `${report.year}${marksFor(cited, marks.cite)}`,
       covered.length > 0 ? covered.join('; ') : notStated,
-      tiers.length > 0 ? tiers.join('; ') : notStated,
-      ...figureColumns.map((column) => figureCell(report, column, marks)),
+      ...cells.map((cell) => cell.text),
     ];
   });
   // Caveats of the facts in the table, which its cells have no room for.
-  const caveats = reports.flatMap((report) =>
-    report.facts
-      .filter((fact) => fact.figure && tableMetrics.has(fact.figure.metric) && marks.caveatDue(fact))
-      .map((fact) => {
-        return `- *${report.year}, ${metrics[fact.figure!.metric].label.toLowerCase()}*: ${fact.note!.replace(/\s+/g, ' ').trim()}${marks.cite(fact)}`;
-      }),
-  );
-  return caveats.length > 0 ? `${markdownTable(header, rows)}\n\n${caveats.join('\n')}` : markdownTable(header, rows);
+  for (const report of reports) {
+    for (const fact of report.facts) {
+      if (!fact.figure || !tableMetrics.has(fact.figure.metric) || !marks.caveatDue(fact)) continue;
+      ledger.asides.push(`*${report.year} report, ${metrics[fact.figure.metric].label.toLowerCase()}*: ${fact.note!.replace(/\s+/g, ' ').trim()}${marks.cite(fact)}`);
+    }
+  }
+  const empty = rows.some((row) => row.includes(notStated));
+  return `${markdownTable(header, rows)}${empty ? `\n\n*${notStated}: the row's source gives no figure. Each report's note lists the passages of its row.*` : ''}`;
 }

@@ -1,3 +1,3 @@
 export { editionDate, resolveConfig, sourceDateEpoch, UsageError } from './load.js';
-export { configSchema } from './schema.js';
-export type { Config, ConfigInput } from './schema.js';
+export { configSchema, evidencePlacements } from './schema.js';
+export type { Config, ConfigInput, EvidencePlacement } from './schema.js';

@@ -1,6 +1,14 @@
 import os from 'node:os';
 import { z } from 'zod';
 
+/**
+ * Where the printed brief gives the passages behind its notes: `annex` (short ones in the note,
+ * long ones in an Evidence section at the end, by note number), `notes` (all in the notes) or
+ * `none` (references only).
+ */
+export const evidencePlacements = ['annex', 'notes', 'none'] as const;
+export type EvidencePlacement = (typeof evidencePlacements)[number];
+
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD');
 
 /**
@@ -24,6 +32,8 @@ export const configSchema = z.strictObject({
   paper: z.enum(['a4', 'letter']).default('a4'),
   /** Where the notes of the PDFs go: at the foot of each page, or at the end; default footnotes. */
   notes: z.enum(['footnotes', 'endnotes']).default('footnotes'),
+  /** Where the printed brief quotes the passages behind its notes; default annex (see EvidencePlacement). */
+  evidence: z.enum(evidencePlacements).default('annex'),
   /** Pages rendered at once in the one browser; default: the number of cores. */
   concurrency: z.number().int().min(1).max(32).default(() => Math.max(1, Math.min(4, os.availableParallelism()))),
   /** CSL style file name in templates/csl/ (without `.csl`); default Chicago notes. */

@@ -66,6 +66,11 @@ export const sourceEntrySchema = z.strictObject({
    */
   label: z.string().trim().min(1).optional(),
   /**
+   * Not CSL: what kind of source it is, as "About the evidence" counts them (`primary report`,
+   * `news summary`, `encyclopedia article`, `campaign page` …). Optional; the CSL type gives one.
+   */
+  kind: z.string().trim().min(1).optional(),
+  /**
    * Not CSL: lines of the document that are page chrome the built-in rules miss (a site's own
    * header, a navigation line), set aside so no fact quotes them and ¶ numbers skip them.
    */

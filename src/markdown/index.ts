@@ -4,3 +4,4 @@ export { markdownToHtml } from './to-html.js';
 export type { BriefHtmlBody } from './to-html.js';
 export { frontMatterSchema } from './front-matter.js';
 export type { FrontMatter } from './front-matter.js';
+export type { EvidencePlacement } from './evidence.js';

@@ -5,6 +5,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import type { EvidencePlacement } from './evidence.js';
 import type { FormattedCitations } from '../cite/index.js';
 import type { FrontMatter } from './front-matter.js';
 import remarkCitations from './plugins/remark-citations.js';
@@ -12,14 +13,17 @@ import { sanitizeSchema } from './sanitize-schema.js';
 import remarkFrontMatterData from './plugins/remark-front-matter-data.js';
 import rehypeChart from './plugins/rehype-chart.js';
 import rehypeDropExternal from './plugins/rehype-drop-external.js';
+import rehypeEvidence from './plugins/rehype-evidence.js';
 import rehypeSources from './plugins/rehype-sources.js';
 
 /** How the citation stage formats the notes of one brief. */
 export interface NoteFormatter {
   /** Whether a footnote label names a fact. */
   readonly knows: (factId: string) => boolean;
-  /** Notes and Sources for these facts, in this order. */
-  readonly format: (factIds: readonly string[]) => FormattedCitations;
+  /** Notes and Sources: one note per marker (the facts it cites), in reading order. */
+  readonly format: (groups: readonly (readonly string[])[]) => FormattedCitations;
+  /** Where the printed brief quotes the passages behind its notes (default `annex`). */
+  readonly evidence?: EvidencePlacement;
 }
 
 declare module 'vfile' {
@@ -63,6 +67,7 @@ export function createProcessor() {
     .use(rehypeDropExternal)
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeChart)
+    .use(rehypeEvidence)
     .use(rehypeSources)
     .use(rehypeStringify)
     .freeze();

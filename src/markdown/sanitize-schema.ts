@@ -15,11 +15,11 @@ export const sanitizeSchema: Schema = {
   attributes: {
     ...defaultSchema.attributes,
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className'],
-    // Classes on links: the note back-links, and `passage` on links to the source viewer.
+    // Classes on links: the note back-links, `passage` on links to the source viewer, `original` on links to the live page.
     a: [
       ...(defaultSchema.attributes?.['a'] ?? []).filter((entry) => !(Array.isArray(entry) && entry[0] === 'className')),
       'id',
-      ['className', 'data-footnote-backref', 'passage'],
+      ['className', 'data-footnote-backref', 'passage', 'original'],
     ],
     section: ['dataFootnotes', 'className', 'ariaLabelledBy'],
     h2: ['id', 'className'],

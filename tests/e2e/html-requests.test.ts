@@ -31,7 +31,7 @@ describe('HTML outputs that call home', () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     project = await makeProject();
     await project.edit('sources/facts.yaml', (text) =>
-      text.replace('The 2011 TIP report places Kosovo in Tier 2.', `The 2011 TIP report places Kosovo in Tier 2. ![pixel](${base}/statement.png)`),
+      text.replace('The 2011 TIP report placed Kosovo in Tier 2.', `The 2011 TIP report placed Kosovo in Tier 2. ![pixel](${base}/statement.png)`),
     );
     await project.edit('templates/briefs/unmik-era.md.hbs', (text) => text.replace('## Key points', `![logo](${base}/template.png)\n\n## Key points`));
     await project.write('templates/styles/extra.css', `@import url("${base}/import.css");\n.brief h1 { background: url(${base}/background.png) no-repeat; color: #123; }\n.brief h2 { background: url(data:image/gif;base64,R0lGODlhAQABAAAAACw=); }\n`);

@@ -9,9 +9,10 @@ const text = (node: Element): string =>
 
 /**
  * Replace each chart placeholder (a ```chart block naming a chart, written by the
- * `figureChart` helper) with the chart drawn as inline SVG, from the typed chart data the
- * compose stage left in `file.data.charts`. Raw HTML stays dropped: only SVG this plugin
- * draws enters the page.
+ * `figureChart` helper) with the chart as a `<figure>` (caption, then one inline SVG per
+ * panel), from the typed chart data the compose stage left in `file.data.charts`. It runs
+ * after rehype-sanitize, so the figure's markup is not filtered by the schema; raw HTML stays
+ * dropped: only what this plugin draws enters the page.
  */
 export default function rehypeChart() {
   return async (tree: Root, file: VFile) => {
@@ -32,8 +33,7 @@ export default function rehypeChart() {
       // A check (no documents) confirms the chart's data exist but does not draw it.
       if (file.data.drawCharts === false) continue;
       try {
-        const svg = await renderChart(data);
-        parent.children[index] = { type: 'element', tagName: 'figure', properties: { className: ['chart'], id: `chart-${id}` }, children: [svg] };
+        parent.children[index] = await renderChart(data);
       } catch (error) {
         const detail = error instanceof Error ? error.message : String(error);
         reportError(file, codes.chartRender, [id, detail], { place: node.position, stage: 'markdown', cause: error });

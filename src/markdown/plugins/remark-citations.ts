@@ -3,9 +3,11 @@ import { toMdast } from 'hast-util-to-mdast';
 import type { FootnoteDefinition, PhrasingContent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import type { FormattedNote } from '../../cite/index.js';
+import type { FormattedNote, NoteExcerpt } from '../../cite/index.js';
 import { codes, reportError } from '../../diagnostics/index.js';
 import { passageHref } from '../../ingest/index.js';
+import { noteJoiner } from '../../compose/index.js';
+import { evidenceInNote, type EvidencePlacement } from '../evidence.js';
 
 /** CSL HTML (`<i>`, `<a>` …) as Markdown phrasing nodes. */
 export function htmlToPhrasing(html: string): PhrasingContent[] {
@@ -16,69 +18,91 @@ export function htmlToPhrasing(html: string): PhrasingContent[] {
   return mdast.children.filter((node): node is PhrasingContent => node.type !== 'paragraph');
 }
 
-/**
- * Excerpts a note prints: the first of each source, at most two, and only one when the note
- * cites three sources or more (its references are long already); the ¶ list locates the rest.
- */
-function noteChildren(note: FormattedNote): PhrasingContent[] {
-  const firstOfSource = note.excerpts.filter((excerpt, index) => note.excerpts.findIndex((other) => other.sourceId === excerpt.sourceId) === index);
-  const shown = firstOfSource.slice(0, firstOfSource.length >= 3 ? 1 : 2);
-  const more = note.excerpts.length - shown.length;
-  // Each excerpt links to its passage, highlighted in the source viewer (the PDF drops the link).
-  const quoted: PhrasingContent[] = shown.flatMap((excerpt, index): PhrasingContent[] => [
-    ...(index > 0 ? [{ type: 'text', value: '; ' } as const] : []),
+/** A quoted passage, linked to its place in the source viewer (the PDF drops the link). */
+export function passageLink(excerpt: NoteExcerpt): PhrasingContent {
+  return {
+    type: 'link',
+    url: passageHref(excerpt.sourceId, excerpt.paragraph, excerpt.start, excerpt.end),
+    title: 'The passage in the source viewer',
+    data: { hProperties: { className: ['passage'] } },
+    children: [{ type: 'text', value: `“${excerpt.text}”` }],
+  };
+}
+
+/** "(on the page)": the passage on the live web page, for the HTML (print hides it). */
+export function originalLink(excerpt: NoteExcerpt): PhrasingContent[] {
+  if (!excerpt.original) return [];
+  return [
+    { type: 'text', value: ' ' },
     {
       type: 'link',
-      url: passageHref(excerpt.sourceId, excerpt.paragraph, excerpt.start, excerpt.end),
-      title: 'The passage in the source',
-      data: { hProperties: { className: ['passage'] } },
-      children: [{ type: 'text', value: `“${excerpt.text}”` }],
+      url: excerpt.original,
+      title: 'The passage on the original web page',
+      data: { hProperties: { className: ['original'] } },
+      children: [{ type: 'text', value: '(original page)' }],
     },
+  ];
+}
+
+/** The passages of a note, whole: `“…”`, or `¶ 3: “…”; ¶ 5: “…”` when there are several. */
+export function passages(excerpts: readonly NoteExcerpt[]): PhrasingContent[] {
+  const several = excerpts.length > 1;
+  const sources = new Set(excerpts.map((excerpt) => excerpt.sourceId)).size;
+  return excerpts.flatMap((excerpt, index): PhrasingContent[] => [
+    ...(index > 0 ? [{ type: 'text', value: '; ' } as const] : []),
+    ...(several ? [{ type: 'text', value: `${sources > 1 ? `${excerpt.sourceLabel}, ` : ''}${excerpt.place}: ` } as const] : []),
+    passageLink(excerpt),
+    ...originalLink(excerpt),
   ]);
-  const rest = more > 0 ? ` and ${more} more passage${more > 1 ? 's' : ''}` : '';
-  return [...htmlToPhrasing(note.referenceHtml), { type: 'text', value: ' Quoted: ' }, ...quoted, ...(rest ? [{ type: 'text', value: rest } as const] : [])];
 }
 
 /**
- * Turn the brief's footnote markers (`[^fact-id]`, written by the `fact` and `cite` helpers)
- * into numbered notes: each fact once, in order of first use, formatted by
- * `file.data.formatNotes` (the CSL stage); facts citing the same passages share a note.
- * Unknown markers are errors.
+ * A note as printed: the reference, then the passages behind it, whole, when they are short
+ * (or always, with `--evidence notes`); long ones are quoted in the Evidence annex under the
+ * note's number (`--evidence annex`, the default). `--evidence none` prints references only.
+ */
+function noteChildren(note: FormattedNote, evidence: EvidencePlacement): PhrasingContent[] {
+  const reference = htmlToPhrasing(note.referenceHtml);
+  if (evidence === 'none') return reference;
+  if (evidenceInNote(note, evidence)) return [...reference, { type: 'text', value: ' Quoted: ' }, ...passages(note.excerpts)];
+  return [...reference, { type: 'text', value: ' Passage quoted under Evidence.' }];
+}
+
+/**
+ * Turn the brief's note markers (`[^fact-id]`, written by the `fact` and `cite` helpers) into
+ * numbered notes, Chicago style: one note per marker, in reading order, formatted by
+ * `file.data.formatNotes` (the CSL stage: a source's first note in full, later ones short).
+ * Each note is printed once, where its marker is. Unknown markers are errors.
  */
 export default function remarkCitations() {
   return (tree: Root, file: VFile) => {
     const format = file.data.formatNotes;
     if (!format) return;
-    const order: string[] = [];
+    const cited: string[][] = [];
     visit(tree, 'footnoteReference', (node) => {
-      if (order.includes(node.identifier)) return;
-      if (!format.knows(node.identifier)) {
-        reportError(file, codes.unknownCitation, [node.label ?? node.identifier], { place: node.position, stage: 'markdown' });
+      // One marker may stand for several facts (`[^a+b]`, a table row): one note cites them all.
+      const ids = (node.label ?? node.identifier).split(noteJoiner);
+      const unknown = ids.filter((id) => !format.knows(id));
+      if (unknown.length > 0) {
+        for (const id of unknown) reportError(file, codes.unknownCitation, [id], { place: node.position, stage: 'markdown' });
         return;
       }
-      order.push(node.identifier);
+      cited.push(ids);
+      // The note's own id: one note per marker.
+      node.identifier = String(cited.length);
+      node.label = String(cited.length);
     });
     // Notes are generated from facts; hand-written definitions would shadow them.
     tree.children = tree.children.filter((node) => node.type !== 'footnoteDefinition');
-    const citations = format.format(order);
+    const citations = format.format(cited);
     file.data.citations = citations;
-    // Facts that share a note (same passages) point at the note of the first of them.
-    const shared = new Map(citations.notes.flatMap((note) => (note.aliases ?? []).map((alias) => [alias, note.factId] as const)));
-    if (shared.size > 0) {
-      visit(tree, 'footnoteReference', (node) => {
-        const primary = shared.get(node.identifier);
-        if (primary !== undefined) {
-          node.identifier = primary;
-          node.label = primary;
-        }
-      });
-    }
+    const evidence = format.evidence ?? 'annex';
     for (const note of citations.notes) {
       const definition: FootnoteDefinition = {
         type: 'footnoteDefinition',
-        identifier: note.factId,
-        label: note.factId,
-        children: [{ type: 'paragraph', children: noteChildren(note) }],
+        identifier: String(note.n),
+        label: String(note.n),
+        children: [{ type: 'paragraph', children: noteChildren(note, evidence) }],
       };
       tree.children.push(definition);
     }

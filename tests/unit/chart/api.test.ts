@@ -3,6 +3,6 @@ import * as chart from '../../../src/chart/index.js';
 
 describe('chart', () => {
   it('should expose the public api', () => {
-    expect(Object.keys(chart).sort()).toEqual(['chartSpec', 'renderChart']);
+    expect(Object.keys(chart).sort()).toEqual(['chartSpecs', 'renderChart']);
   });
 });

@@ -1,0 +1,108 @@
+import type { VerifiedFact } from '../facts/index.js';
+import type { SourceDoc } from '../ingest/index.js';
+import { factYear } from './as-of.js';
+import { escapeInline, listOf, markdownTable, yearRanges } from './markdown-text.js';
+import { issuedText, sourceLabel } from './source-label.js';
+
+/** What a CSL type is called when "About the evidence" counts sources, where sources.yaml gives no `kind`. */
+const kindOfType: Readonly<Record<string, string>> = {
+  report: 'report',
+  'article-newspaper': 'news article',
+  'article-magazine': 'magazine article',
+  'article-journal': 'journal article',
+  'entry-encyclopedia': 'encyclopedia article',
+  'entry-dictionary': 'dictionary entry',
+  webpage: 'web page',
+  'post-weblog': 'blog post',
+  book: 'book',
+  chapter: 'book chapter',
+  legislation: 'law',
+  legal_case: 'court decision',
+  treaty: 'treaty',
+  document: 'document',
+};
+
+/** A source's kind: its `kind` in sources.yaml, else one named after its CSL type. */
+export function sourceKind(doc: SourceDoc): string {
+  const kind = (doc.bib as { kind?: string }).kind;
+  return kind ?? kindOfType[doc.bib.type] ?? doc.bib.type.replace(/[-_]/g, ' ');
+}
+
+/** One source of a brief, as "About the evidence" describes it. */
+export interface EvidenceSource {
+  readonly doc: SourceDoc;
+  readonly kind: string;
+  /** Publication date as printed, if the bibliography gives one. */
+  readonly issued: string | undefined;
+  /** Years its facts describe (TIP report years for report facts), ascending. */
+  readonly years: readonly number[];
+  /** How many of the brief's facts cite it. */
+  readonly facts: number;
+}
+
+/** The sources the brief's facts cite, in bibliography order, with what each contributes. */
+export function evidenceSources(facts: readonly VerifiedFact[], docs: ReadonlyMap<string, SourceDoc>): EvidenceSource[] {
+  const result: EvidenceSource[] = [];
+  for (const doc of docs.values()) {
+    const citing = facts.filter((fact) => fact.citations.some((citation) => citation.source === doc.id));
+    if (citing.length === 0) continue;
+    const years = [...new Set(citing.map((fact) => fact.tip?.report ?? factYear(fact)).filter((year): year is number => year !== undefined))].sort(
+      (a, b) => a - b,
+    );
+    result.push({ doc, kind: sourceKind(doc), issued: issuedText(doc), years, facts: citing.length });
+  }
+  return result;
+}
+
+const plural = new Intl.PluralRules('en');
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${plural.select(n) === 'one' ? one : many}`;
+const numberWords = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+const inWords = (n: number) => numberWords[n] ?? String(n);
+
+/**
+ * "About the evidence": how many sources of each kind the brief rests on, which are dated, the
+ * years each describes (a table), and what that means for reading the brief. Drawn from the
+ * bibliography and the facts only: nothing here comes from the curator's prose.
+ */
+export function aboutEvidence(facts: readonly VerifiedFact[], docs: ReadonlyMap<string, SourceDoc>): string {
+  const sources = evidenceSources(facts, docs);
+  if (sources.length === 0) return '';
+  const kinds = new Map<string, number>();
+  for (const source of sources) kinds.set(source.kind, (kinds.get(source.kind) ?? 0) + 1);
+  const kindList = listOf([...kinds.entries()].map(([kind, n]) => `${inWords(n)} ${n === 1 ? kind : pluralKind(kind)}`), 'and');
+  const dated = sources.filter((source) => source.issued);
+  const undated = sources.filter((source) => !source.issued);
+  const opening = `This brief rests on ${count(sources.length, 'source')}: ${kindList}.`;
+  const dates =
+    undated.length === 0
+      ? 'Each gives its date of publication.'
+      : dated.length === 0
+        ? 'None gives a date of publication or revision: each is the copy saved in the collection, and the live page may have changed since.'
+        : `${dated.length === 1 ? 'Only one gives' : `${inWords(dated.length).replace(/^./, (c) => c.toUpperCase())} give`} a date of publication; ${
+            undated.length === 1 ? 'the other is' : `the other ${inWords(undated.length)} are`
+          } undated copies, and what they say may have changed since they were saved.`;
+  const span = (years: readonly number[]) => (years.length === 0 ? 'no year stated' : listOf(yearRanges(years)));
+  const rows = sources.map((source) => [
+    escapeInline(sourceLabel(source.doc)),
+    escapeInline(source.kind),
+    source.issued ?? 'undated',
+    span(source.years),
+    String(source.facts),
+  ]);
+  const table = markdownTable(['Source', 'Kind', 'Published', 'Years it describes', 'Facts'], rows);
+  const secondHand = sources.filter((source) => source.kind !== 'report' && source.kind !== 'primary report');
+  const reading =
+    secondHand.length > 0 && secondHand.length < sources.length
+      ? ' Where a finding comes from a summary or an encyclopedia rather than the report itself, the brief says so; the notes give the passage either way.'
+      : '';
+  return `<!-- uncited -->\n${opening} ${dates}${reading}\n\n${table}`;
+}
+
+function pluralKind(kind: string): string {
+  // "news article" → "news articles", "summary of a report" → "summaries of a report".
+  const [head, ...rest] = kind.split(' of ');
+  const words = head!.split(' ');
+  const last = words.pop()!;
+  const plural = /[^aeiou]y$/.test(last) ? `${last.slice(0, -1)}ies` : /(s|x|ch|sh)$/.test(last) ? `${last}es` : `${last}s`;
+  return [[...words, plural].join(' '), ...rest].join(' of ');
+}

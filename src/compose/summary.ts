@@ -1,0 +1,64 @@
+import type { VerifiedFact } from '../facts/index.js';
+import type { SourceDoc } from '../ingest/index.js';
+import { factYear } from './as-of.js';
+import type { Conflict } from './conflicts.js';
+import { evidenceSources } from './evidence-base.js';
+import { listOf, yearRanges } from './markdown-text.js';
+import { statedTiers, type TipReport } from './tip-reports.js';
+
+const numberWords = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const inWords = (n: number) => numberWords[n] ?? String(n);
+const plural = new Intl.PluralRules('en');
+const count = (n: number, one: string, many = `${one}s`) => `${inWords(n)} ${plural.select(n) === 'one' ? one : many}`;
+
+/** What the summary reads: the brief's facts and what the collection knows about them. */
+export interface SummaryInput {
+  readonly facts: readonly VerifiedFact[];
+  readonly docs: ReadonlyMap<string, SourceDoc>;
+  readonly reports: readonly TipReport[];
+  /** Report years between the first report and the edition with no source in the collection. */
+  readonly missing: readonly number[];
+  readonly conflicts: readonly Conflict[];
+}
+
+/**
+ * The brief's summary, three or four sentences drawn from the collection itself: what the brief
+ * rests on and the years it covers; for TIP reports, which report years it has and the tiers they
+ * give; where the sources disagree or are silent. Nothing is said that the facts do not show.
+ */
+export function briefSummary(input: SummaryInput): string {
+  const sources = evidenceSources(input.facts, input.docs);
+  const years = input.facts.map(factYear).filter((year): year is number => year !== undefined);
+  const dated = sources.filter((source) => source.issued).length;
+  const sentences: string[] = [];
+  const span = years.length > 0 ? `, on events from ${Math.min(...years)} to ${Math.max(...years)}` : '';
+  sentences.push(
+    `This brief sets out what ${count(sources.length, 'source')} say${sources.length === 1 ? 's' : ''}, in ${input.facts.length} statements${span}; ${
+      dated === sources.length ? 'every source is dated' : dated === 0 ? 'none of the sources is dated' : `${inWords(dated)} of the sources ${dated === 1 ? 'is' : 'are'} dated`
+    }.`,
+  );
+  if (input.reports.length > 0) {
+    const reportYears = input.reports.map((report) => report.year);
+    sentences.push(
+      `It covers ${count(reportYears.length, 'US Trafficking in Persons report')} (${listOf(yearRanges(reportYears))})${
+        input.missing.length > 0 ? `; the collection has none for ${listOf(yearRanges(input.missing))}` : ''
+      }.`,
+    );
+    const byTier = new Map<string, number[]>();
+    for (const report of input.reports) for (const tier of statedTiers(report)) byTier.set(tier, [...(byTier.get(tier) ?? []), report.year]);
+    const unstated = input.reports.filter((report) => statedTiers(report).length === 0).map((report) => report.year);
+    if (byTier.size === 1 && unstated.length === 0) {
+      sentences.push(`Every one of them gives the same tier, ${[...byTier.keys()][0]}.`);
+    } else if (byTier.size > 0) {
+      const tiers = [...byTier.entries()].map(([tier, list]) => `${tier} in ${listOf(yearRanges(list))}`);
+      sentences.push(`The tiers they give: ${listOf(tiers)}${unstated.length > 0 ? `; the source for ${listOf(yearRanges(unstated))} states none` : ''}.`);
+    }
+  }
+  const disagree = input.conflicts.length;
+  sentences.push(
+    disagree > 0
+      ? `The sources disagree on ${count(disagree, 'point')}; “Where the sources disagree or are silent” shows each reading, and “About the evidence” what each source is.`
+      : `“About the evidence” says what each source is and which years it describes.`,
+  );
+  return `<!-- uncited -->\n${sentences.join(' ')}`;
+}
