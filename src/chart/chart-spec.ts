@@ -3,7 +3,7 @@ import { axisYears, labelOffset, labelWidth, placeLabels, runsOf, type LabelPlac
 import type { ChartData, ChartPanel } from './types.js';
 
 /** Point shapes in panel order: with distinct shapes a panel can be told apart in black and white. */
-export const shapes = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down'] as const;
+const shapes = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down'] as const;
 /** Dash patterns in panel order (solid first). */
 export const dashes: readonly (readonly number[])[] = [[], [6, 3], [2, 2], [8, 3, 2, 3]];
 
@@ -15,17 +15,17 @@ const ink = '#1a1a1a';
  * at 96 dpi, and less than a phone's width, so its 10 px text prints at about 7.5 pt and is
  * never drawn smaller than 10 px on a screen 300 px wide or more.
  */
-export const panelSize = { width: 243, height: 120, yAxis: 34, fontSize: 10, titleSize: 12 } as const;
+export const panelSize = { width: 243, height: 104, yAxis: 34, fontSize: 10, titleSize: 12 } as const;
 /** Space kept between the plot's edges and the first and last year, for their points and labels. */
 const edge = 16;
 
 /** Every year any panel has a figure for, in order: the panels share one year axis. */
-export function chartYears(data: ChartData): number[] {
+function chartYears(data: ChartData): number[] {
   return [...new Set(data.panels.flatMap((panel) => panel.points.map((point) => point.year)))].sort((a, b) => a - b);
 }
 
 /** The plot area of a panel: its pixel size and its scales' domains. */
-export function panelFrame(panel: ChartPanel, years: readonly number[]): PlotFrame {
+function panelFrame(panel: ChartPanel, years: readonly number[]): PlotFrame {
   const first = years[0] ?? 0;
   const last = years.at(-1) ?? first;
   const span = last - first;
@@ -46,7 +46,7 @@ export function panelFrame(panel: ChartPanel, years: readonly number[]): PlotFra
  * The value axis's ticks: zero and round steps (1, 2 or 5 × 10ⁿ), about four, none so close to
  * the top that its label would stick out above the plot (the panels' plots then line up).
  */
-export function valueTicks(frame: PlotFrame): number[] {
+function valueTicks(frame: PlotFrame): number[] {
   const rough = frame.top / 4;
   const power = 10 ** Math.floor(Math.log10(rough));
   const error = rough / power;

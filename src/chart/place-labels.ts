@@ -5,7 +5,9 @@ export type LabelPlace = `${'above' | 'below'}-${'left' | 'center' | 'right'}`;
 
 /** A panel's plot area in pixels and the scales that map years and values onto it. */
 export interface PlotFrame {
+  /** Width of the plot area (inside the axes). */
   readonly width: number;
+  /** Height of the plot area. */
   readonly height: number;
   /** Year domain of the x scale (padded beyond the first and last year). */
   readonly years: readonly [number, number];
@@ -24,7 +26,7 @@ interface Box {
 }
 
 /** Points in a panel beyond which only the first, last, highest and lowest carry their value. */
-export const labelAllUpTo = 6;
+const labelAllUpTo = 6;
 
 /** Gap between a point and its label, and the radius a point takes, in pixels. */
 const offset = { side: 5, center: 7 } as const;
@@ -32,17 +34,17 @@ const pointRadius = 4;
 
 /**
  * The width of a label in pixels, estimated from DejaVu Sans's advance widths (the widest of the
- * fonts the chart names): digits and `$` are 0.64 em, separators 0.32 em.
+ * fonts the chart names): digits and `$` are 0.64 em, separators 0.32 em, `%` 0.95 em.
  */
 export function labelWidth(text: string, fontSize: number): number {
   let em = 0;
-  for (const char of text) em += /[.,:;'’ ]/.test(char) ? 0.32 : /[0-9$€%]/.test(char) ? 0.64 : 0.7;
+  for (const char of text) em += /[.,:;'’ ]/.test(char) ? 0.32 : /[0-9$€]/.test(char) ? 0.64 : char === '%' ? 0.95 : 0.7;
   return em * fontSize;
 }
 
-export const xPixel = (frame: PlotFrame, year: number): number =>
+const xPixel = (frame: PlotFrame, year: number): number =>
   ((year - frame.years[0]) / (frame.years[1] - frame.years[0])) * frame.width;
-export const yPixel = (frame: PlotFrame, value: number): number => frame.height - (value / frame.top) * frame.height;
+const yPixel = (frame: PlotFrame, value: number): number => frame.height - (value / frame.top) * frame.height;
 
 /** Dx and dy (to the text's anchor, baseline top or bottom) of a label at a place. */
 export function labelOffset(place: LabelPlace): { dx: number; dy: number } {

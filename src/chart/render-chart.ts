@@ -19,11 +19,11 @@ const text = (value: string): ElementContent => ({ type: 'text', value });
 function svgOf(markup: string): Element {
   const root = fromHtml(markup, { fragment: true, space: 'svg' });
   const svg = root.children.find((node): node is Element => node.type === 'element' && node.tagName === 'svg');
-  if (!svg) throw new Error('Vega produced no <svg> element');
+  if (!svg) throw new Error('the drawing has no <svg> element');
   return svg;
 }
 
-/** Years in a panel's span with no figure, as ranges (`2012–2013, 2016`). */
+/** Years in a panel's span with no figure, as ranges (`2012–2013 and 2016`). */
 function missingYears(panel: ChartPanel): string {
   const have = new Set(panel.points.map((point) => point.year));
   const first = panel.points[0]?.year ?? 0;
@@ -35,7 +35,8 @@ function missingYears(panel: ChartPanel): string {
     if (range && range[1] === year - 1) range[1] = year;
     else ranges.push([year, year]);
   }
-  return ranges.map(([from, to]) => (from === to ? String(from) : `${from}–${to}`)).join(', ');
+  const words = ranges.map(([from, to]) => (from === to ? String(from) : `${from}–${to}`));
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? '');
 }
 
 async function drawPanel(vega: Vega, vegaLite: VegaLite, spec: TopLevelSpec, panel: ChartPanel, id: string): Promise<Element> {

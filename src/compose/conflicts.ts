@@ -120,7 +120,7 @@ export function disagreements(
   const gaps = silent.map((item) => `- ${item}`);
   const parts = [
     ...(items.length > 0 ? [items.join('\n')] : []),
-    ...(readWithCare.length > 0 ? [`Figures to read with their caveats:\n\n${readWithCare.join('\n')}`] : []),
+    ...(readWithCare.length > 0 ? [`<!-- uncited -->\nRead with their caveats:\n\n${readWithCare.join('\n')}`] : []),
     ...(gaps.length > 0 ? [`<!-- uncited -->\n${gaps.join('\n')}`] : []),
   ];
   return `## Where the sources disagree or are silent\n\n${parts.join('\n\n')}`;

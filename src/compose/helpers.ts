@@ -266,7 +266,7 @@ export function createHelpers(ctx: HelperContext) {
     },
     /** `{{lawTable}}`: the legal instruments (`law`): in force, prohibits, penalties, sources; with caveats. */
     lawTable(options: HelperOptions) {
-      return safe(lawTable(topicFacts(topicOf(options)), ctx.docs, marks));
+      return safe(lawTable(topicFacts(topicOf(options)), ctx.docs, marks, ctx.ledger));
     },
     /** `{{disagreements}}`: "Where the sources disagree": every conflict among the brief's facts, each answer with its source (nothing when they agree). */
     disagreements(options: HelperOptions) {

@@ -2,7 +2,7 @@ import type { VerifiedFact } from '../facts/index.js';
 import type { SourceDoc } from '../ingest/index.js';
 import { escapeInline, listOf, markdownTable } from './markdown-text.js';
 import { formatIsoDate } from './format-date.js';
-import type { NoteMarks } from './notes.js';
+import { marksFor, type NoteLedger, type NoteMarks } from './notes.js';
 import { sourceLabel } from './source-label.js';
 
 const aspects = [
@@ -25,10 +25,11 @@ export function instrumentName(instrument: string, articles: readonly string[]):
 /**
  * The legal framework as a table: one row per instrument (facts with the same `law.instrument`,
  * in file order), with when it entered into force, what it prohibits, its penalties and the
- * sources that say so. Cells use each fact's `short` phrase and note; the caveats of the facts
- * are listed under the table. The facts are recorded as stated.
+ * sources that say so, and one note per row (on the instrument) citing every passage of the row.
+ * Cells use each fact's `short` phrase; the facts' caveats go to "Where the sources disagree or
+ * are silent".
  */
-export function lawTable(facts: readonly VerifiedFact[], docs: ReadonlyMap<string, SourceDoc>, marks: NoteMarks): string {
+export function lawTable(facts: readonly VerifiedFact[], docs: ReadonlyMap<string, SourceDoc>, marks: NoteMarks, ledger: NoteLedger): string {
   const rows = new Map<string, VerifiedFact[]>();
   for (const fact of facts) {
     if (!fact.law) continue;
@@ -40,19 +41,21 @@ export function lawTable(facts: readonly VerifiedFact[], docs: ReadonlyMap<strin
     const name = instrumentName(instrument, articles);
     const cells = aspects.map(({ aspect }) => {
       const inCell = list.filter((fact) => fact.law && (aspect as readonly string[]).includes(fact.law.aspect));
-      return inCell.length > 0 ? inCell.map((fact) => `${cellText(fact)}${marks.cite(fact)}`).join('; ') : 'not stated';
+      return inCell.length > 0 ? inCell.map((fact) => cellText(fact)).join('; ') : notStated;
     });
     const sources = [...new Set(list.flatMap((fact) => fact.citations.map((citation) => citation.source)))].map((id) => {
       const doc = docs.get(id);
       return doc ? escapeInline(sourceLabel(doc)) : id;
     });
-    return [name, ...cells, listOf(sources)];
+    return [`${name}${marksFor(list, marks.cite)}`, ...cells, listOf(sources)];
   });
+  for (const fact of facts) {
+    if (fact.law && marks.caveatDue(fact)) ledger.asides.push(`*${escapeInline(fact.law.instrument)}*: ${fact.note!.replace(/\s+/g, ' ').trim()}${marks.cite(fact)}`);
+  }
   const table = markdownTable(['Instrument', ...aspects.map(({ header }) => header), 'According to'], body);
-  const caveats = facts
-    .filter((fact) => fact.law && marks.caveatDue(fact))
-    .map((fact) => {
-      return `- *Caveat, ${escapeInline(fact.law!.instrument)}*: ${fact.note!.replace(/\s+/g, ' ').trim()}${marks.cite(fact)}`;
-    });
-  return caveats.length > 0 ? `${table}\n\n${caveats.join('\n')}` : table;
+  const empty = body.some((row) => row.includes(notStated));
+  return `${table}${empty ? `\n\n<!-- uncited -->\n*${notStated}: the row's sources do not say. Each instrument's note lists the passages of its row.*` : ''}`;
 }
+
+/** A cell no source speaks to. */
+const notStated = '–';

@@ -99,7 +99,7 @@ export function renderBrief(template: TemplateFile, input: ComposeInput): BriefM
     const unmarked = splitLineMarks(marked);
     // Caveats of tables and charts go to "Where the sources disagree or are silent": a template
     // that never writes {{disagreements}} gets them at its end, so none is lost.
-    const leftover = ledger.asides.length > 0 ? `\n\n## Where the sources disagree or are silent\n\nFigures to read with their caveats:\n\n${ledger.asides.map((aside) => `- ${aside}`).join('\n')}` : '';
+    const leftover = ledger.asides.length > 0 ? `\n\n## Where the sources disagree or are silent\n\n<!-- uncited -->\nRead with their caveats:\n\n${ledger.asides.map((aside) => `- ${aside}`).join('\n')}` : '';
     const markdown = `${unmarked.text.trimEnd()}${leftover}`;
     templateLines = unmarked.lines.slice(0, markdown.split('\n').length);
     // GFM parses `[^id]` as a footnote only when a definition exists: add one per cited fact.

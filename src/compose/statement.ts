@@ -1,5 +1,5 @@
 import type { VerifiedFact } from '../facts/index.js';
-import type { NoteMarks } from './notes.js';
+import { marksFor, type NoteMarks } from './notes.js';
 import { dropRepeatedFrames } from './source-frame.js';
 
 /**
@@ -17,17 +17,34 @@ export function caveat(fact: VerifiedFact, options: { readonly derived?: boolean
  * A fact's statement with its note marker and caveat; records both as printed. Facts derived
  * the same way (a summary's report year) carry the reason once per brief, where it first appears.
  */
-export function statement(fact: VerifiedFact, marks: NoteMarks, text = fact.statement.replace(/\s+/g, ' ').trim()): string {
+export function statement(
+  fact: VerifiedFact,
+  marks: NoteMarks,
+  text = fact.statement.replace(/\s+/g, ' ').trim(),
+  options: { readonly mark?: boolean; readonly before?: string } = {},
+): string {
   marks.printed(fact);
   const why = fact.derived?.why.replace(/\s+/g, ' ').trim();
   const derived = why !== undefined && marks.firstTime(why);
   // A caveat a table printed above is not printed again with the statement.
   const note = marks.caveatDue(fact);
-  return `${text}${marks.state(fact)}${caveat(fact, { derived, note })}`;
+  const marker = options.mark === false ? (options.before ?? '') : marks.state(fact);
+  return `${text}${marker}${caveat(fact, { derived, note })}`;
 }
 
-/** Several facts as one paragraph of running text, each source named once in a run of its statements. */
+/**
+ * Several facts as one paragraph of running text, each source named once in a run of its
+ * statements. A paragraph whose facts all cite one document has one note, at its end, citing
+ * every passage (as publishers cite a paragraph drawn from one source); a paragraph drawing on
+ * several documents has a note after each statement.
+ */
 export function prose(facts: readonly VerifiedFact[], marks: NoteMarks): string {
   const texts = dropRepeatedFrames(facts, facts.map((fact) => fact.statement.replace(/\s+/g, ' ').trim()));
-  return facts.map((fact, index) => statement(fact, marks, texts[index])).join(' ');
+  const sources = new Set(facts.flatMap((fact) => fact.citations.map((citation) => citation.source)));
+  if (facts.length < 2 || sources.size !== 1) return facts.map((fact, index) => statement(fact, marks, texts[index])).join(' ');
+  const parts = facts.map((fact, index) => statement(fact, marks, texts[index], { mark: false }));
+  const last = parts.length - 1;
+  // The note goes after the last statement, before its caveat.
+  parts[last] = statement(facts[last]!, marks, texts[last], { mark: false, before: marksFor(facts, marks.state) });
+  return parts.join(' ');
 }

@@ -87,5 +87,5 @@ export function tipTable(reports: readonly TipReport[], marks: NoteMarks, ledger
     }
   }
   const empty = rows.some((row) => row.includes(notStated));
-  return `${markdownTable(header, rows)}${empty ? `\n\n*${notStated}: the row's source gives no figure. Each report's note lists the passages of its row.*` : ''}`;
+  return `${markdownTable(header, rows)}${empty ? `\n\n<!-- uncited -->\n*${notStated}: the row's source gives no figure. Each report's note lists the passages of its row.*` : ''}`;
 }

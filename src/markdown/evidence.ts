@@ -4,7 +4,7 @@ import type { EvidencePlacement } from '../config/index.js';
 export type { EvidencePlacement };
 
 /** Characters of quoted text a note holds itself in `annex` mode (about two lines of a note). */
-export const shortPassage = 240;
+export const shortPassage = 110;
 
 /** Whether a note prints its passages itself (else they are in the Evidence annex). */
 export function evidenceInNote(note: FormattedNote, evidence: EvidencePlacement): boolean {

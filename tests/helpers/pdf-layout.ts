@@ -39,6 +39,8 @@ export interface TextRun {
 export interface LineSegment {
   readonly x: number;
   readonly right: number;
+  /** Baseline of the segment's first run (the parts of a running head may sit a little apart). */
+  readonly y: number;
   readonly text: string;
 }
 
@@ -279,12 +281,16 @@ export function groupLines(runs: readonly TextRun[]): TextLine[] {
     const size = dominant(below.runs, (run) => run.size);
     const left = Math.min(...below.runs.map((run) => run.x));
     const right = Math.max(...below.runs.map((run) => run.x + run.width));
-    if (
-      maxSize(upper) < size * 0.85 &&
-      upper.y - below.y > 0 &&
-      upper.y - below.y <= size * 0.6 &&
-      upper.runs.every((run) => run.x >= left - 2 && run.x <= right + 2)
-    ) {
+    // Each marker is over the line, or follows the marker before it ("7,8" at the line's end).
+    let previousEnd = -Infinity;
+    const overLine = [...upper.runs]
+      .sort((p, q) => p.x - q.x)
+      .every((run) => {
+        const ok = (run.x >= left - 2 && run.x <= right + 2) || (run.x >= previousEnd - 0.5 && run.x <= previousEnd + 3);
+        previousEnd = run.x + run.width;
+        return ok;
+      });
+    if (maxSize(upper) < size * 0.85 && upper.y - below.y > 0 && upper.y - below.y <= size * 0.6 && overLine) {
       below.markers.push(...upper.runs);
       upper.runs = [];
     }
@@ -302,15 +308,17 @@ function makeLine(words: readonly TextRun[], markerRuns: readonly TextRun[]): Te
   const descent = dominant(main, (run) => run.descent ?? 0.25);
   let text = '';
   const segments: LineSegment[] = [];
-  let segment: { x: number; right: number; text: string } | undefined;
+  let segment: { x: number; right: number; y: number; text: string } | undefined;
   let end = -Infinity;
   for (const run of runs) {
     // The gap to the previous word, measured past any marker set between them.
     const between = markers.filter((marker) => marker.x >= end - 0.5 && marker.x + marker.width <= run.x + 0.5);
-    const gap = Math.max(
-      run.x - end,
-      ...between.map((marker) => Math.max(marker.x - end, run.x - (marker.x + marker.width))),
-    );
+    let gap = run.x - end;
+    if (between.length > 0) {
+      // "2010⁷." has no space, "law.⁶ Derived" has one: the widest gap on either side of the markers.
+      const edges = [end, ...between.flatMap((marker) => [marker.x, marker.x + marker.width]), run.x];
+      gap = Math.max(...edges.slice(1).filter((_, index) => index % 2 === 0).map((edge, index) => edge - edges[index * 2]!));
+    }
     if (segment && run.x - end > SEGMENT_GAP * run.size) {
       segments.push(segment);
       segment = undefined;
@@ -321,7 +329,7 @@ function makeLine(words: readonly TextRun[], markerRuns: readonly TextRun[]): Te
       segment.text += (space ? ' ' : '') + run.text;
       segment.right = Math.max(segment.right, run.x + run.width);
     } else {
-      segment = { x: run.x, right: run.x + run.width, text: run.text };
+      segment = { x: run.x, right: run.x + run.width, y: run.y, text: run.text };
     }
     end = Math.max(end, run.x + run.width);
   }
@@ -352,6 +360,8 @@ function makeLine(words: readonly TextRun[], markerRuns: readonly TextRun[]): Te
 // Classification
 // ---------------------------------------------------------------------------------------------
 
+/** How far (pt) glyphs may reach past the margins the running head and foot give (a heading's ascenders at the top). */
+const MARGIN_SLACK = 3;
 /** A running head or foot is set apart from the text block by at least this much (pt). */
 const RUNNING_GAP = 10;
 /** A note line is within this much (pt) of the note size. */
@@ -359,7 +369,7 @@ const NOTE_SIZE_TOLERANCE = 0.6;
 /** Text this far (pt) from the left edge of the text block starts at the margin. */
 const AT_MARGIN = 2;
 
-const round = (value: number, step = 0.1) => Math.round(value / step) * step;
+const round = (value: number, step = 0.1) => Number((Math.round(value / step) * step).toFixed(6));
 
 function mode(values: readonly number[], fallback: number): number {
   const counts = new Map<number, number>();
@@ -429,18 +439,18 @@ export function layoutPages(pages: readonly RawPage[]): PageLayout[] {
   const metrics = measure(pages);
   const { bodySize } = metrics;
   const sorted = pages.map((page) => [...page.lines].sort((p, q) => q.y - p.y || p.x - q.x));
-  const heads: number[] = [];
-  const foots: number[] = [];
+  const headYs: number[] = [];
+  const footYs: number[] = [];
   for (const lines of sorted) {
     const first = lines[0];
     const second = lines[1];
-    if (first && first.size <= bodySize * 0.9 && (!second || first.bottom - second.top >= RUNNING_GAP)) heads.push(first.y);
+    if (first && first.size <= bodySize * 0.9 && (!second || first.bottom - second.top >= RUNNING_GAP)) headYs.push(first.y);
     const last = lines[lines.length - 1];
     const before = lines[lines.length - 2];
-    if (last && last !== first && last.size <= bodySize * 0.9 && (!before || before.bottom - last.top >= RUNNING_GAP)) foots.push(last.y);
+    if (last && last !== first && last.size <= bodySize * 0.9 && (!before || before.bottom - last.top >= RUNNING_GAP)) footYs.push(last.y);
   }
-  const headY = sharedBaseline(heads, (p, q) => q - p);
-  const footY = sharedBaseline(foots, (p, q) => p - q);
+  const headY = sharedBaseline(headYs, (p, q) => q - p);
+  const footY = sharedBaseline(footYs, (p, q) => p - q);
   const isHead = (line: TextLine) => headY !== undefined && Math.abs(line.y - headY) <= 1.5;
   const isFoot = (line: TextLine) => footY !== undefined && Math.abs(line.y - footY) <= 1.5;
   const running = pages.flatMap((page) => page.lines.filter((line) => isHead(line) || isFoot(line)));
@@ -449,18 +459,18 @@ export function layoutPages(pages: readonly RawPage[]): PageLayout[] {
   const width = Math.max(...pages.map((page) => page.width), 0);
   const innerTop = Math.max(...inner.map((line) => line.top), -Infinity);
   const innerBottom = Math.min(...inner.map((line) => line.bottom), Infinity);
-  const headLine = running.find(isHead);
-  const footLine = running.find(isFoot);
+  // The margins the running head and foot give (the mean over their parts: the head's left and
+  // right parts may sit a little apart), unless text stands well outside them (then the head and
+  // foot are not centred in their margins, and the text's extent is the better guess).
+  const mean = (values: number[]) => (values.length > 0 ? values.reduce((sum, value) => sum + value, 0) / values.length : undefined);
+  const heads = running.filter(isHead);
+  const foots = running.filter(isFoot);
+  const headEdge = mean(heads.flatMap((line) => line.segments.map((part) => height - 2 * (height - part.y - centreToBaseline(line)))));
+  const footEdge = mean(foots.flatMap((line) => line.segments.map((part) => 2 * (part.y + centreToBaseline(line)))));
   let top = innerTop;
-  if (headLine) {
-    const margin = 2 * (height - headLine.y - centreToBaseline(headLine));
-    if (height - margin < headLine.bottom) top = Math.max(height - margin, innerTop);
-  }
+  if (headEdge !== undefined && heads.every((line) => headEdge < line.bottom) && innerTop <= headEdge + MARGIN_SLACK) top = headEdge;
   let bottom = innerBottom;
-  if (footLine) {
-    const margin = 2 * (footLine.y + centreToBaseline(footLine));
-    if (margin > footLine.top) bottom = Math.min(margin, innerBottom);
-  }
+  if (footEdge !== undefined && foots.every((line) => footEdge > line.top) && innerBottom >= footEdge - MARGIN_SLACK) bottom = footEdge;
   const left = running.length > 0 ? Math.min(...running.map((line) => line.x)) : Math.min(...inner.map((line) => line.x));
   const right = Math.max(width - left, ...running.map((line) => line.right));
   const block: TextBlock = { left, right, top: Number.isFinite(top) ? top : height, bottom: Number.isFinite(bottom) ? bottom : 0 };
@@ -777,6 +787,7 @@ export function underfilledPages(
   });
 }
 
+const lastWords = (text: string, count = 4) => text.split(' ').slice(-count).join(' ');
 const endsSentence = (text: string) => /[.!?…:;]["'”’»)\]]*$/.test(text.trim());
 const atMargin = (line: TextLine, block: TextBlock) => Math.abs(line.x - block.left) <= AT_MARGIN;
 /** A line that runs to (near) the right margin: it wrapped, its paragraph goes on. */
@@ -817,7 +828,7 @@ export function orphanLines(pages: readonly PageLayout[]): LayoutViolation[] {
       violations.push({
         rule: 'orphanLines',
         page: page.page,
-        detail: `the last line of a paragraph, ${quote(first.text, 50)}, stands alone at the top (continues ${quote(before.text.slice(-30))} from page ${pages[index - 1]!.page})`,
+        detail: `the last line of a paragraph, ${quote(first.text, 50)}, stands alone at the top (continues ${quote(`…${lastWords(before.text)}`)} from page ${pages[index - 1]!.page})`,
       });
     }
     // Foot: a paragraph's first line left behind.

@@ -122,6 +122,28 @@ const addContents = String.raw`(() => {
 })()`;
 
 /**
+ * A Paged.js handler that repeats a split table's header row at the head of each page the
+ * table continues on. It runs as the first row of the page is placed into the table Paged.js
+ * rebuilt there (marked `data-split-from`), before the page is measured, so the repeated
+ * header takes its room and never pushes a row off the page.
+ */
+const repeatTableHeads = String.raw`(() => {
+  class RepeatTableHeads extends Paged.Handler {
+    renderNode(clone, node) {
+      if (!clone || clone.nodeName !== 'TR') return;
+      const table = clone.closest('table');
+      if (!table || !table.hasAttribute('data-split-from') || table.querySelector(':scope > thead')) return;
+      const head = node.closest('table') && node.closest('table').querySelector(':scope > thead');
+      if (!head) return;
+      const copy = head.cloneNode(true);
+      copy.setAttribute('aria-hidden', 'true');
+      table.insertBefore(copy, table.firstChild);
+    }
+  }
+  Paged.registerHandlers(RepeatTableHeads);
+})()`;
+
+/**
  * Paged.js sizes a page's note area through a custom property, `--pagedjs-footnotes-height`,
  * set on the page's area for every note it places. Unregistered, the property is inherited, so
  * each change restyles everything on the page (about half the time of laying out a brief with
@@ -301,7 +323,7 @@ export async function layOutDocument(sandboxed: SandboxedPage, html: string, opt
       `(async () => { await document.fonts.ready; ${footnotes ? `${floatNotes};` : ''} ${addContents}; ${dropLinkedStyles}; ${unlinkPassages}; ${fixClock(seedOf(name))}; window.PagedConfig = { auto: false }; })()`,
     );
     await page.evaluate(options.layoutEngine);
-    const pages = Number(await page.evaluate(`(() => { ${footnotes ? `${dedupeNotes}; ${noteAreaProperty};` : ''} return ${layOut}; })()`));
+    const pages = Number(await page.evaluate(`(() => { ${repeatTableHeads}; ${footnotes ? `${dedupeNotes}; ${noteAreaProperty};` : ''} return ${layOut}; })()`));
     // Laying out a long document leaves much garbage; printing it takes more memory again.
     // Collected first, the two do not add up. (A brief stays under the threshold.)
     await sandboxed.collectGarbage();

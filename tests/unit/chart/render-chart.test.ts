@@ -3,6 +3,7 @@ import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { chartSpecs, renderChart, type ChartData, type ChartPanel } from '../../../src/chart/index.js';
+import { panelSize } from '../../../src/chart/chart-spec.js';
 import { labelWidth } from '../../../src/chart/place-labels.js';
 import { elements, groups, hasClass, panelsOf, pathXs, textOf, valueLabels, yearLabels } from './svg-helpers.js';
 
@@ -157,11 +158,11 @@ describe('labels', () => {
     expect(labels.map((label) => label.text).sort()).toEqual(['194', '39', '63', '75']);
     const boxes = labels.map(box);
     for (const [at, a] of boxes.entries()) {
-      // Inside the plot area (243 × 120), so clear of the axes and their labels.
+      // Inside the plot area, so clear of the axes and their labels.
       expect(a.left).toBeGreaterThanOrEqual(0);
-      expect(a.right).toBeLessThanOrEqual(243);
+      expect(a.right).toBeLessThanOrEqual(panelSize.width);
       expect(a.top).toBeGreaterThanOrEqual(0);
-      expect(a.bottom).toBeLessThanOrEqual(120);
+      expect(a.bottom).toBeLessThanOrEqual(panelSize.height);
       for (const b of boxes.slice(at + 1)) {
         const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
         expect(apart, `${labels[at]!.text} overlaps another label`).toBe(true);

@@ -62,78 +62,150 @@ describe('formatCitations with the real documents', () => {
     await project.remove();
   });
 
-  it('should number the notes in the order the facts are given', () => {
-    const { notes } = formatCitations([fact('tip-articles'), fact('koha-coordinator'), fact('tip-investigations')], sources.docs, style);
-    expect(notes.map((note) => [note.n, note.factId])).toEqual([
-      [1, 'tip-articles'],
-      [2, 'koha-coordinator'],
-      [3, 'tip-investigations'],
+  /** The full first reference of each document (its full title, its date); later notes are short. */
+  const tipFull = 'United States Department of State, “2011 Trafficking in Persons Report - Kosovo” (United States Department of State, June 27, 2011)';
+  const tipShort = 'United States Department of State, “2011 Trafficking in Persons Report,”';
+  const kohaFull = '“US State Department: Kosovo, Source and Destination for Human Trafficking (Koha),” <i>UNMIK Media Observer</i>, n.d.';
+  const kohaShort = '“US State Department: Kosovo,”';
+
+  it('should give one note per marker, numbered in the order the markers are given', () => {
+    const { notes } = formatCitations([[fact('tip-articles')], [fact('koha-coordinator')], [fact('tip-investigations')]], sources.docs, style);
+    expect(notes.map((note) => [note.n, note.factIds])).toEqual([
+      [1, ['tip-articles']],
+      [2, ['koha-coordinator']],
+      [3, ['tip-investigations']],
     ]);
   });
 
-  it('should give the first note of each source a full reference with its URL', () => {
-    const { notes } = formatCitations([fact('tip-articles'), fact('koha-coordinator'), fact('tip-investigations')], sources.docs, style);
-    expect(notes[0]?.referenceHtml).toContain(tipUrl);
-    expect(notes[0]?.referenceHtml).toContain('2011 Trafficking in Persons Report - Kosovo');
-    expect(notes[1]?.referenceHtml).toContain(kohaUrl);
-    // A later note of the same source is the short form.
-    expect(notes[2]?.referenceHtml).not.toContain(tipUrl);
-    expect(notes[2]?.referenceHtml).toContain('2011 Trafficking in Persons Report - Kosovo');
+  it('should give a fact cited twice a note for each marker, the second in the short form', () => {
+    const { notes } = formatCitations([[fact('tip-articles')], [fact('koha-coordinator')], [fact('tip-articles')]], sources.docs, style);
+    expect(notes.map((note) => [note.n, note.factIds])).toEqual([
+      [1, ['tip-articles']],
+      [2, ['koha-coordinator']],
+      [3, ['tip-articles']],
+    ]);
+    expect(notes[0]?.referenceHtml).toBe(`${tipFull}, ¶ 5, Refworld.`);
+    expect(notes[2]?.referenceHtml).toBe(`${tipShort} ¶ 5.`);
+    // The same passage, quoted again in the second note.
+    expect(notes[2]?.excerpts).toEqual(notes[0]?.excerpts);
+  });
+
+  it('should give the first note of each source a full reference, without its URL', () => {
+    const { notes } = formatCitations([[fact('tip-articles')], [fact('koha-coordinator')], [fact('tip-investigations')]], sources.docs, style);
+    expect(notes.map((note) => note.referenceHtml)).toEqual([
+      `${tipFull}, ¶ 5, Refworld.`,
+      `${kohaFull}, ¶ 2.`,
+      // A later note of the same source is the short form: author and short title.
+      `${tipShort} ¶ 6.`,
+    ]);
+    // The Sources list gives the addresses; the notes never do.
+    for (const note of notes) expect(note.referenceHtml).not.toMatch(/https?:|refworld\.org|unmikonline/);
+  });
+
+  it('should never write "ibid" or the author alone for a source cited in the note just before', () => {
+    const { notes } = formatCitations([[fact('tip-articles')], [fact('tip-investigations')], [fact('tip-investigations')]], sources.docs, style);
+    expect(notes.map((note) => note.referenceHtml)).toEqual([`${tipFull}, ¶ 5, Refworld.`, `${tipShort} ¶ 6.`, `${tipShort} ¶ 6.`]);
+    for (const note of notes) expect(note.referenceHtml).not.toMatch(/ibid/i);
   });
 
   it('should start again with full references for each call', () => {
-    formatCitations([fact('tip-articles')], sources.docs, style);
-    const { notes } = formatCitations([fact('tip-investigations'), fact('tip-articles')], sources.docs, style);
-    expect(notes[0]?.referenceHtml).toContain(tipUrl);
-    expect(notes[1]?.referenceHtml).not.toContain(tipUrl);
+    formatCitations([[fact('tip-articles')]], sources.docs, style);
+    const { notes } = formatCitations([[fact('tip-investigations')], [fact('tip-articles')]], sources.docs, style);
+    expect(notes[0]?.referenceHtml).toBe(`${tipFull}, ¶ 6, Refworld.`);
+    expect(notes[1]?.referenceHtml).toBe(`${tipShort} ¶ 5.`);
   });
 
   it('should format brief after brief with one engine exactly as with an engine each', () => {
     const briefs = [
-      [fact('tip-articles'), fact('koha-coordinator'), fact('tip-investigations')],
-      [fact('tip-investigations'), fact('tip-articles')],
-      [fact('koha-coordinator'), fact('tip-articles')],
+      [[fact('tip-articles')], [fact('koha-coordinator')], [fact('tip-investigations')]],
+      [[fact('tip-investigations')], [fact('tip-articles')]],
+      [[fact('koha-coordinator')], [fact('tip-articles'), fact('tip-investigations')]],
     ];
     const citer = createCiter(sources.docs, style);
     const shared = briefs.map((brief) => citer.notes(brief));
     expect(shared).toEqual(briefs.map((brief) => formatCitations(brief, sources.docs, style)));
     // Each brief starts afresh: its first note of a document is the full one.
-    expect(shared[1]!.notes[0]?.referenceHtml).toContain(tipUrl);
-    expect(shared[2]!.notes[0]?.referenceHtml).toContain(kohaUrl);
+    expect(shared[1]!.notes[0]?.referenceHtml).toContain(tipFull);
+    expect(shared[2]!.notes[0]?.referenceHtml).toContain(kohaFull);
+    expect(shared[2]!.notes[1]?.referenceHtml).toContain(tipFull);
     // Sources lists between briefs, and the viewer's references after them, are unaffected.
     expect(citer.references()).toEqual(formatReferences(sources.docs, style));
     expect(citer.notes(briefs[0]!)).toEqual(shared[0]);
   });
 
-  it('should put the ¶ of the quote in the note, with an excerpt of it', () => {
-    const { notes } = formatCitations([fact('tip-articles'), fact('tip-investigations')], sources.docs, style);
+  it('should put the ¶ of the quote in the note, with the whole passage', () => {
+    const { notes } = formatCitations([[fact('tip-articles')], [fact('tip-investigations')]], sources.docs, style);
     expect(notes[0]?.referenceHtml).toMatch(/¶ 5\b/);
     expect(notes[1]?.referenceHtml).toMatch(/¶ 6\b/);
-    // Excerpts are short (about 48 characters): enough to find the passage the ¶ locates.
-    expect(notes[0]?.excerpts).toEqual([{ sourceId: 'tip-2011', paragraph: 5, start: expect.any(Number), end: expect.any(Number), text: 'Kosovo prohibits all forms of trafficking in…' }]);
+    const quote = 'Kosovo prohibits all forms of trafficking in persons in Articles 137 and 139 of the 2004 criminal code';
+    expect(notes[0]?.excerpts).toEqual([
+      {
+        sourceId: 'tip-2011',
+        paragraph: 5,
+        start: expect.any(Number),
+        end: expect.any(Number),
+        text: quote,
+        place: '¶ 5',
+        sourceLabel: 'the 2011 TIP report (Refworld copy)',
+        // A web source: the passage on the original page, as a text fragment (first and last five words).
+        original: `${tipUrl}#:~:text=Kosovo%20prohibits%20all%20forms%20of,of%20the%202004%20criminal%20code`,
+      },
+    ]);
     // Its offsets locate the whole quote in the paragraph as the document has it.
     const excerpt = notes[0]!.excerpts[0]!;
     const paragraph = sources.docs.get('tip-2011')!.paragraphs[4]!.text;
-    expect(paragraph.slice(excerpt.start, excerpt.end)).toMatch(/^Kosovo prohibits all forms of trafficking in/);
-    const longExcerpt = notes[1]?.excerpts[0]?.text ?? '';
-    expect(longExcerpt.endsWith('…')).toBe(true);
-    expect(longExcerpt.startsWith('In 2010, Kosovo authorities conducted 194')).toBe(true);
+    expect(paragraph.slice(excerpt.start, excerpt.end)).toBe(quote);
+    // A long passage is quoted whole, never cut: its white space collapsed.
+    expect(notes[1]?.excerpts[0]?.text).toBe(
+      "In 2010, Kosovo authorities conducted 194 investigations, a significant increase from 63 investigations in 2009. Kosovo's judiciary, however, faced challenges at all levels and those limitations affected convictions and sentences.",
+    );
+  });
+
+  it('should link no passage to the original of a PDF, which ignores text fragments', () => {
+    const tip = sources.docs.get('tip-2011')!;
+    const asPdf = new Map([...sources.docs, ['tip-2011', { ...tip, format: 'pdf' as const }]]);
+    const { notes } = formatCitations([[fact('tip-articles')]], asPdf, style);
+    expect(notes[0]?.excerpts[0]).not.toHaveProperty('original');
+    expect(notes[0]?.excerpts[0]?.text).toMatch(/^Kosovo prohibits/);
   });
 
   it('should cite every passage of a fact with several citations in one note', () => {
-    const { notes } = formatCitations([fact('two-sources')], sources.docs, style);
+    const { notes } = formatCitations([[fact('two-sources')]], sources.docs, style);
     expect(notes).toHaveLength(1);
-    expect(notes[0]?.excerpts.map((item) => [item.sourceId, item.paragraph])).toEqual([
-      ['tip-2011', 1],
-      ['koha-tip-2016', 2],
+    expect(notes[0]?.excerpts.map((item) => [item.sourceId, item.paragraph, item.place, item.sourceLabel, item.text])).toEqual([
+      ['tip-2011', 1, '¶ 1', 'the 2011 TIP report (Refworld copy)', 'Kosovo (Tier 2)'],
+      ['koha-tip-2016', 2, '¶ 2', 'Koha’s summary (UNMIK Media Observer)', 'Convictions decreased to a five-year low'],
     ]);
-    expect(notes[0]?.referenceHtml).toContain(tipUrl);
-    expect(notes[0]?.referenceHtml).toContain(kohaUrl);
+    expect(notes[0]?.referenceHtml).toBe(`${tipFull}, ¶ 1, Refworld; ${kohaFull}, ¶ 2.`);
   });
 
-  it('should list each cited source once in the bibliography', () => {
+  it('should cite every fact of a marker in one note, each source once with its places together', () => {
+    const { notes } = formatCitations(
+      [[fact('koha-coordinator')], [fact('tip-investigations'), fact('tip-articles'), fact('koha-coordinator')]],
+      sources.docs,
+      style,
+    );
+    expect(notes).toHaveLength(2);
+    expect(notes[1]?.factIds).toEqual(['tip-investigations', 'tip-articles', 'koha-coordinator']);
+    expect(notes[1]?.referenceHtml).toBe(`${tipFull}, ¶¶ 5, 6, Refworld; ${kohaShort} ¶ 2.`);
+    // Passages by source (in the order the note names them), then in the order of the source.
+    expect(notes[1]?.excerpts.map((item) => [item.sourceId, item.paragraph])).toEqual([
+      ['tip-2011', 5],
+      ['tip-2011', 6],
+      ['koha-tip-2016', 2],
+    ]);
+  });
+
+  it('should quote a passage once in a note whose facts share it', () => {
+    const { notes } = formatCitations([[fact('tip-articles'), fact('tip-articles')]], sources.docs, style);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]?.excerpts.map((item) => [item.sourceId, item.paragraph])).toEqual([['tip-2011', 5]]);
+    expect(notes[0]?.referenceHtml).toBe(`${tipFull}, ¶ 5, Refworld.`);
+  });
+
+  it('should list each cited source once in the bibliography, with its URL', () => {
     const { bibliography } = formatCitations(
-      [fact('tip-articles'), fact('koha-coordinator'), fact('tip-investigations'), fact('two-sources')],
+      [[fact('tip-articles')], [fact('koha-coordinator')], [fact('tip-investigations')], [fact('two-sources')], [fact('tip-articles')]],
       sources.docs,
       style,
     );
@@ -141,6 +213,7 @@ describe('formatCitations with the real documents', () => {
     const tip = bibliography.find((entry) => entry.sourceId === 'tip-2011');
     expect(tip?.html).toContain(tipUrl);
     expect(tip?.html).not.toMatch(/¶/);
+    expect(bibliography.find((entry) => entry.sourceId === 'koha-tip-2016')?.html).toContain(kohaUrl);
   });
 
   it('should give no notes and no bibliography for no facts', () => {
