@@ -182,10 +182,8 @@ export async function prepare(
       ...findDroppedFacts({ ...markdown[index]!, templatePath: template.path, templateSource: template.source, omit: matter.omit }, facts, config.factsPath),
       ...checkDisagreementsShown({ ...markdown[index]!, templatePath: template.path }, facts.values()),
     ];
-    if (dropped.length > 0) {
-      body.file.messages.push(...dropped);
-      continue;
-    }
+    body.file.messages.push(...dropped);
+    if (dropped.some((message) => message.fatal === true)) continue;
     const citations = body.citations ?? { notes: [], bibliography: [] };
     const prepared: PreparedBrief = {
       briefId: body.briefId,

@@ -2,7 +2,7 @@ import type { VerifiedFact } from '../facts/index.js';
 import type { SourceDoc } from '../ingest/index.js';
 import { formatIsoDate } from './format-date.js';
 import { lastYear } from './format-figure.js';
-import { escapeInline, listOf } from './markdown-text.js';
+import { escapeInline } from './markdown-text.js';
 import type { NoteMarks } from './notes.js';
 import { issuedIso, issuedText, sourceLabel } from './source-label.js';
 
@@ -77,11 +77,13 @@ export function asOfLine(recency: readonly SourceRecency[], marks: NoteMarks): s
     ? `published ${issuedText(newest.doc)}`
     : `which has no publication or revision date; ${newest.latest.length > 4 ? `the latest date it gives is ${formatIsoDate(newest.latest)}` : `the latest year it describes is ${newest.latest}`}`;
   const others = recency.filter((source) => source !== newest);
-  const undated = others.filter((source) => !source.issued).map(name);
-  const dated = others.filter((source) => source.issued).map((source) => `${name(source)}, published ${issuedText(source.doc)}`);
-  const rest: string[] = [];
-  if (dated.length > 0) rest.push(`${dated.length === 1 && !newest.issued ? 'Only dated source: ' : 'Dated: '}${listOf(dated)}.`);
-  // The newest source being undated says enough; name the other undated ones only when it is dated.
-  if (undated.length > 0 && newest.issued) rest.push(`Undated: ${listOf(undated)}.`);
-  return `**As of:** the newest source this brief draws on is ${name(newest)}, ${when}${marks.cite(newest.fact)}.${rest.length > 0 ? ` ${rest.join(' ')}` : ''}`;
+  const dated = others.filter((source) => source.issued).length;
+  // The newest source is named; the rest are counted ("About the evidence" lists them).
+  const rest =
+    others.length === 0
+      ? ''
+      : ` It draws on ${others.length === 1 ? 'one other source' : `${others.length} other sources`}, ${
+          dated === others.length ? (others.length === 1 ? 'dated' : 'all dated') : dated === 0 ? (others.length === 1 ? 'undated' : 'none of them dated') : `${dated} of them dated`
+        }.`;
+  return `**As of:** the newest source this brief draws on is ${name(newest)}, ${when}${marks.cite(newest.fact)}.${rest}`;
 }

@@ -7,6 +7,8 @@ export interface DroppedFact {
   readonly id: string;
   readonly topics: readonly string[];
   readonly note?: string | undefined;
+  /** The TIP report it comes from, if any. */
+  readonly tip?: { readonly report: number } | undefined;
   /** Its entry's place in facts.yaml. */
   readonly place: Point;
 }
@@ -25,6 +27,8 @@ export interface DroppedBrief {
   readonly notedFacts: ReadonlySet<string>;
   /** The front matter's `omit:`: fact id → why the brief leaves it out. */
   readonly omit: Readonly<Record<string, string>>;
+  /** Reports before this year are given in brief: their facts left out are one warning, not errors. */
+  readonly inBriefBefore?: number | undefined;
 }
 
 /** The 1-based line of `id:` inside a template's front matter, for a located message. */
@@ -45,8 +49,14 @@ function omitPlace(source: string, id: string): Point | undefined {
 export function findDroppedFacts(brief: DroppedBrief, facts: ReadonlyMap<string, DroppedFact>, factsPath: string): VFileMessage[] {
   const messages: VFileMessage[] = [];
   const inFacts = (message: VFileMessage) => Object.assign(message, { file: factsPath });
+  const inBrief: string[] = [];
+  const givenInBrief = (fact: DroppedFact) => brief.inBriefBefore !== undefined && fact.tip !== undefined && fact.tip.report < brief.inBriefBefore;
   for (const fact of facts.values()) {
     if (!fact.topics.includes(brief.briefId) || Object.hasOwn(brief.omit, fact.id)) continue;
+    if (givenInBrief(fact) && (!brief.printedFacts.has(fact.id) || (fact.note && !brief.notedFacts.has(fact.id)))) {
+      inBrief.push(fact.id);
+      continue;
+    }
     if (!brief.printedFacts.has(fact.id)) {
       const how = brief.usedFacts.includes(fact.id)
         ? 'it only carries a note marker (a table cell, a chart, a timeline entry or the "As of" line)'
@@ -55,6 +65,11 @@ export function findDroppedFacts(brief: DroppedBrief, facts: ReadonlyMap<string,
     } else if (fact.note && !brief.notedFacts.has(fact.id)) {
       messages.push(inFacts(createMessage(codes.factNoteNotPrinted, [fact.id, brief.briefId], { place: fact.place, stage: 'compose' })));
     }
+  }
+  if (inBrief.length > 0) {
+    const message = createMessage(codes.factsInBrief, [brief.briefId, brief.inBriefBefore!, inBrief], { stage: 'compose' });
+    message.fatal = false;
+    messages.push(Object.assign(message, { file: brief.templatePath }));
   }
   for (const id of Object.keys(brief.omit)) {
     const fact = facts.get(id);

@@ -1,7 +1,7 @@
 import { metrics } from '../facts/index.js';
 import { formatFigure } from './format-figure.js';
 import type { FigureSeries } from './figure-series.js';
-import { listOf } from './markdown-text.js';
+import { listOf, yearRanges } from './markdown-text.js';
 import { marksFor, type NoteMarks } from './notes.js';
 
 /**
@@ -16,9 +16,15 @@ export function figureTrends(series: readonly FigureSeries[], marks: NoteMarks):
     const last = s.points.at(-1)!;
     const verb = last.value > first.value ? 'rose' : last.value < first.value ? 'fell' : 'stayed the same';
     const at = (point: typeof first) => `${formatFigure(point.fact.figure!, { bare: true })} in ${point.year}`;
-    const notes = marksFor([...first.sources, ...last.sources], marks.cite);
-    return `${metrics[s.metric].label.toLowerCase()} ${verb} from ${at(first)} to ${at(last)}${notes}`;
+    // A peak or a low between the first year and the last is said too: "from 63 to 57" alone
+    // would hide the 194 of 2010.
+    const inner = s.points.slice(1, -1);
+    const peak = inner.find((point) => point.value > Math.max(first.value, last.value) && point.value === Math.max(...inner.map((p) => p.value)));
+    const low = inner.find((point) => point.value < Math.min(first.value, last.value) && point.value === Math.min(...inner.map((p) => p.value)));
+    const between = [peak ? `a high of ${at(peak)}` : '', low ? `a low of ${at(low)}` : ''].filter(Boolean);
+    const notes = marksFor([...first.sources, ...(peak?.sources ?? []), ...(low?.sources ?? []), ...last.sources], marks.cite);
+    return `${metrics[s.metric].label.toLowerCase()} ${verb} from ${at(first)} to ${at(last)}${between.length > 0 ? ` (${listOf(between)})` : ''}${notes}`;
   });
-  const by = reports.length > 0 ? `According to the ${listOf(reports.map(String))} TIP report${reports.length > 1 ? 's' : ''}` : 'According to the sources';
+  const by = reports.length > 0 ? `According to the ${listOf(yearRanges(reports))} TIP report${reports.length > 1 ? 's' : ''}` : 'According to the sources';
   return `${by}, ${listOf(parts)}.`;
 }

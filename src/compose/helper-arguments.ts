@@ -13,7 +13,7 @@ export type HelperName = (typeof helperNames)[number];
  * What a named (hash) argument must hold: `text` in quotes, `boolean` (true or false), a
  * `year` (an integer), a TIP `report` year or `false`, or the one `order` there is ("file").
  */
-export type HashType = 'text' | 'boolean' | 'year' | 'report' | 'order';
+export type HashType = 'text' | 'boolean' | 'year' | 'report' | 'order' | 'count' | 'report-order';
 
 /**
  * What a positional argument must be: a `fact-id` (text), a `fact-list` (what `facts` gives, a
@@ -52,7 +52,7 @@ export const helperSignatures: Readonly<Record<HelperName, HelperSignature>> = {
     example: '(facts tag="x")',
   },
   years: { positional: [], hash: topic, example: '(years)' },
-  reports: { positional: [], hash: { ...topic, fresh: 'boolean' }, example: '(reports fresh=true)' },
+  reports: { positional: [], hash: { ...topic, fresh: 'boolean', newest: 'count', older: 'count', order: 'report-order' }, example: '(reports fresh=true newest=5 order="newest")' },
   reportSources: { positional: ['value'], hash: topic, example: '{{reportSources 2011}}' },
   reportTable: { positional: [], hash: topic, example: '{{reportTable}}' },
   tierTimeline: { positional: [], hash: topic, example: '{{tierTimeline}}' },
@@ -179,6 +179,10 @@ function hashProblem(key: string, type: HashType, value: unknown): string | unde
         : `needs ${code(key)} to be a TIP report year, such as ${code(`${key}=2011`)}, or ${code(`${key}=false`)}, not ${shown}${unquoted(/^(\d+|false)$/, 'numbers and false')}.`;
     case 'order':
       return value === 'file' ? undefined : `needs ${code(`${key}="file"`)} (facts.yaml order; leave it out for time order), not ${shown}.`;
+    case 'count':
+      return Number.isInteger(value) && (value as number) > 0 ? undefined : `needs ${code(key)} to be a number of reports, such as ${code(`${key}=5`)}, not ${shown}${unquoted(/^\d+$/, 'numbers')}.`;
+    case 'report-order':
+      return value === 'newest' || value === 'oldest' ? undefined : `needs ${code(`${key}="newest"`)} (newest report first) or ${code(`${key}="oldest"`)}, not ${shown}.`;
   }
 }
 

@@ -209,9 +209,19 @@ export function createHelpers(ctx: HelperContext) {
      * `fresh=true`: only those with a fact not yet stated (a section would be empty).
      */
     reports(options: HelperOptions): ReportView[] {
-      const fresh = (options.hash as { fresh?: unknown }).fresh === true;
-      return reportsOf(options)
-        .filter((report) => !fresh || report.facts.some((fact) => !ctx.ledger.placed.has(fact.id)))
+      const hash = options.hash as { fresh?: unknown; newest?: unknown; older?: unknown; order?: unknown };
+      const all = reportsOf(options);
+      let chosen = all;
+      if (typeof hash.newest === 'number') chosen = all.slice(-hash.newest);
+      if (typeof hash.older === 'number') {
+        chosen = all.slice(0, Math.max(0, all.length - hash.older));
+        // Facts of these reports that the brief leaves out are then a warning, not an error.
+        const cutoff = all.at(-hash.older)?.year;
+        if (chosen.length > 0 && cutoff !== undefined) ctx.ledger.inBriefBefore = cutoff;
+      }
+      if (hash.order === 'newest') chosen = [...chosen].reverse();
+      return chosen
+        .filter((report) => hash.fresh !== true || report.facts.some((fact) => !ctx.ledger.placed.has(fact.id)))
         .map((report) => ({
         year: report.year,
         covers: coveredYears(report)[0] ?? null,

@@ -21,6 +21,8 @@ export interface NoteLedger {
   readonly asides: string[];
   /** Facts the template made key points (`point`), in order: a key point must not be stale. */
   readonly points: string[];
+  /** Reports before this year are given in brief (`(reports older=N)`): their facts may be left out, with a warning. */
+  inBriefBefore?: number;
 }
 
 /** A ledger with nothing recorded yet. */

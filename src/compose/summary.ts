@@ -28,7 +28,12 @@ export interface SummaryInput {
  */
 export function briefSummary(input: SummaryInput): string {
   const sources = evidenceSources(input.facts, input.docs);
-  const years = input.facts.map(factYear).filter((year): year is number => year !== undefined);
+  // Every year a fact describes: its own, the year a report covers, a figure's period.
+  const years = input.facts.flatMap((fact) =>
+    [fact.year, fact.tip?.covers, fact.figure?.period ? Number(String(fact.figure.period).slice(0, 4)) : undefined, factYear(fact)].filter(
+      (year): year is number => year !== undefined && Number.isFinite(year),
+    ),
+  );
   const dated = sources.filter((source) => source.issued).length;
   const sentences: string[] = [];
   const span = years.length > 0 ? `, on events from ${Math.min(...years)} to ${Math.max(...years)}` : '';

@@ -389,6 +389,13 @@ export const codes = {
     message: (detail: string) => `The browser did not start: ${detail}.`,
     hint: 'Check that this browser runs (start it with --version in a terminal), or set PUPPETEER_EXECUTABLE_PATH to a Chrome or Chromium that does; `apt-get install -y chromium` installs one on Debian or Ubuntu. A browser that is slow to start on a busy machine may start on the next run.',
   },
+  factsInBrief: {
+    code: 'facts-in-brief',
+    title: 'A brief gives older reports in brief and leaves some of their facts out',
+    message: (briefId: string, before: number, factIds: string[]) =>
+      `The brief ${q(briefId)} gives the reports before ${before} in brief (\`(reports older=…)\`): ${factIds.length === 1 ? 'one fact of them is' : `${factIds.length} facts of them are`} in its table or timeline only, or not printed: ${factIds.join(', ')}.`,
+    hint: 'This is a choice of the template, to keep a brief with many report years short: the newest reports get a section each. Tag a fact `finding` to have it printed under "Earlier reports in brief", raise the number in `(reports newest=… )` and `(reports older=…)`, or give the fact its own brief.',
+  },
 } as const satisfies Record<string, DiagnosticData<any[]>>;
 
 export type DiagnosticCode = (typeof codes)[keyof typeof codes]['code'];

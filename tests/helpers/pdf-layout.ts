@@ -8,8 +8,17 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
  * notes printed twice, pages holding only a heading, pages left part-empty, orphaned lines,
  * headings stranded at a page foot, wrong running heads, and text running past the margin.
  *
- * Everything after reading the PDF (`layoutPages` and the rules) is a pure function of the line
- * data, so the unit tests drive it with synthetic lines.
+ * Everything after reading the PDF (`groupLines`, `layoutPages` and the rules) is a pure function
+ * of the text runs, so the unit tests drive it with synthetic pages.
+ *
+ * Measures, all derived from the PDF: the body size is the commonest size of serif text, the
+ * note size that of "N." lines at the left margin; line pitches are the commonest baseline
+ * distances. The running head and foot are the small lines set apart (10 pt or more) at the top
+ * and foot on baselines most pages share; Paged.js centres them in the margins, which gives the
+ * top and bottom margins, and their outer ends give the left and right ones. Thresholds: a
+ * paragraph break is a baseline distance over pitch + 0.15 × body size; a line "reaches the
+ * margin" within a fifth of the measure; a page must be 2/3 full; a heading needs 2 lines after
+ * it; text may pass the margins by 1 pt; notes need 4 pt of space above them.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -323,7 +332,10 @@ function makeLine(words: readonly TextRun[], markerRuns: readonly TextRun[]): Te
       segments.push(segment);
       segment = undefined;
     }
-    const space = text !== '' && gap > WORD_GAP * run.size;
+    // After a marker that follows a sentence or clause ("so.²³Caveat"), a word is a new one even
+    // when the browser set no space.
+    const afterClause = between.length > 0 && /[.,;:!?”"')\]]$/.test(text) && /^[\p{L}\p{N}“"‘(]/u.test(run.text);
+    const space = text !== '' && (gap > WORD_GAP * run.size || afterClause);
     text += (space ? ' ' : '') + run.text;
     if (segment) {
       segment.text += (space ? ' ' : '') + run.text;
@@ -567,8 +579,8 @@ function classifyPage(
 /**
  * The kind of a line in the text block, from its size relative to the body size and its font:
  * h2 is bold sans 1.12–1.6 × body, h3 bold sans 0.97–1.12 × body, a title larger still; body
- * text is within 6 % of the body size (and not bold sans); anything else (tables, chart labels, contents, captions,
- * the title block's small lines) is "other".
+ * text is within 6 % of the body size (and not bold sans); anything else (tables, chart labels,
+ * contents, captions, the title block's small lines, note-sized evidence entries) is "other".
  */
 export function classifyLine(line: TextLine, bodySize: number): LineKind {
   const ratio = line.size / bodySize;

@@ -10,6 +10,7 @@ describe('compose', () => {
       'formatIsoDate',
       'latestPossibleReport',
       'loadTemplates',
+      'noteJoiner',
       'renderBrief',
       'withLayout',
     ]);

@@ -59,13 +59,57 @@ describe('disagreements', () => {
     const ledger = emptyLedger();
     const text = disagreements(findConflicts([{ ...tier2, note: 'Koha does not name the list.' }, watch]), docs, createNoteMarks(ledger));
     expect(text).toBe(
-      "## Where the sources disagree\n\n- **The tier in the 2016 report**: Tier 2, according to Koha's summary[^koha-tier]; Tier 2 Watch List, according to Wikipedia[^wiki-tier]. *Koha does not name the list.*",
+      "## Where the sources disagree or are silent\n\n- **The tier in the 2016 report**: Tier 2, according to Koha's summary[^koha-tier]; Tier 2 Watch List, according to Wikipedia[^wiki-tier]. *Koha does not name the list.*",
     );
     expect(ledger.used).toEqual(['koha-tier', 'wiki-tier']);
   });
 
-  it('should print nothing when the facts agree', () => {
+  it('should give an answer several facts give one note marker citing them all', () => {
+    const ledger = emptyLedger();
+    const again = fact('wiki-tier-again', 60, 'wiki', { tip: { report: 2016, tier: 'Tier 2 Watch List' }, statement: 'Again.' });
+    const text = disagreements(findConflicts([tier2, watch, again]), docs, createNoteMarks(ledger));
+    expect(text).toBe(
+      "## Where the sources disagree or are silent\n\n- **The tier in the 2016 report**: Tier 2, according to Koha's summary[^koha-tier]; Tier 2 Watch List, according to Wikipedia[^wiki-tier+wiki-tier-again].",
+    );
+    expect(ledger.used).toEqual(['koha-tier', 'wiki-tier', 'wiki-tier-again']);
+  });
+
+  it('should print the caveats of tables and charts, then what the sources are silent on, after the disagreements', () => {
+    const ledger = emptyLedger();
+    const text = disagreements(findConflicts([tier2, watch]), docs, createNoteMarks(ledger), {
+      asides: ['*2011 report, investigations*: Counts cases.[^a-194]'],
+      silent: ['No source covers the 2012 report.'],
+    });
+    expect(text).toBe(
+      [
+        '## Where the sources disagree or are silent',
+        '',
+        "- **The tier in the 2016 report**: Tier 2, according to Koha's summary[^koha-tier]; Tier 2 Watch List, according to Wikipedia[^wiki-tier].",
+        '',
+        '<!-- uncited -->',
+        'Read with their caveats:',
+        '',
+        '- *2011 report, investigations*: Counts cases.[^a-194]',
+        '',
+        '<!-- uncited -->',
+        '- No source covers the 2012 report.',
+      ].join('\n'),
+    );
+  });
+
+  it('should print the caveats, or the silences, alone when the facts agree', () => {
+    const marks = createNoteMarks(emptyLedger());
+    expect(disagreements([], docs, marks, { asides: ['*Law*: A caveat.[^x]'] })).toBe(
+      '## Where the sources disagree or are silent\n\n<!-- uncited -->\nRead with their caveats:\n\n- *Law*: A caveat.[^x]',
+    );
+    expect(disagreements([], docs, marks, { silent: ['No source covers 2012.'] })).toBe(
+      '## Where the sources disagree or are silent\n\n<!-- uncited -->\n- No source covers 2012.',
+    );
+  });
+
+  it('should print nothing when the facts agree and there is nothing else to say', () => {
     expect(disagreements([], docs, createNoteMarks(emptyLedger()))).toBe('');
+    expect(disagreements([], docs, createNoteMarks(emptyLedger()), { asides: [], silent: [] })).toBe('');
   });
 });
 

@@ -174,9 +174,19 @@ describe('renderBrief', () => {
     expect(markdown).not.toContain('- alpha');
   });
 
-  it('should keep facts stated with `point` in a fresh list', () => {
+  it('should say a key point once: `point` states the fact, and a fresh list skips it', () => {
     const brief = render('{{point "alpha"}}\n\n{{#each (facts tag="penalty" fresh=true)}}- {{id}}\n{{/each}}');
-    expect(String(brief.file.value)).toContain('- beta\n- alpha\n- gamma\n');
+    expect(brief.file.messages).toEqual([]);
+    expect(String(brief.file.value)).toBe('Statement alpha.[^alpha]\n\n- beta\n- gamma\n\n[^alpha]: alpha\n');
+    expect(brief.printedFacts).toEqual(new Set(['alpha']));
+  });
+
+  it('should state a key point in full, with its caveat', () => {
+    const brief = render('{{point "beta"}}\n\n{{#each (facts tag="penalty" fresh=true)}}- {{id}}\n{{/each}}');
+    expect(brief.file.messages).toEqual([]);
+    expect(String(brief.file.value)).toBe('Statement beta.[^beta] *Caveat: Sources disagree.*\n\n- alpha\n- gamma\n\n[^beta]: beta\n');
+    expect(brief.printedFacts).toEqual(new Set(['beta']));
+    expect(brief.notedFacts).toEqual(new Set(['beta']));
   });
 
   it('should pass hash arguments through a partial', () => {

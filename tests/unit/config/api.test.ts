@@ -6,6 +6,7 @@ describe('config', () => {
       'UsageError',
       'configSchema',
       'editionDate',
+      'evidencePlacements',
       'resolveConfig',
       'sourceDateEpoch',
     ]);

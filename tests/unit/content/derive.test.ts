@@ -14,6 +14,7 @@ const fact = (id: string, extra: Partial<VerifiedFact> = {}) => verifiedFact(id,
 
 const marks = () => createNoteMarks(emptyLedger());
 
+
 describe('collectReports', () => {
   it('should group facts by TIP report year, ascending, with the facts that state period and tier', () => {
     const reports = collectReports([
@@ -45,26 +46,68 @@ describe('missingReportYears and latestPossibleReport', () => {
 });
 
 describe('tipTable', () => {
-  it('should say "not stated" where no fact gives a value, and put each cell’s notes at its end', () => {
+  const header = '| Report | Covers | Investigations | Prosecutions | Convictions | Victims identified | Victim-care funding |';
+  const key = "<!-- uncited -->\n*–: the row's source gives no figure. Each report's note lists the passages of its row.*";
+
+  it('should show "–" where the row’s source gives no figure, with one note per row, on the report year, citing all its facts', () => {
+    const ledger = emptyLedger();
     const reports = collectReports([
       fact('tier', { tip: { report: 2012, tier: 'Tier 2 Watch List' } }),
       fact('inv', { tip: { report: 2012 }, figure: { metric: 'investigations', value: 57, unit: 'investigations', period: 2011 } }),
     ]);
-    const table = tipTable(reports, marks());
-    const row = table.split('\n')[2]!;
-    expect(row).toBe('| 2012[^tier] | not stated | Tier 2 Watch List[^tier] | 57 (2011)[^inv] | not stated | not stated | not stated | not stated |');
+    const table = tipTable(reports, createNoteMarks(ledger), ledger);
+    // No Tier column: tiers are in the tier timeline.
+    expect(table).toBe([header, '| --- | --- | --- | --- | --- | --- | --- |', '| 2012[^tier+inv] | – | 57 (2011) | – | – | – | – |', '', key].join('\n'));
+    expect(ledger.used).toEqual(['tier', 'inv']);
+    // A table cell only cites: the facts are not stated in the body.
+    expect(ledger.placed).toEqual(new Set());
+  });
+
+  it('should print no key when every cell has a figure (units only where a column holds two metrics)', () => {
+    const ledger = emptyLedger();
+    const figure = (id: string, metric: 'investigations' | 'prosecutions' | 'convictions' | 'victims-identified' | 'victim-care-funding', value: number, unit: string) =>
+      fact(id, { tip: { report: 2011 }, figure: { metric, value, unit, period: 2010 } });
+    const reports = collectReports([
+      fact('covers', { tip: { report: 2011, covers: 2010 } }),
+      figure('inv', 'investigations', 194, 'investigations'),
+      figure('pros', 'prosecutions', 83, 'offenders'),
+      figure('conv', 'convictions', 11, 'convictions'),
+      figure('victims', 'victims-identified', 43, 'persons'),
+      figure('funds', 'victim-care-funding', 216234, 'USD'),
+    ]);
+    const table = tipTable(reports, createNoteMarks(ledger), ledger);
+    expect(table).toBe([header, '| --- | --- | --- | --- | --- | --- | --- |', '| 2011[^covers+inv+pros+conv+victims+funds] | 2010 | 194 | 83 offenders | 11 | 43 | $216,234 |'].join('\n'));
+  });
+
+  it('should cite a fact once in its row’s note, and not a second fact quoting the same passages', () => {
+    const ledger = emptyLedger();
+    const covers = fact('covers', { tip: { report: 2011, covers: 2010, tier: 'Tier 2' } });
+    const same = fact('same', { tip: { report: 2011 }, figure: { metric: 'convictions', value: 11, unit: 'convictions', period: 2010 }, citations: covers.citations });
+    const table = tipTable(collectReports([covers, same]), createNoteMarks(ledger), ledger);
+    expect(table.split('\n')[2]).toBe('| 2011[^covers] | 2010 | – | – | 11 | – | – |');
+    // Both are recorded as used by the brief.
+    expect(ledger.used).toEqual(['covers', 'same']);
   });
 
   it('should name a related figure where the column’s own is not stated', () => {
+    const ledger = emptyLedger();
     const reports = collectReports([fact('fund', { tip: { report: 2016, covers: 2015 }, figure: { metric: 'shelter-funding', stated: 'increased', period: 2015 } })]);
-    expect(tipTable(reports, marks())).toContain('not stated (shelter funding: increased)[^fund]');
+    expect(tipTable(reports, createNoteMarks(ledger), ledger).split('\n')[2]).toBe('| 2016[^fund] | 2015 | – | – | – | – | – (shelter funding: increased) |');
   });
 
-  it('should list the caveats of the facts in the table under it', () => {
+  it('should give the caveats of the facts in the table to "Where the sources disagree or are silent", once, not print them under it', () => {
+    const ledger = emptyLedger();
+    const marks = createNoteMarks(ledger);
     const reports = collectReports([
-      fact('conv', { tip: { report: 2011, covers: 2010 }, note: 'Sex trafficking only.', figure: { metric: 'convictions', value: 11, unit: 'convictions', period: 2010 } }),
+      fact('conv', { tip: { report: 2011, covers: 2010 }, note: 'Sex trafficking\n  only.', figure: { metric: 'convictions', value: 11, unit: 'convictions', period: 2010 } }),
     ]);
-    expect(tipTable(reports, marks())).toContain('- *2011, convictions*: Sex trafficking only.[^conv]');
+    const table = tipTable(reports, marks, ledger);
+    expect(table).not.toContain('Sex trafficking');
+    expect(ledger.asides).toEqual(['*2011 report, convictions*: Sex trafficking only.[^conv]']);
+    expect(ledger.noted).toEqual(new Set(['conv']));
+    // A second table of the same facts gives no second caveat.
+    tipTable(reports, marks, ledger);
+    expect(ledger.asides).toHaveLength(1);
   });
 });
 

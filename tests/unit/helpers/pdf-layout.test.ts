@@ -188,6 +188,16 @@ describe('groupLines', () => {
     expect(lines[0]!.right).toBeCloseTo(215);
   });
 
+  it('should start a new word after a marker that ends a sentence, even with no space set', () => {
+    const [line] = groupLines([
+      run('so.', 160.1, 780.4, 13.3, 10, serif),
+      run('23', 173.7, 784.2, 7.6, 7.19, serif),
+      run('Caveat:', 181.3, 780.4, 32.9, 10, serif),
+    ]);
+    expect(line!.text).toBe('so. Caveat:');
+    expect(line!.markers).toEqual([23]);
+  });
+
   it('should split a line at wide gaps into segments (running head: title left, section right)', () => {
     const [line] = groupLines([
       ...words('Year-by-year TIP assessment', LEFT, 808.2, 8, sans),
