@@ -33,6 +33,8 @@ export interface BriefMarkdown {
   readonly showsDisagreements: boolean;
   /** Reports before this year are given in brief: their facts left out are a warning, not an error. */
   readonly inBriefBefore?: number | undefined;
+  /** Facts the template made key points (`point`), in order. */
+  readonly keyPoints: readonly string[];
   /**
    * The template line each Markdown line comes from (`templateLines[line - 1]`): exact for the
    * template's own text; text a helper or partial writes maps to the line that calls it.
@@ -136,5 +138,5 @@ export function renderBrief(template: TemplateFile, input: ComposeInput): BriefM
     file.messages.push(...at.messages);
     file.value = '';
   }
-  return { briefId: template.name, file, usedFacts: used, printedFacts: ledger.stated, notedFacts: ledger.noted, showsDisagreements: ledger.parts.has('disagreements'), inBriefBefore: ledger.inBriefBefore, templateLines };
+  return { briefId: template.name, file, usedFacts: used, printedFacts: ledger.stated, notedFacts: ledger.noted, showsDisagreements: ledger.parts.has('disagreements'), inBriefBefore: ledger.inBriefBefore, keyPoints: ledger.points, templateLines };
 }

@@ -396,6 +396,13 @@ export const codes = {
       `The brief ${q(briefId)} gives the reports before ${before} in brief (\`(reports older=…)\`): ${factIds.length === 1 ? 'one fact of them is' : `${factIds.length} facts of them are`} in its table or timeline only, or not printed: ${factIds.join(', ')}.`,
     hint: 'This is a choice of the template, to keep a brief with many report years short: the newest reports get a section each. Tag a fact `finding` to have it printed under "Earlier reports in brief", raise the number in `(reports newest=… )` and `(reports older=…)`, or give the fact its own brief.',
   },
+  keyPointStale: {
+    code: 'key-point-stale',
+    title: 'A key point cites a report older than the newest one on its subject',
+    message: (factId: string, briefId: string, report: number, newer: number, newerFact: string, subjects: string[]) =>
+      `Key point ${q(factId)} of the brief ${q(briefId)} comes from the ${report} report, but the collection has the ${newer} report on the same subject (${subjects.join(', ')}): ${q(newerFact)}.`,
+    hint: 'Lead with the newest evidence: make the newer fact the key point (or use `{{keyFindings}}`, which always draws on the newest report), or say in the key point why the older finding still matters.',
+  },
 } as const satisfies Record<string, DiagnosticData<any[]>>;
 
 export type DiagnosticCode = (typeof codes)[keyof typeof codes]['code'];

@@ -4,6 +4,7 @@ import { checkFigures } from './figure-checks.js';
 import { findDroppedQualifiers } from './qualifiers.js';
 import { findQuotesWithoutQuotation } from './quotation-word.js';
 import type { LintInput } from './types.js';
+import { findStaleKeyPoints } from './stale-key-points.js';
 import { findUncitedParagraphs } from './uncited-paragraphs.js';
 
 /**
@@ -19,6 +20,7 @@ export function lintBriefs(input: LintInput): VFileMessage[] {
     ...findDroppedQualifiers(input),
     ...findQuotesWithoutQuotation(input),
     ...findUncitedParagraphs(input),
+    ...findStaleKeyPoints(input),
   ].sort(
     (a, b) => String(a.file).localeCompare(String(b.file)) || (a.line ?? 0) - (b.line ?? 0),
   );

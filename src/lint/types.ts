@@ -14,6 +14,10 @@ export interface LintFact extends PlacedStatement {
   readonly topics: readonly string[];
   readonly figure?: Figure | undefined;
   readonly citations: readonly LintCitation[];
+  /** Its tags (subjects). */
+  readonly tags?: readonly string[] | undefined;
+  /** The TIP report it comes from, if any. */
+  readonly tip?: { readonly report: number } | undefined;
   /** Position of the fact's entry in facts.yaml. */
   readonly place: Point;
   /** Position of its `figure`, if any. */
@@ -29,6 +33,8 @@ export interface LintBrief {
   readonly usedFacts: readonly string[];
   /** Template line of each Markdown line, if known. */
   readonly templateLines?: readonly number[] | undefined;
+  /** Facts the template made key points (`point`). */
+  readonly keyPoints?: readonly string[] | undefined;
 }
 
 /** What `lintBriefs` needs. */
