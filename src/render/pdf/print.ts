@@ -144,6 +144,121 @@ const repeatTableHeads = String.raw`(() => {
 })()`;
 
 /**
+ * A Paged.js handler for page breaks an editor would not accept, which Paged.js's own rules
+ * allow: a paragraph or list item whose first line alone ends a page (an orphan), a table whose
+ * header row and first row alone end a page, and a heading left at a page's foot by either. The
+ * break moves to before the paragraph or table (and before a heading right above it). A block
+ * that starts its page is left alone: moving it could not help.
+ */
+const keepTogether = String.raw`(() => {
+  const lineTops = (range) => {
+    const tops = [];
+    for (const rect of range.getClientRects()) {
+      if (rect.width < 1) continue;
+      const top = Math.round(rect.top);
+      if (!tops.some((seen) => Math.abs(seen - top) < 3)) tops.push(top);
+    }
+    return tops.length;
+  };
+  const firstOnPage = (element, rendered) => {
+    const first = rendered.querySelector('main') || rendered;
+    const box = element.getBoundingClientRect();
+    const top = first.getBoundingClientRect().top;
+    return box.top - top < 4;
+  };
+  const rangeOf = (element) => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    return range;
+  };
+  // Where the line before the break starts, when the break leaves one line of the block for the
+  // next page; 'whole' when moving it would leave one line on this page; undefined otherwise.
+  const lineStartBefore = (block, overflow) => {
+    const after = document.createRange();
+    after.setStart(overflow.startContainer, overflow.startOffset);
+    after.setEnd(block, block.childNodes.length);
+    if (lineTops(after) !== 1) return undefined;
+    const before = document.createRange();
+    before.setStart(block, 0);
+    before.setEnd(overflow.startContainer, overflow.startOffset);
+    const lines = lineTops(before);
+    if (lines < 2) return undefined;
+    if (lines === 2) return 'whole';
+    const rects = [...before.getClientRects()].filter((rect) => rect.width >= 1);
+    const lastTop = Math.round(rects[rects.length - 1].top);
+    // The first word boundary whose character sits on that last line.
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent || '';
+      for (let offset = 0; offset < text.length; offset++) {
+        if (offset > 0 && text[offset - 1] !== ' ') continue;
+        if (node === overflow.startContainer && offset >= overflow.startOffset) return undefined;
+        const char = document.createRange();
+        char.setStart(node, offset);
+        char.setEnd(node, Math.min(offset + 1, text.length));
+        const rect = char.getClientRects()[0];
+        if (rect && Math.abs(Math.round(rect.top) - lastTop) < 3) return { node, offset };
+      }
+    }
+    return undefined;
+  };
+  class KeepTogether extends Paged.Handler {
+    onOverflow(overflow, rendered) {
+      if (!overflow || !overflow.startContainer) return;
+      const container = overflow.startContainer;
+      const at = container.nodeType === 1 ? container.childNodes[overflow.startOffset] || container : container;
+      const start = at.nodeType === 1 ? at : at.parentElement;
+      if (!start || start.closest('.footnote, figure, .pagedjs_footnote_area')) return;
+      let target;
+      const row = start.closest('tr');
+      const table = start.closest('table');
+      if (table && !row && !table.hasAttribute('data-split-from') && (start === table || start.nodeName === 'TBODY')) {
+        // The break falls between the header and the body: the header would end the page alone.
+        target = table;
+      } else if (row && table && row.parentElement && row.parentElement.nodeName === 'TBODY') {
+        const rows = [...row.parentElement.children];
+        const split = table.hasAttribute('data-split-from');
+        if (!split && rows.indexOf(row) < 2) target = table;
+      } else if (!table) {
+        const block = start.closest('p, li');
+        if (block) {
+          const before = document.createRange();
+          before.setStart(block, 0);
+          before.setEnd(overflow.startContainer, overflow.startOffset);
+          if (lineTops(before) <= 1 && !block.hasAttribute('data-split-from')) target = block.nodeName === 'LI' && block.parentElement.firstElementChild === block ? block.parentElement : block;
+        }
+      }
+      // A paragraph's last line alone at the head of the next page (a widow): break a line earlier.
+      if (!target && !table) {
+        const block = start.closest('p, li');
+        const earlier = block && !block.closest('.footnote') ? lineStartBefore(block, overflow) : undefined;
+        if (earlier === 'whole') target = block;
+        else if (earlier) {
+          const moved = document.createRange();
+          moved.setStart(earlier.node, earlier.offset);
+          moved.setEnd(overflow.endContainer, overflow.endOffset);
+          return moved;
+        }
+      }
+      if (!target) return;
+      // A heading (or a heading and a one-line introduction) stays with what it introduces.
+      let previous = target.previousElementSibling;
+      if (previous && previous.nodeName === 'P' && lineTops(rangeOf(previous)) <= 2 && previous.previousElementSibling && /^H[1-6]$/.test(previous.previousElementSibling.nodeName)) {
+        target = previous.previousElementSibling;
+      }
+      // Headings run together ("What the newest reports found", then "The 2016 report"): all go.
+      for (previous = target.previousElementSibling; previous && /^H[1-6]$/.test(previous.nodeName); previous = target.previousElementSibling) target = previous;
+      if (firstOnPage(target, rendered)) return;
+      const moved = document.createRange();
+      moved.setStartBefore(target);
+      moved.setEnd(overflow.endContainer, overflow.endOffset);
+      return moved;
+    }
+  }
+  Paged.registerHandlers(KeepTogether);
+})()`;
+
+/**
  * Paged.js sizes a page's note area through a custom property, `--pagedjs-footnotes-height`,
  * set on the page's area for every note it places. Unregistered, the property is inherited, so
  * each change restyles everything on the page (about half the time of laying out a brief with
@@ -323,7 +438,7 @@ export async function layOutDocument(sandboxed: SandboxedPage, html: string, opt
       `(async () => { await document.fonts.ready; ${footnotes ? `${floatNotes};` : ''} ${addContents}; ${dropLinkedStyles}; ${unlinkPassages}; ${fixClock(seedOf(name))}; window.PagedConfig = { auto: false }; })()`,
     );
     await page.evaluate(options.layoutEngine);
-    const pages = Number(await page.evaluate(`(() => { ${repeatTableHeads}; ${footnotes ? `${dedupeNotes}; ${noteAreaProperty};` : ''} return ${layOut}; })()`));
+    const pages = Number(await page.evaluate(`(() => { ${repeatTableHeads}; ${keepTogether}; ${footnotes ? `${dedupeNotes}; ${noteAreaProperty};` : ''} return ${layOut}; })()`));
     // Laying out a long document leaves much garbage; printing it takes more memory again.
     // Collected first, the two do not add up. (A brief stays under the threshold.)
     await sandboxed.collectGarbage();

@@ -53,6 +53,13 @@ describe('parseCommand', () => {
     expect(usageError(['build', '--paper', 'A3']).message).toBe('Unknown paper size "A3": use a4 or letter.');
   });
 
+  it('should take --evidence annex, notes or none, in any case, and reject another', () => {
+    expect(parseCommand(['build', '--evidence', 'notes']).options).toEqual({ evidence: 'notes' });
+    expect(parseCommand(['build', '--evidence=NONE']).options).toEqual({ evidence: 'none' });
+    expect(parseCommand(['build', '--evidence', 'annex']).options).toEqual({ evidence: 'annex' });
+    expect(usageError(['build', '--evidence', 'end']).message).toBe('Unknown evidence placement "end": use annex, notes, none.');
+  });
+
   it('should collect a repeated --brief', () => {
     expect(parseCommand(['build', '--brief', 'legal-framework', '--brief', 'unmik-era']).options).toEqual({
       briefs: ['legal-framework', 'unmik-era'],

@@ -179,6 +179,7 @@ describe('renderBrief', () => {
     expect(brief.file.messages).toEqual([]);
     expect(String(brief.file.value)).toBe('Statement alpha.[^alpha]\n\n- beta\n- gamma\n\n[^alpha]: alpha\n');
     expect(brief.printedFacts).toEqual(new Set(['alpha']));
+    expect(brief.keyPoints).toEqual(['alpha']);
   });
 
   it('should state a key point in full, with its caveat', () => {
@@ -187,6 +188,7 @@ describe('renderBrief', () => {
     expect(String(brief.file.value)).toBe('Statement beta.[^beta] *Caveat: Sources disagree.*\n\n- alpha\n- gamma\n\n[^beta]: beta\n');
     expect(brief.printedFacts).toEqual(new Set(['beta']));
     expect(brief.notedFacts).toEqual(new Set(['beta']));
+    expect(brief.keyPoints).toEqual(['beta']);
   });
 
   it('should pass hash arguments through a partial', () => {

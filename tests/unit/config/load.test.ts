@@ -43,6 +43,7 @@ describe('resolveConfig', () => {
       briefs: [],
       formats: ['html', 'pdf'],
       paper: 'a4',
+      evidence: 'annex',
       citationStyle: 'chicago-fullnote-bibliography',
       locale: 'en-US',
     });
@@ -59,6 +60,14 @@ describe('resolveConfig', () => {
     const input = { root, paper: 'a3' } as unknown as ConfigInput;
     expect(() => resolveConfig(input, epoch)).toThrow(UsageError);
     expect(() => resolveConfig(input, epoch)).toThrow(/paper/);
+  });
+
+  it('should take where the passages behind the notes go, and reject another place', () => {
+    expect(resolveConfig({ root, evidence: 'notes' }, epoch).evidence).toBe('notes');
+    expect(resolveConfig({ root, evidence: 'none' }, epoch).evidence).toBe('none');
+    const input = { root, evidence: 'footnotes' } as unknown as ConfigInput;
+    expect(() => resolveConfig(input, epoch)).toThrow(UsageError);
+    expect(() => resolveConfig(input, epoch)).toThrow(/evidence/);
   });
 
   it('should reject an unknown option', () => {

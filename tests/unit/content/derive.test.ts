@@ -3,9 +3,11 @@ import { collectSeries } from '../../../src/compose/figure-series.js';
 import { figureTable } from '../../../src/compose/figure-table.js';
 import { formatFigure, formatPeriod } from '../../../src/compose/format-figure.js';
 import { createNoteMarks, emptyLedger } from '../../../src/compose/notes.js';
+import { lawTable } from '../../../src/compose/law-table.js';
 import { tipTable } from '../../../src/compose/tip-table.js';
 import { collectReports, latestPossibleReport, missingReportYears } from '../../../src/compose/tip-reports.js';
 import type { VerifiedFact } from '../../../src/facts/index.js';
+import type { SourceDoc } from '../../../src/ingest/index.js';
 import { verifiedFact } from '../../helpers/verified-fact.js';
 
 let line = 0;
@@ -108,6 +110,52 @@ describe('tipTable', () => {
     // A second table of the same facts gives no second caveat.
     tipTable(reports, marks, ledger);
     expect(ledger.asides).toHaveLength(1);
+  });
+});
+
+describe('lawTable', () => {
+  const docs = new Map([
+    ['tip', { bib: { title: 'TIP 2011', label: 'the 2011 TIP report' } }],
+    ['eu', { bib: { title: 'EU Anti-Trafficking Day' } }],
+  ]) as unknown as ReadonlyMap<string, SourceDoc>;
+  const law = (id: string, source: string, law: VerifiedFact['law'], extra: Partial<VerifiedFact> = {}) => verifiedFact(id, { law, ...extra }, { line: (line += 10), source });
+
+  it('should give each instrument one row, with one note on the instrument citing the row’s facts, and "–" where its sources do not say', () => {
+    const ledger = emptyLedger();
+    const facts = [
+      law('code-prohibits', 'tip', { instrument: '2004 criminal code', articles: ['137', '139'], aspect: 'prohibits' }, { short: 'all forms of trafficking' }),
+      law('code-penalty', 'tip', { instrument: '2004 criminal code', aspect: 'penalty' }, { short: "up to 12 years' imprisonment" }),
+      law('law-in-force', 'eu', { instrument: 'the 2013 law', aspect: 'in-force' }, { date: '2013-09' }),
+      fact('not-a-law'),
+    ];
+    const table = lawTable(facts, docs, createNoteMarks(ledger), ledger);
+    expect(table).toBe(
+      [
+        '| Instrument | In force | What it prohibits or covers | Penalties | According to |',
+        '| --- | --- | --- | --- | --- |',
+        "| 2004 criminal code, Arts. 137 and 139[^code-prohibits+code-penalty] | – | all forms of trafficking | up to 12 years' imprisonment | the 2011 TIP report |",
+        '| the 2013 law[^law-in-force] | September 2013 | – | – | EU Anti-Trafficking Day |',
+        '',
+        "<!-- uncited -->\n*–: the row's sources do not say. Each instrument's note lists the passages of its row.*",
+      ].join('\n'),
+    );
+    expect(ledger.used).toEqual(['code-prohibits', 'code-penalty', 'law-in-force']);
+  });
+
+  it('should give the caveats of its facts to "Where the sources disagree or are silent", once', () => {
+    const ledger = emptyLedger();
+    const marks = createNoteMarks(ledger);
+    const facts = [law('code', 'tip', { instrument: '2004 criminal code', aspect: 'prohibits' }, { short: 'trafficking', note: 'No source\n dates the code.' })];
+    expect(lawTable(facts, docs, marks, ledger)).not.toContain('No source dates');
+    expect(ledger.asides).toEqual(['*2004 criminal code*: No source dates the code.[^code]']);
+    lawTable(facts, docs, marks, ledger);
+    expect(ledger.asides).toHaveLength(1);
+  });
+
+  it('should be empty for facts that describe no instrument', () => {
+    const ledger = emptyLedger();
+    expect(lawTable([fact('x')], docs, createNoteMarks(ledger), ledger)).toBe('');
+    expect(ledger.used).toEqual([]);
   });
 });
 

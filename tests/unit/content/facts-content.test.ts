@@ -102,14 +102,23 @@ describe('the briefs', () => {
     expect(messages.map(String)).toEqual([]);
   });
 
-  it.each(['legal-framework', 'tip-assessment', 'unmik-era'])('should open %s with an "as of" line and 3 to 5 key points, each with a note', (id) => {
+  it.each([
+    ['legal-framework', 'Key points'],
+    ['tip-assessment', 'Key findings'],
+    ['unmik-era', 'Key points'],
+  ])('should open %s with an "as of" line, a summary and 3 to 5 %s, each with a note', (id, heading) => {
     const markdown = String(content.briefs.get(id)!.file.value);
     expect(markdown).toMatch(/\*\*As of:\*\* the newest source this brief draws on is .+\[\^[a-z0-9-]+\]/);
-    const section = markdown.slice(markdown.indexOf('## Key points'), markdown.indexOf('\n## ', markdown.indexOf('## Key points') + 1));
+    // As of, then the summary, then the key points.
+    expect(markdown.indexOf('**As of:**')).toBeLessThan(markdown.indexOf('\n## Summary\n'));
+    expect(markdown.indexOf('\n## Summary\n')).toBeLessThan(markdown.indexOf(`\n## ${heading}\n`));
+    const start = markdown.indexOf(`\n## ${heading}\n`);
+    expect(start).toBeGreaterThan(0);
+    const section = markdown.slice(start, markdown.indexOf('\n## ', start + 1));
     const points = section.split('\n').filter((line) => line.startsWith('- '));
     expect(points.length).toBeGreaterThanOrEqual(3);
     expect(points.length).toBeLessThanOrEqual(5);
-    for (const point of points) expect(point).toMatch(/\[\^[a-z0-9-]+\]/);
+    for (const point of points) expect(point).toMatch(/\[\^[a-z0-9-]+(?:\+[a-z0-9-]+)*\]/);
   });
 
   it('should say that the wiki articles carry no revision date', () => {

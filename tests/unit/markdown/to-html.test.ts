@@ -78,6 +78,7 @@ const brief = (markdown: string): BriefMarkdown => ({
   printedFacts: new Set(),
   notedFacts: new Set(),
   showsDisagreements: false,
+  keyPoints: [],
 });
 
 async function toHtml(markdown: string, notes: NoteFormatter = formatter()): Promise<BriefHtmlBody & { html: string }> {
