@@ -101,7 +101,7 @@ export function parseCommand(argv: readonly string[]): Command {
   }
   const evidence = values.evidence?.toLowerCase();
   if (evidence !== undefined && !(evidencePlacements as readonly string[]).includes(evidence)) {
-    throw new UsageError(`Unknown evidence placement ${JSON.stringify(values.evidence)}: use ${evidencePlacements.join(', ')}.`);
+    throw new UsageError(`Unknown evidence placement ${JSON.stringify(values.evidence)}: use annex, notes or none.`);
   }
   const options: ConfigInput = {
     ...(notes ? { notes } : {}),

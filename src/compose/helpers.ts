@@ -126,8 +126,8 @@ export function createHelpers(ctx: HelperContext) {
       return safe(statement(lookup(id, options), marks));
     },
     /**
-     * `{{point "id"}}`: for key points: the statement and its note, without the caveat, which
-     * goes with the fact where a section states it (the fact can still appear there).
+     * `{{point "id"}}`: for key points: the statement, its note and its caveat; the fact is
+     * stated here once (`fresh=true` lists after it skip it).
      */
     point(id: unknown, options: HelperOptions) {
       const fact = lookup(id, options);
@@ -238,7 +238,7 @@ export function createHelpers(ctx: HelperContext) {
       });
       return safe(`*Known from ${listOf(labels)}.*${marks.cite(anchorFact(report))}`);
     },
-    /** `{{reportTable}}`: one row per TIP report: period, tier and the main figures, each with a note or "not stated". */
+    /** `{{reportTable}}`: one row per TIP report: its period and main figures ("–" where none), one note per row. */
     reportTable(options: HelperOptions) {
       return safe(tipTable(reportsOf(options), marks, ctx.ledger));
     },

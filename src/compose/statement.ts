@@ -42,9 +42,9 @@ export function prose(facts: readonly VerifiedFact[], marks: NoteMarks): string 
   const texts = dropRepeatedFrames(facts, facts.map((fact) => fact.statement.replace(/\s+/g, ' ').trim()));
   const sources = new Set(facts.flatMap((fact) => fact.citations.map((citation) => citation.source)));
   if (facts.length < 2 || sources.size !== 1) return facts.map((fact, index) => statement(fact, marks, texts[index])).join(' ');
-  const parts = facts.map((fact, index) => statement(fact, marks, texts[index], { mark: false }));
-  const last = parts.length - 1;
+  const last = facts.length - 1;
+  const parts = facts.slice(0, last).map((fact, index) => statement(fact, marks, texts[index], { mark: false }));
   // The note goes after the last statement, before its caveat.
-  parts[last] = statement(facts[last]!, marks, texts[last], { mark: false, before: marksFor(facts, marks.state) });
+  parts.push(statement(facts[last]!, marks, texts[last], { mark: false, before: marksFor(facts, marks.state) }));
   return parts.join(' ');
 }

@@ -57,7 +57,7 @@ describe('parseCommand', () => {
     expect(parseCommand(['build', '--evidence', 'notes']).options).toEqual({ evidence: 'notes' });
     expect(parseCommand(['build', '--evidence=NONE']).options).toEqual({ evidence: 'none' });
     expect(parseCommand(['build', '--evidence', 'annex']).options).toEqual({ evidence: 'annex' });
-    expect(usageError(['build', '--evidence', 'end']).message).toBe('Unknown evidence placement "end": use annex, notes, none.');
+    expect(usageError(['build', '--evidence', 'end']).message).toBe('Unknown evidence placement "end": use annex, notes or none.');
   });
 
   it('should collect a repeated --brief', () => {

@@ -30,11 +30,9 @@ describe('the `derived` caveat', () => {
     expect(text).toBe('Statement of a. *Derived: The summary names no year; 2016 is the report that covers 2015.* Statement of b. Statement of c.[^a+b+c]');
   });
 
-  // Known bug (src/compose/statement.ts, prose): in a paragraph drawn from one source, the last
-  // statement is written twice (once without its note, then again with it); the first pass uses up
-  // its caveat and its reason (caveatDue / firstTime), so the printed paragraph has neither, while
-  // the ledger records the caveat as printed.
-  it.fails('should print the caveat and the reason of the last statement of a one-source paragraph, after its note', () => {
+  // In a paragraph drawn from one source, the last statement carries the paragraph's note and
+  // then its own caveat and reason (it was once written twice, and lost both).
+  it('should print the caveat and the reason of the last statement of a one-source paragraph, after its note', () => {
     const ledger = emptyLedger();
     const text = prose([fact('a'), fact('b', { derived, note: 'A note.' })], createNoteMarks(ledger));
     expect(text).toBe('Statement of a. Statement of b.[^a+b] *Caveat: A note.* *Derived: The summary names no year; 2016 is the report that covers 2015.*');
