@@ -32,42 +32,53 @@ export function sourceFrame(statement: string): SourceFrame | undefined {
 
 const sourcesOf = (fact: VerifiedFact) => [...new Set(fact.citations.map((citation) => citation.source))].sort().join(' ');
 
-// What a "found"/"reported" frame becomes the second time in a paragraph (after that, nothing).
-const again: Readonly<Record<string, string>> = {
-  found: 'The report also found that',
-  finds: 'The report also found that',
-  reported: 'It also reported that',
-  reports: 'It also reported that',
-};
+/** How a paragraph refers to its source the second time: "the report", "the article" … */
+function shortName(source: string): string {
+  const kind = /\b(report|summary|article|page|study|survey|brief|digest|website)\b/i.exec(source)?.[1]?.toLowerCase();
+  if (kind) return `the ${kind}`;
+  return /Wikipedia/i.test(source) ? 'the article' : 'the source';
+}
 
-const capitalise = (text: string) => text.replace(/^[a-z]/, (c) => c.toUpperCase());
+const past: Readonly<Record<string, string>> = { states: 'stated', says: 'said', notes: 'noted', finds: 'found', reports: 'reported', adds: 'added' };
+const present: Readonly<Record<string, string>> = { stated: 'states', said: 'says', noted: 'notes', found: 'finds', reported: 'reports', added: 'adds' };
+
+/** The reporting verbs a repeated frame takes in turn (the source's stance kept: a finding stays "found"). */
+function verbsFor(verb: string | undefined, tense: 'past' | 'present'): string[] {
+  const stance = verb?.toLowerCase();
+  const judged = stance === 'found' || stance === 'finds' ? ['found'] : stance === 'reported' || stance === 'reports' ? ['reported'] : ['stated', 'added', 'noted'];
+  return judged.map((word) => (tense === 'present' ? (present[word] ?? word) : word));
+}
 
 /**
- * A paragraph's statements with each source named once: after a statement that opens with a
- * frame naming its source, the statements that follow it citing the same sources lose
- * "According to <source>," / "<source> states that"; a "found" or "reported" frame is said once
- * more briefly ("The report also found that"), then dropped.
+ * A paragraph's statements with each source named in full once: after a statement that opens
+ * with a frame naming its source ("The 2011 TIP report found that …"), the statements that
+ * follow it citing the same sources name it briefly and vary the verb while keeping the
+ * source's stance ("The report also found that …", "According to the report, …", "The report
+ * added that …"). Attribution is never dropped; the words after the frame are unchanged.
  */
 export function dropRepeatedFrames(facts: readonly VerifiedFact[], statements: readonly string[]): string[] {
   let run = '';
-  let framed = false;
-  let shortened = false;
+  let first: SourceFrame | undefined;
+  let repeats = 0;
   return statements.map((text, index) => {
     const sources = sourcesOf(facts[index]!);
     const frame = sourceFrame(text);
-    if (sources !== run || !framed) {
+    if (sources !== run || !first) {
       run = sources;
-      framed = frame !== undefined;
-      shortened = false;
+      first = frame;
+      repeats = 0;
       return text;
     }
     if (!frame) return text;
-    const verb = frame.verb?.toLowerCase();
-    const briefly = verb ? again[verb] : undefined;
-    if (briefly && !shortened && (index < 2 || !/^The report also|^It also/.test(statements[index - 1] ?? ''))) {
-      shortened = true;
-      return `${briefly} ${frame.rest}`;
-    }
-    return capitalise(frame.rest);
+    const firstVerb = first.verb?.toLowerCase();
+    const tense = firstVerb ? (past[firstVerb] ? 'present' : 'past') : /Wikipedia|article|encyclop/i.test(first.source) ? 'present' : 'past';
+    const name = shortName(frame.source);
+    const Name = name.replace(/^t/, 'T');
+    const verbs = verbsFor(frame.verb, tense);
+    const turn = repeats++;
+    const verb = verbs[turn % verbs.length]!;
+    // Every other repeat of a plain "states" frame reads "According to the report, …".
+    if (verbs.length > 1 && turn % 2 === 1) return `According to ${name}, ${frame.rest}`;
+    return `${Name} ${turn === 0 ? 'also ' : ''}${verb} that ${frame.rest}`;
   });
 }

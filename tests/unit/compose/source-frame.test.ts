@@ -20,7 +20,7 @@ describe('sourceFrame', () => {
 });
 
 describe('dropRepeatedFrames', () => {
-  it('should name the source once in a run of statements citing it, and say "found" once more briefly', () => {
+  it('should name the source in full once in a run of statements citing it, then briefly, with varied verbs that keep its stance', () => {
     const facts = [
       said('a', 'According to the 2011 TIP report, Kosovo was a source country.'),
       said('b', 'According to the 2011 TIP report, the police made raids.'),
@@ -30,10 +30,21 @@ describe('dropRepeatedFrames', () => {
     ];
     expect(dropRepeatedFrames(facts, facts.map((fact) => fact.statement))).toEqual([
       'According to the 2011 TIP report, Kosovo was a source country.',
-      'The police made raids.',
-      'The shelters were full.',
-      'The report also found that victims were identified.',
-      'Training continued.',
+      'The report also stated that the police made raids.',
+      'According to the report, the shelters were full.',
+      'The report found that victims were identified.',
+      'The report found that training continued.',
+    ]);
+    // An undated article "states"; its repeats stay in the present.
+    const article = [
+      said('a', 'Wikipedia\'s article “Prostitution in Kosovo” states that Article 171 prohibits trafficking.', 'wp'),
+      said('b', 'Wikipedia\'s article “Prostitution in Kosovo” states that Article 231 prohibits taking sexual services.', 'wp'),
+      said('c', 'Wikipedia\'s article “Prostitution in Kosovo” states that prostitution is illegal.', 'wp'),
+    ];
+    expect(dropRepeatedFrames(article, article.map((fact) => fact.statement))).toEqual([
+      'Wikipedia\'s article “Prostitution in Kosovo” states that Article 171 prohibits trafficking.',
+      'The article also states that Article 231 prohibits taking sexual services.',
+      'According to the article, prostitution is illegal.',
     ]);
   });
 
@@ -48,7 +59,7 @@ describe('dropRepeatedFrames', () => {
       'According to the 2011 TIP report, Kosovo was a source country.',
       "According to Koha's summary of the 2016 TIP report, convictions fell.",
       'According to the 2011 TIP report, the police made raids.',
-      'Shelters were full.',
+      'The report also stated that shelters were full.',
     ]);
     const unframed = [said('a', 'Kosovo was a source country.'), said('b', 'According to the 2011 TIP report, the police made raids.')];
     expect(dropRepeatedFrames(unframed, unframed.map((fact) => fact.statement))).toEqual(['Kosovo was a source country.', 'According to the 2011 TIP report, the police made raids.']);
@@ -67,7 +78,7 @@ describe('prose', () => {
       [said('a', 'According to the 2011 TIP report, Kosovo was a source country.'), said('b', 'According to the 2011 TIP report, the police made raids.')],
       createNoteMarks(ledger),
     );
-    expect(text).toBe('According to the 2011 TIP report, Kosovo was a source country. The police made raids.[^a+b]');
+    expect(text).toBe('According to the 2011 TIP report, Kosovo was a source country. The report also stated that the police made raids.[^a+b]');
     expect(ledger.placed).toEqual(new Set(['a', 'b']));
     expect(ledger.stated).toEqual(new Set(['a', 'b']));
   });
@@ -81,6 +92,6 @@ describe('prose', () => {
       ],
       createNoteMarks(emptyLedger()),
     );
-    expect(text).toBe("According to the 2011 TIP report, Kosovo was a source country.[^a] The police made raids.[^b] According to Koha's summary of the 2016 TIP report, convictions fell.[^c]");
+    expect(text).toBe("According to the 2011 TIP report, Kosovo was a source country.[^a] The report also stated that the police made raids.[^b] According to Koha's summary of the 2016 TIP report, convictions fell.[^c]");
   });
 });
