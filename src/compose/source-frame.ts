@@ -21,6 +21,15 @@ const namesSource = /\b(?:report|reports|summary|article|Wikipedia|encyclopedia|
 const according = /^According to ([^,]{3,100}), (.+)$/s;
 const saidThat = /^((?:The|the|[A-Z][\w’'.-]*(?:’s|'s)?)\b[^,;:]{0,100}?) (states|stated|says|said|notes|noted|found|finds|reports|reported|adds|added) that (.+)$/s;
 
+// A statement whose subject is its source, without "that": "The 2011 TIP report placed Kosovo in Tier 2."
+const namedSubject = /^((?:The|[A-Z][\w’'.-]*(?:’s|'s)?)\b[^,;:]{0,100}?) ([a-z]+(?:ed|s))\b/;
+
+/** Whether a statement opens by naming its source as its subject (it keeps its words; the next statements may name the source briefly). */
+export function opensWithSource(statement: string): SourceFrame | undefined {
+  const match = namedSubject.exec(statement);
+  return match && namesSource.test(match[1]!) && !/\b(?:police|government|authorities|officials|NGOs?)\b/i.test(match[1]!) ? { source: match[1]!, verb: match[2]!, rest: '' } : undefined;
+}
+
 /** The frame a statement opens with, if it opens with one that names a source. */
 export function sourceFrame(statement: string): SourceFrame | undefined {
   const a = according.exec(statement);
@@ -65,7 +74,7 @@ export function dropRepeatedFrames(facts: readonly VerifiedFact[], statements: r
     const frame = sourceFrame(text);
     if (sources !== run || !first) {
       run = sources;
-      first = frame;
+      first = frame ?? opensWithSource(text);
       repeats = 0;
       return text;
     }

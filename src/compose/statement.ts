@@ -32,19 +32,29 @@ export function statement(
   return `${text}${marker}${caveat(fact, { derived, note })}`;
 }
 
+/** Statements of one source that share a note in running text. */
+const statementsPerNote = 3;
+
 /**
  * Several facts as one paragraph of running text, each source named once in a run of its
  * statements. A paragraph whose facts all cite one document has one note, at its end, citing
- * every passage (as publishers cite a paragraph drawn from one source); a paragraph drawing on
+ * every passage, after every three statements (as publishers cite a paragraph drawn from one source); a paragraph drawing on
  * several documents has a note after each statement.
  */
 export function prose(facts: readonly VerifiedFact[], marks: NoteMarks): string {
   const texts = dropRepeatedFrames(facts, facts.map((fact) => fact.statement.replace(/\s+/g, ' ').trim()));
   const sources = new Set(facts.flatMap((fact) => fact.citations.map((citation) => citation.source)));
   if (facts.length < 2 || sources.size !== 1) return facts.map((fact, index) => statement(fact, marks, texts[index])).join(' ');
-  const last = facts.length - 1;
-  const parts = facts.slice(0, last).map((fact, index) => statement(fact, marks, texts[index], { mark: false }));
-  // The note goes after the last statement, before its caveat.
-  parts.push(statement(facts[last]!, marks, texts[last], { mark: false, before: marksFor(facts, marks.state) }));
+  // One note for every few statements, after the last of them and before its caveat: a note
+  // that held a long paragraph's every passage would be hard to check against its sentences.
+  const parts: string[] = [];
+  for (let from = 0; from < facts.length; from += statementsPerNote) {
+    const group = facts.slice(from, from + statementsPerNote);
+    group.forEach((fact, index) => {
+      const at = from + index;
+      const last = index === group.length - 1;
+      parts.push(statement(fact, marks, texts[at], last ? { mark: false, before: marksFor(group, marks.state) } : { mark: false }));
+    });
+  }
   return parts.join(' ');
 }
