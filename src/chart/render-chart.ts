@@ -1,5 +1,6 @@
 import type { Element, ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
 import type { TopLevelSpec } from 'vega-lite';
 import { chartSpecs, dashes } from './chart-spec.js';
 import type { ChartData, ChartPanel } from './types.js';
@@ -48,6 +49,11 @@ async function drawPanel(vega: Vega, vegaLite: VegaLite, spec: TopLevelSpec, pan
     const last = panel.points.at(-1)?.year;
     const desc = missing ? `No figure for ${missing}.` : `A figure for every year from ${first} to ${last}.`;
     svg.properties = { ...svg.properties, role: 'img', ariaLabel: panel.description, className: ['chart-panel'], id };
+    // The panel is one image, named by its values: the roles Vega gives its marks and groups
+    // (graphics-symbol, graphics-object) would each need a name of their own (axe: svg-img-alt).
+    visit(svg, 'element', (node) => {
+      if (node !== svg && typeof node.properties.role === 'string' && node.properties.role.startsWith('graphics-')) delete node.properties.role;
+    });
     svg.children.unshift(
       { type: 'element', tagName: 'title', properties: {}, children: [text(panel.description)] },
       { type: 'element', tagName: 'desc', properties: {}, children: [text(desc)] },

@@ -102,7 +102,10 @@ export function disagreements(
 ): string {
   const asides = more.asides ?? [];
   const silent = more.silent ?? [];
-  if (conflicts.length === 0 && asides.length === 0 && silent.length === 0) return '';
+  if (conflicts.length === 0 && asides.length === 0 && silent.length === 0) {
+    // Said, not left out: a reader should know the sources were compared.
+    return `## Where the sources disagree or are silent\n\n<!-- uncited -->\nThe sources of this brief do not contradict one another on any tier, figure or date it gives. Where a source leaves something out (a date, a name, which report it draws on), the caveat follows the statement.`;
+  }
   const items = conflicts.map((conflict) => {
     const answers = conflict.answers.map((answer) => {
       const sources = [...new Set(answer.facts.flatMap((fact) => fact.citations.map((citation) => citation.source)))].map((id) => {

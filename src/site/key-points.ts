@@ -35,14 +35,14 @@ function itemText(item: Element): string {
 
 /**
  * The key points of a brief: the plain text of each item of the list that follows the `<h2>`
- * "Key points" (before the next heading) in the brief's body HTML, without note markers.
+ * "Key points" or "Key findings" (before the next heading) in the brief's body HTML, without note markers.
  * Empty when the brief has no such heading or list.
  */
 export function extractKeyPoints(bodyHtml: string): string[] {
   const tree = fromHtml(bodyHtml, { fragment: true });
   let points: string[] | undefined;
   visit(tree, 'element', (node: Element, index, parent) => {
-    if (points || node.tagName !== 'h2' || plain(node).toLowerCase() !== 'key points' || !parent || index === undefined) return undefined;
+    if (points || node.tagName !== 'h2' || !['key points', 'key findings'].includes(plain(node).toLowerCase()) || !parent || index === undefined) return undefined;
     for (const sibling of parent.children.slice(index + 1)) {
       if (!isElement(sibling)) continue;
       if (headingNames.has(sibling.tagName)) break;

@@ -65,20 +65,36 @@ describe('briefs build (end to end, real Chromium)', () => {
     expect(pages[1]!.trimStart().startsWith(title)).toBe(true);
   });
 
-  it.each(briefs)('should number the notes of $id 1…N in order of first use, each naming its source and ¶', async ({ id }) => {
+  it.each(briefs)('should number the notes of $id 1…N, one per marker, each naming its source and ¶ and giving or pointing to its passage', async ({ id }) => {
     const html = await readFile(project.path('output', `${id}.html`), 'utf8');
     const notes = notesOf(html);
     expect(notes.length).toBeGreaterThanOrEqual(8);
+    const evidence = html.slice(html.indexOf('<section class="evidence"'), html.indexOf('</section>', html.indexOf('<section class="evidence"')));
+    const inEvidence = new Set([...evidence.matchAll(/<span class="evidence-notes">([\d, ]+)\.<\/span>/g)].flatMap((match) => match[1]!.split(/,\s*/).map(Number)));
     for (const note of notes) {
       expect(sourceNames.some((name) => name.test(note.text)), `note ${note.n}: ${note.text}`).toBe(true);
       expect(note.text).toMatch(/¶+ \d+/);
-      expect(note.text).toMatch(/Quoted: “/);
+      // No URL in a note: the Sources list has them.
+      expect(note.text, `note ${note.n}`).not.toMatch(/https?:\/\//);
+      if (/Passage quoted under Evidence\./.test(note.text)) expect(inEvidence.has(note.n), `note ${note.n} is not in the Evidence annex`).toBe(true);
+      else expect(note.text).toMatch(/Quoted: (?:[^“]*: )?“/);
     }
-    // The markers in the text appear in the same order as first use: the first marker is 1.
+    // Chicago notes: one note per marker, numbered in reading order.
     const markers = [...html.matchAll(/data-footnote-ref[^>]*>(\d+)</g)].map((match) => Number(match[1]));
-    const firstUses = markers.filter((n, index) => markers.indexOf(n) === index);
-    expect(firstUses).toEqual(firstUses.map((_, index) => index + 1));
-    expect(Math.max(...markers)).toBe(notes.length);
+    expect(markers).toEqual(markers.map((_, index) => index + 1));
+    expect(markers.length).toBe(notes.length);
+  });
+
+  it.each(briefs)('should print in the PDF of $id the whole passage behind every note', async ({ id }) => {
+    const html = await readFile(project.path('output', `${id}.html`), 'utf8');
+    const passages = [...html.matchAll(/<a [^>]*class="passage"[^>]*>“([\s\S]*?)”<\/a>/g)].map((match) =>
+      match[1]!.replace(/<[^>]+>/g, '').replace(/&#x26;/g, '&').replace(/&#x3C;/g, '<').replace(/&quot;/g, '"'),
+    );
+    expect(passages.length).toBeGreaterThan(10);
+    const squeeze = (text: string) => text.replace(/[\s\u00ad]+/g, '').replace(/[‘’'ʼ]/g, "'").replace(/[“”"]/g, '"');
+    const pdf = squeeze((await pdfPages(project.path('output', `${id}.pdf`))).join(' '));
+    const missing = passages.filter((passage) => !pdf.includes(squeeze(passage)));
+    expect(missing).toEqual([]);
   });
 
   it.each(briefs)('should print every note of $id at the foot of the page of its marker', async ({ id }) => {

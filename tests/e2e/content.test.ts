@@ -140,28 +140,30 @@ describe('the curated briefs (end to end, real Chromium)', () => {
     for (const pattern of expected[id]) expect(pdf, String(pattern)).toMatch(pattern);
   });
 
-  it('should give the TIP table a row per report year in the sources, with a note or "not stated" in every cell', async () => {
+  it('should give the TIP table a row per report year in the sources, one note per row and a figure or "–" in every other cell', async () => {
     const html = await readFile(project.path('output', 'tip-assessment.html'), 'utf8');
     const rows = tableRows(html, 'The reports at a glance');
-    expect(rows[0]!.map((cell) => text(cell))).toEqual(['Report', 'Covers', 'Tier', 'Investigations', 'Prosecutions', 'Convictions', 'Victims identified', 'Victim-care funding']);
+    expect(rows[0]!.map((cell) => text(cell))).toEqual(['Report', 'Covers', 'Investigations', 'Prosecutions', 'Convictions', 'Victims identified', 'Victim-care funding']);
     const body = rows.slice(1);
     expect(body.map((row) => cellText(row[0]!))).toEqual(['2011', '2016', '2022', '2023']);
     for (const row of body) {
-      expect(row).toHaveLength(8);
-      for (const cell of row) {
+      expect(row).toHaveLength(7);
+      expect(visitHasNote(row[0]!), text(row[0]!)).toBe(true);
+      for (const cell of row.slice(1)) {
         expect(cellText(cell)).not.toBe('');
-        expect(visitHasNote(cell) || cellText(cell).startsWith('not stated'), text(cell)).toBe(true);
+        expect(visitHasNote(cell), text(cell)).toBe(false);
       }
     }
   });
 
-  it('should draw the chart into the HTML as an <svg> with a title and a text alternative', async () => {
+  it('should draw the chart into the HTML as one <svg> per panel, each named by its values in words', async () => {
     const html = await readFile(project.path('output', 'tip-assessment.html'), 'utf8');
-    expect(html).toMatch(/<figure class="chart" id="chart-figures-1"><svg[^>]*role="img"/);
-    expect(html).toMatch(/<title id="chart-figures-1-title">Figures the sources give for two or more years<\/title>/);
-    expect(html).toMatch(/<desc id="chart-figures-1-desc">Investigations: 63 in 2009, 194 in 2010\./);
-    // Raw HTML is still dropped: the only SVG is the one the build drew.
-    expect(html.match(/<svg/g)).toHaveLength(1);
+    expect(html).toMatch(/<figure class="chart" id="chart-figures-1" role="group" aria-label="Figures the sources give for two or more years">/);
+    expect(html).toMatch(/<svg[^>]*class="chart-panel"[^>]*role="img" aria-label="Investigations: 63 in 2009, 194 in 2010\."/);
+    expect(html).not.toContain('The chart in words');
+    // Raw HTML is still dropped: the only SVGs are the four panels and the key's three glyphs the build drew.
+    expect(html.match(/<svg[^>]*class="chart-panel"/g)).toHaveLength(4);
+    expect(html.match(/<svg/g)).toHaveLength(7);
   });
 
   it('should name in the Coverage note the report years no source covers', async () => {
@@ -194,7 +196,7 @@ describe('the curated briefs (end to end, real Chromium)', () => {
       const rows = tableRows(html, 'The reports at a glance').slice(1);
       expect(rows.map((row) => cellText(row[0]!))).toEqual(['2011', '2013', '2016', '2022', '2023']);
       const row2013 = rows[1]!.map(cellText);
-      expect(row2013.slice(1, 8)).toEqual(['2012', 'Tier 2', '57 (48 in 2011)', '52 offenders', '17 (9 in 2011)', '33', '$180,000']);
+      expect(row2013.slice(1, 7)).toEqual(['2012', '57 (48 in 2011)', '52 offenders', '17 (9 in 2011)', '33', '$180,000']);
     });
 
     it('should add a section for the new year', async () => {
@@ -205,8 +207,9 @@ describe('the curated briefs (end to end, real Chromium)', () => {
 
     it('should add the new years’ figures to the chart', async () => {
       const html = await readFile(project.path('output', 'tip-assessment.html'), 'utf8');
-      expect(html).toMatch(/<desc id="chart-figures-1-desc">Investigations: 63 in 2009, 194 in 2010, 48 in 2011, 57 in 2012\./);
-      const svg = html.slice(html.indexOf('<svg'), html.indexOf('</svg>'));
+      expect(html).toMatch(/aria-label="Investigations: 63 in 2009, 194 in 2010, 48 in 2011, 57 in 2012\."/);
+      const start = html.indexOf('class="chart-panel"');
+      const svg = html.slice(start, html.indexOf('</svg>', start));
       for (const label of ['48', '57', '2011', '2012']) expect(svg).toContain(`>${label}<`);
     });
 

@@ -25,6 +25,20 @@ function notesOf(html: string): { id: string; text: string }[] {
 }
 
 /** Point the bibliography entry of `tip-2011` at another file. */
+/** The passages of the Evidence annex of an HTML brief, by the number of each note that rests on them. */
+function evidenceOf(html: string): Map<number, string[]> {
+  const byNote = new Map<number, string[]>();
+  visit(fromHtml(html), 'element', (node) => {
+    if (node.tagName !== 'li' || !String(node.properties['id'] ?? '').startsWith('evidence-')) return;
+    const text = toText(node).replace(/\s+/g, ' ');
+    const numbers = (/^([\d, ]+)\./.exec(text)?.[1] ?? '').split(/,\s*/).map(Number);
+    // Only the report's passages (cited by page); a note may also cite another source by ¶.
+    const passages = [...text.matchAll(/(¶+ [\d, ]+|pp?\. [\d–, ]+): “([^”]+)”/g)].filter((match) => !match[1]!.startsWith('¶')).map((match) => match[2]!);
+    for (const n of numbers) byNote.set(n, [...(byNote.get(n) ?? []), ...passages]);
+  });
+  return byNote;
+}
+
 async function retarget(project: TempProject, file: string): Promise<void> {
   await project.edit('sources/sources.yaml', (text) => text.replace('file: documents/tip-2011-kosovo-refworld.txt', `file: ${file}`));
 }
@@ -98,16 +112,27 @@ describe('sources in other formats', () => {
       expect(quotes.length).toBeGreaterThan(20);
       let checked = 0;
       for (const brief of ['tip-assessment', 'legal-framework']) {
-        for (const note of notesOf(await project.read(`output/${brief}.html`))) {
-          const cited = /United States Department of State[^¶“]*?, (pp?)\. ([\d, ]+)/.exec(note.text);
+        const html = await project.read(`output/${brief}.html`);
+        const evidence = evidenceOf(html);
+        for (const note of notesOf(html)) {
+          const cited = /United States Department of State, “[^”]+” (?:\([^)]*\), )?(pp?)\. ([\d, –]+)/.exec(note.text);
           if (!cited) continue;
           expect(note.text).not.toMatch(/United States Department of State[^“]*¶/);
-          const listed = cited[2]!.split(',').map((page) => Number(page.trim()));
-          // The excerpt printed in the note is on one of the pages it cites.
-          const excerpt = fold(/“([^”]+?)…?”/.exec(note.text)?.[1] ?? '').replace(/…$/, '');
-          const words = excerpt.split(' ').slice(0, 5).join(' ');
-          expect(listed.some((page) => pageText[page - 1]!.replace(/- /g, '-').includes(words) || pageText[page - 1]!.replace(/-\s?/g, '').includes(words.replace(/-/g, '')))).toBe(true);
-          checked++;
+          const listed = cited[2]!.split(/,\s*/).flatMap((part) => {
+            const [from, to = from] = part.trim().split('–').map(Number);
+            return Array.from({ length: to! - from! + 1 }, (_, index) => from! + index);
+          });
+          // The passages behind the note (quoted in it, or under its number in Evidence) are on the pages it cites.
+          const n = Number(/^fn-(\d+)$/.exec(note.id)?.[1]);
+          const quoted = note.text.split('Quoted: ')[1] ?? '';
+          const passages = [...quoted.matchAll(/(?:(¶+ [\d, ]+|pp?\. [\d–, ]+): )?“([^”]+)”/g)].filter((match) => !match[1]?.startsWith('¶')).map((match) => match[2]!);
+          if (/Passage quoted under Evidence/.test(note.text)) passages.push(...(evidence.get(n) ?? []));
+          expect(passages.length, note.text).toBeGreaterThan(0);
+          for (const passage of passages) {
+            const words = fold(passage).split(' ').slice(0, 5).join(' ');
+            expect(listed.some((page) => pageText[page - 1]!.replace(/- /g, '-').includes(words) || pageText[page - 1]!.replace(/-\s?/g, '').includes(words.replace(/-/g, ''))), `${words} on ${listed.join(', ')}`).toBe(true);
+          }
+          checked += passages.length;
         }
       }
       expect(checked).toBeGreaterThan(5);
@@ -127,8 +152,11 @@ describe('sources in other formats', () => {
 
     it('should print "p." locators in the PDF brief too', async () => {
       const text = execFileSync('pdftotext', ['-layout', project.path('output/tip-assessment.pdf'), '-'], { encoding: 'utf8' });
-      expect(text).toMatch(/United States Department of State[\s\S]{0,200}?pp?\. \d+/);
-      expect(text).not.toMatch(/United States Department of State[^“]{0,200}?¶/);
+      const flat = text.replace(/\s+/g, ' ');
+      // Every reference to the report gives pages: "United States Department of State, “…,” p. 2".
+      const locators = [...flat.matchAll(/United States Department of State, “[^”]+” (?:\([^)]*\), )?(¶+|pp?\.) \d+/g)].map((match) => match[1]);
+      expect(locators.length).toBeGreaterThan(3);
+      expect(locators.filter((locator) => locator!.startsWith('¶'))).toEqual([]);
     });
   });
 

@@ -107,9 +107,10 @@ describe('disagreements', () => {
     );
   });
 
-  it('should print nothing when the facts agree and there is nothing else to say', () => {
-    expect(disagreements([], docs, createNoteMarks(emptyLedger()))).toBe('');
-    expect(disagreements([], docs, createNoteMarks(emptyLedger()), { asides: [], silent: [] })).toBe('');
+  it('should say that the sources agree when they do and there is nothing else to say', () => {
+    const said = disagreements([], docs, createNoteMarks(emptyLedger()));
+    expect(said).toMatch(/^## Where the sources disagree or are silent\n\n<!-- uncited -->\nThe sources of this brief do not contradict one another on any tier, figure or date it gives\./);
+    expect(disagreements([], docs, createNoteMarks(emptyLedger()), { asides: [], silent: [] })).toBe(said);
   });
 });
 
