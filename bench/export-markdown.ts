@@ -68,12 +68,23 @@ export function exportMarkdown(html: string, briefId: string): ExportedMarkdown 
       return { type: 'footnoteDefinition', identifier, label: identifier, children: state.toFlow(state.all(withoutBackrefs(item))) };
     });
   };
+  // A chart is one SVG per panel (and small key glyphs): each panel becomes an image of its own.
   const figure: Handle = (state: State, node: Element) => {
-    const svg = find(node, (element) => element.tagName === 'svg');
-    if (!svg || !classes(node).includes('chart')) return state.toFlow(state.all(node)) as Nodes[];
-    const name = `${briefId}-chart-${assets.length + 1}.svg`;
-    assets.push({ name, content: toHtml(svg, { space: 'svg' }) });
-    return { type: 'paragraph', children: [{ type: 'image', url: name, alt: `Chart ${assets.length}` }] };
+    const panels: Element[] = [];
+    const collect = (element: Element) => {
+      for (const child of element.children) {
+        if (!isElement(child)) continue;
+        if (child.tagName === 'svg' && classes(child).includes('chart-panel')) panels.push(child);
+        else collect(child);
+      }
+    };
+    collect(node);
+    if (panels.length === 0 || !classes(node).includes('chart')) return state.toFlow(state.all(node)) as Nodes[];
+    return panels.map((svg) => {
+      const name = `${briefId}-chart-${assets.length + 1}.svg`;
+      assets.push({ name, content: toHtml(svg, { space: 'svg' }) });
+      return { type: 'paragraph', children: [{ type: 'image', url: name, alt: String(svg.properties.ariaLabel ?? `Chart ${assets.length}`) }] } as Nodes;
+    });
   };
   const handlers = { sup: footnoteRef, section, figure };
 

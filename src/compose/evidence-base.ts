@@ -55,7 +55,7 @@ export function evidenceSources(facts: readonly VerifiedFact[], docs: ReadonlyMa
 }
 
 const plural = new Intl.PluralRules('en');
-const count = (n: number, one: string, many = `${one}s`) => `${n} ${plural.select(n) === 'one' ? one : many}`;
+const count = (n: number, one: string, many = `${one}s`) => `${numberWords[n] ?? n} ${plural.select(n) === 'one' ? one : many}`;
 const numberWords = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 const inWords = (n: number) => numberWords[n] ?? String(n);
 
