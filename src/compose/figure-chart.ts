@@ -1,6 +1,6 @@
 import type { ChartData } from '../chart/index.js';
 import { metrics, unitScale, type VerifiedFact } from '../facts/index.js';
-import { formatFigure, formatNumber } from './format-figure.js';
+import { formatFigure } from './format-figure.js';
 import { escapeInline, listOf, yearRanges } from './markdown-text.js';
 import { marksFor, type NoteMarks } from './notes.js';
 import type { FigureConflict, FigureSeries } from './figure-series.js';
@@ -49,8 +49,8 @@ const inTable = (fact: VerifiedFact) => fact.tip !== undefined && fact.figure !=
 
 /**
  * The chart as Markdown: a placeholder block that the Markdown stage replaces with the figure
- * (the values in words are its text alternative, not printed again), a one-line caption on
- * where the figures and their notes are, then any disagreement between sources.
+ * (the values in words are its text alternative, not printed again) and a one-line caption on
+ * where the figures and their notes are, and which reading it draws where reports disagree.
  */
 export function chartMarkdown(data: ChartData, series: readonly FigureSeries[], conflicts: readonly FigureConflict[], marks: NoteMarks): string {
   const facts = series.flatMap((s) => s.points.flatMap((point) => point.sources));
@@ -63,11 +63,12 @@ export function chartMarkdown(data: ChartData, series: readonly FigureSeries[], 
     elsewhere.length === 0
       ? `<!-- uncited -->\n*Sources:* ${table}.`
       : `*Sources:* ${table ? `${table}; the others: ` : ''}${elsewhere.join('; ')}.`;
-  const disagreements = conflicts.map((conflict) => {
-    const readings = conflict.facts.map(
-      (fact) => `${formatNumber(fact.figure!.value!)}${fact.tip ? ` in the ${fact.tip.report} report` : ''}${marks.cite(fact)}`,
-    );
-    return `The sources disagree on ${metrics[conflict.metric].label.toLowerCase()} in ${conflict.year}: ${listOf(readings)}; the chart shows the newest report's figure.`;
-  });
-  return ['```chart', data.id, '```', '', caption, ...(disagreements.length > 0 ? ['', disagreements.join(' ')] : [])].join('\n');
+  // A disagreement is set out once, under "Where the sources disagree or are silent"; the chart
+  // says which reading it draws.
+  const years = [...new Set(conflicts.map((conflict) => `${metrics[conflict.metric].label.toLowerCase()} in ${conflict.year}`))];
+  const disagree =
+    years.length > 0
+      ? ` Where reports give different figures (${listOf(years)}), the chart shows the newest report's; “Where the sources disagree or are silent” gives each.`
+      : '';
+  return ['```chart', data.id, '```', '', `${caption}${disagree}`].join('\n');
 }

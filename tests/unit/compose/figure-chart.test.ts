@@ -65,14 +65,15 @@ describe('chartMarkdown', () => {
     expect(ledger.used).toEqual(['shelters-2009', 'shelters-2010']);
   });
 
-  it('should keep the disagreement sentences, after the caption', () => {
+  it('should say which reading it draws where reports disagree, and leave the disagreement to one place', () => {
     const newer = figure('inv-2010-later', 'investigations', 2010, 195, 2012, { note: 'The 2011 report says 194.' });
     const { series, conflicts } = collectSeries([...facts, newer]);
-    const markdown = chartMarkdown(chartData('figures-1', series), series, conflicts, createNoteMarks(emptyLedger()));
-    const lines = markdown.split('\n');
-    expect(lines.at(-3)).toMatch(/^\*Sources:\*/);
-    expect(lines.at(-1)).toBe(
-      "The sources disagree on investigations in 2010: 194 in the 2011 report[^inv-2010] and 195 in the 2012 report[^inv-2010-later]; the chart shows the newest report's figure.",
+    const ledger = emptyLedger();
+    const markdown = chartMarkdown(chartData('figures-1', series), series, conflicts, createNoteMarks(ledger));
+    expect(markdown.split('\n').at(-1)).toBe(
+      "*Sources:* the reports' figures, with notes, are in the table below. Where reports give different figures (investigations in 2010), the chart shows the newest report's; “Where the sources disagree or are silent” gives each.",
     );
+    // The readings and their notes are printed by {{disagreements}}, not here.
+    expect(markdown).not.toContain('[^inv-2010');
   });
 });
