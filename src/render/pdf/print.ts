@@ -151,25 +151,48 @@ const repeatTableHeads = String.raw`(() => {
  * that starts its page is left alone: moving it could not help.
  */
 const keepTogether = String.raw`(() => {
+  const inNote = (node) => {
+    const element = node.nodeType === 1 ? node : node.parentElement;
+    return !element || Boolean(element.closest('.footnote, [data-footnote-call], .pagedjs_footnote_area, sup'));
+  };
+  // The lines a range covers, counted from its text alone (note calls and markers left out).
   const lineTops = (range) => {
     const tops = [];
-    for (const rect of range.getClientRects()) {
-      if (rect.width < 1) continue;
-      const top = Math.round(rect.top);
-      if (!tops.some((seen) => Math.abs(seen - top) < 3)) tops.push(top);
+    const root = range.commonAncestorContainer.nodeType === 1 ? range.commonAncestorContainer : range.commonAncestorContainer.parentElement;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!range.intersectsNode(node) || inNote(node) || !(node.textContent || '').trim()) continue;
+      const part = document.createRange();
+      part.selectNodeContents(node);
+      if (node === range.startContainer) part.setStart(node, range.startOffset);
+      if (node === range.endContainer) part.setEnd(node, range.endOffset);
+      for (const rect of part.getClientRects()) {
+        if (rect.width < 1) continue;
+        const top = Math.round(rect.top);
+        if (!tops.some((seen) => Math.abs(seen - top) < 3)) tops.push(top);
+      }
     }
     return tops.length;
-  };
-  const firstOnPage = (element, rendered) => {
-    const first = rendered.querySelector('main') || rendered;
-    const box = element.getBoundingClientRect();
-    const top = first.getBoundingClientRect().top;
-    return box.top - top < 4;
   };
   const rangeOf = (element) => {
     const range = document.createRange();
     range.selectNodeContents(element);
     return range;
+  };
+  const firstOnPage = (element, rendered) => {
+    const first = rendered.querySelector('main') || rendered;
+    return element.getBoundingClientRect().top - first.getBoundingClientRect().top < 4;
+  };
+  const isHeading = (element) => Boolean(element) && /^H[1-6]$/.test(element.nodeName);
+  // The element the page would start with: the node at the break, or its first block inside a
+  // section, a list or a division.
+  const blockAt = (overflow) => {
+    const container = overflow.startContainer;
+    let node = container.nodeType === 1 ? container.childNodes[overflow.startOffset] || container : container;
+    while (node && node.nodeType !== 1) node = node.nextSibling || (node.parentElement === container ? null : node.parentElement);
+    let element = node || (container.nodeType === 1 ? container : container.parentElement);
+    while (element && /^(SECTION|DIV|UL|OL|MAIN)$/.test(element.nodeName) && element.firstElementChild) element = element.firstElementChild;
+    return element;
   };
   // Where the line before the break starts, when the break leaves one line of the block for the
   // next page; 'whole' when moving it would leave one line on this page; undefined otherwise.
@@ -189,6 +212,7 @@ const keepTogether = String.raw`(() => {
     // The first word boundary whose character sits on that last line.
     const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (inNote(node)) continue;
       const text = node.textContent || '';
       for (let offset = 0; offset < text.length; offset++) {
         if (offset > 0 && text[offset - 1] !== ' ') continue;
@@ -205,49 +229,52 @@ const keepTogether = String.raw`(() => {
   class KeepTogether extends Paged.Handler {
     onOverflow(overflow, rendered) {
       if (!overflow || !overflow.startContainer) return;
-      const container = overflow.startContainer;
-      const at = container.nodeType === 1 ? container.childNodes[overflow.startOffset] || container : container;
-      const start = at.nodeType === 1 ? at : at.parentElement;
+      const start = overflow.startContainer.nodeType === 1 ? overflow.startContainer : overflow.startContainer.parentElement;
       if (!start || start.closest('.footnote, figure, .pagedjs_footnote_area')) return;
+      const atStart = overflow.startContainer.nodeType === 1;
+      const block = atStart ? blockAt(overflow) : start.closest('p, li, h1, h2, h3, h4, h5, h6, td, th');
+      if (!block) return;
+      const table = block.closest('table');
       let target;
-      const row = start.closest('tr');
-      const table = start.closest('table');
-      if (table && !row && !table.hasAttribute('data-split-from') && (start === table || start.nodeName === 'TBODY')) {
-        // The break falls between the header and the body: the header would end the page alone.
-        target = table;
-      } else if (row && table && row.parentElement && row.parentElement.nodeName === 'TBODY') {
-        const rows = [...row.parentElement.children];
-        const split = table.hasAttribute('data-split-from');
-        if (!split && rows.indexOf(row) < 2) target = table;
-      } else if (!table) {
-        const block = start.closest('p, li');
-        if (block) {
-          const before = document.createRange();
-          before.setStart(block, 0);
-          before.setEnd(overflow.startContainer, overflow.startOffset);
-          if (lineTops(before) <= 1 && !block.hasAttribute('data-split-from')) target = block.nodeName === 'LI' && block.parentElement.firstElementChild === block ? block.parentElement : block;
-        }
-      }
-      // A paragraph's last line alone at the head of the next page (a widow): break a line earlier.
-      if (!target && !table) {
-        const block = start.closest('p, li');
-        const earlier = block && !block.closest('.footnote') ? lineStartBefore(block, overflow) : undefined;
-        if (earlier === 'whole') target = block;
-        else if (earlier) {
-          const moved = document.createRange();
-          moved.setStart(earlier.node, earlier.offset);
-          moved.setEnd(overflow.endContainer, overflow.endOffset);
-          return moved;
+      if (table) {
+        // A table's header row (and its first row) never end a page alone.
+        const row = block.closest('tr');
+        const body = row && row.parentElement && row.parentElement.nodeName === 'TBODY' ? row.parentElement : undefined;
+        const header = row && row.parentElement && row.parentElement.nodeName === 'THEAD';
+        // (No row: the break falls between the header and the body.)
+        if (!table.hasAttribute('data-split-from') && (!row || header || (body && [...body.children].indexOf(row) < 2))) target = table;
+      } else if (atStart) {
+        // The page starts with this block: the headings before it must not end the page alone.
+        target = block.nodeName === 'LI' && block.parentElement.firstElementChild === block ? block.parentElement : block;
+        if (!isHeading(target.previousElementSibling) && !(target.previousElementSibling && target.previousElementSibling.nodeName === 'P' && isHeading(target.previousElementSibling.previousElementSibling))) return;
+      } else {
+        const before = document.createRange();
+        before.setStart(block, 0);
+        before.setEnd(overflow.startContainer, overflow.startOffset);
+        if (lineTops(before) <= 1 && !block.hasAttribute('data-split-from')) {
+          // A paragraph's first line alone at the foot of a page (an orphan).
+          target = block.nodeName === 'LI' && block.parentElement.firstElementChild === block ? block.parentElement : block;
+        } else {
+          // Its last line alone at the head of the next (a widow): break a line earlier.
+          const earlier = lineStartBefore(block, overflow);
+          if (earlier === 'whole') target = block;
+          else if (earlier) {
+            const moved = document.createRange();
+            moved.setStart(earlier.node, earlier.offset);
+            moved.setEnd(overflow.endContainer, overflow.endOffset);
+            return moved;
+          }
         }
       }
       if (!target) return;
-      // A heading (or a heading and a one-line introduction) stays with what it introduces.
-      let previous = target.previousElementSibling;
-      if (previous && previous.nodeName === 'P' && lineTops(rangeOf(previous)) <= 2 && previous.previousElementSibling && /^H[1-6]$/.test(previous.previousElementSibling.nodeName)) {
-        target = previous.previousElementSibling;
-      }
-      // Headings run together ("What the newest reports found", then "The 2016 report"): all go.
-      for (previous = target.previousElementSibling; previous && /^H[1-6]$/.test(previous.nodeName); previous = target.previousElementSibling) target = previous;
+      // A heading (or a heading and a one- or two-line introduction) stays with what it introduces;
+      // headings that run together ("What the newest reports found", "The 2016 report") go together.
+      const previous = target.previousElementSibling;
+      if (previous && previous.nodeName === 'P' && lineTops(rangeOf(previous)) <= 2 && isHeading(previous.previousElementSibling)) target = previous.previousElementSibling;
+      while (isHeading(target.previousElementSibling)) target = target.previousElementSibling;
+      // A section that starts with the heading: move the section (its heading is its first child).
+      if (isHeading(target) && !target.previousElementSibling && target.parentElement && target.parentElement.nodeName === 'SECTION') target = target.parentElement;
+      if (target === block && atStart) return;
       if (firstOnPage(target, rendered)) return;
       const moved = document.createRange();
       moved.setStartBefore(target);
