@@ -44,9 +44,19 @@ export function briefSummary(input: SummaryInput): string {
   );
   if (input.reports.length > 0) {
     const reportYears = input.reports.map((report) => report.year);
+    // Which report years the collection holds in the report's own text, and which only through
+    // a summary or an encyclopedia: a reader weighs them differently.
+    const own = input.reports.filter((report) => report.sources.some((id) => input.docs.get(id)?.bib.type === 'report')).map((report) => report.year);
+    const secondHand = reportYears.filter((year) => !own.includes(year));
+    const how =
+      secondHand.length === 0
+        ? ''
+        : own.length === 0
+          ? '; all are known from summaries or encyclopedia articles, not the reports themselves'
+          : `; for ${listOf(yearRanges(own))} the collection holds the report itself, for ${listOf(yearRanges(secondHand))} only a summary or an encyclopedia article`;
     sentences.push(
-      `It covers ${count(reportYears.length, 'US Trafficking in Persons report')} (${listOf(yearRanges(reportYears))})${
-        input.missing.length > 0 ? `; the collection has none for ${listOf(yearRanges(input.missing))}` : ''
+      `It draws on ${count(reportYears.length, 'year')} of US Trafficking in Persons reports (${listOf(yearRanges(reportYears))})${how}${
+        input.missing.length > 0 ? `; it has none for ${listOf(yearRanges(input.missing))}` : ''
       }.`,
     );
     const byTier = new Map<string, number[]>();

@@ -123,7 +123,8 @@ describe('the TIP assessment brief (Markdown)', () => {
     const where = markdown.slice(markdown.indexOf('## Where the sources disagree or are silent'), markdown.indexOf('## About the evidence'));
     expect(where).toMatch(/\*\*Report years with no source\*\*: the collection has no source for the reports of 2012–2015, 2017–2021 and 2024–2026\b/);
     const summary = markdown.slice(markdown.indexOf('## Summary'), markdown.indexOf('## Key findings'));
-    expect(summary).toContain('the collection has none for 2012–2015, 2017–2021 and 2024–2026');
+    expect(summary).toContain('it has none for 2012–2015, 2017–2021 and 2024–2026');
+    expect(summary).toContain('for 2011 the collection holds the report itself, for 2016 and 2022–2023 only a summary or an encyclopedia article');
   });
 
   it('should count the missing years up to the latest report that could exist on the edition date', async () => {
