@@ -134,7 +134,8 @@ export async function generateCollection(dir: string, spec: CollectionSpec, temp
       topics: [briefId(index % spec.briefs)],
       tags: [sections[index % sections.length]![0]],
       year: quoted.year,
-      statement: `According to synthetic document ${doc + 1}, ${quoted.text[0]!.toLowerCase()}${quoted.text.slice(1)}`,
+      // The document is named without its number: a statement may give no number its quotes do not.
+      statement: `According to the synthetic document, ${quoted.text[0]!.toLowerCase()}${quoted.text.slice(1)}`,
       citations: [{ source: sourceId(doc), quote: quoted.text }],
     };
   });
