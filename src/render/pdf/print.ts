@@ -179,9 +179,14 @@ const keepTogether = String.raw`(() => {
     range.selectNodeContents(element);
     return range;
   };
+  // Whether the element starts its page: nothing comes before it in the page's content.
   const firstOnPage = (element, rendered) => {
-    const first = rendered.querySelector('main') || rendered;
-    return element.getBoundingClientRect().top - first.getBoundingClientRect().top < 4;
+    for (let node = element; node && node !== rendered; node = node.parentElement) {
+      for (let previous = node.previousSibling; previous; previous = previous.previousSibling) {
+        if (previous.nodeType === 1 || (previous.textContent || '').trim()) return false;
+      }
+    }
+    return true;
   };
   const isHeading = (element) => Boolean(element) && /^H[1-6]$/.test(element.nodeName);
   // The element the page would start with: the node at the break, or its first block inside a
