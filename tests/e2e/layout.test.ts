@@ -5,6 +5,7 @@ import {
   headingOnlyPages,
   headings,
   headingsWithoutFollowers,
+  notesCrowdingBody,
   notesPrintedMoreThanOnce,
   orphanLines,
   outsideTextBlock,
@@ -100,6 +101,11 @@ describe('print layout of the briefs (real Chromium, Paged.js)', () => {
 
   it.each(briefs)('should keep all the text of %s inside the text block', (id) => {
     const violations = outsideTextBlock(pagesOf(id), { marginTolerance: 1 });
+    expect(violations, listed(id, violations)).toEqual([]);
+  });
+
+  it.each(briefs)('should set the notes of %s apart from the text, with space and a rule above them', (id) => {
+    const violations = notesCrowdingBody(pagesOf(id));
     expect(violations, listed(id, violations)).toEqual([]);
   });
 });
