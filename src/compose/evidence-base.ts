@@ -46,9 +46,16 @@ export function evidenceSources(facts: readonly VerifiedFact[], docs: ReadonlyMa
   for (const doc of docs.values()) {
     const citing = facts.filter((fact) => fact.citations.some((citation) => citation.source === doc.id));
     if (citing.length === 0) continue;
-    const years = [...new Set(citing.map((fact) => fact.tip?.report ?? factYear(fact)).filter((year): year is number => year !== undefined))].sort(
-      (a, b) => a - b,
-    );
+    // The years its facts describe (a report's facts mostly describe the year before it).
+    const years = [
+      ...new Set(
+        citing.flatMap((fact) =>
+          [fact.year, fact.tip?.covers, fact.date ? Number(fact.date.slice(0, 4)) : undefined, fact.figure?.period ? Number(String(fact.figure.period).slice(0, 4)) : undefined]
+            .concat(fact.year === undefined && fact.tip?.covers === undefined && !fact.date ? [factYear(fact)] : [])
+            .filter((year): year is number => year !== undefined && Number.isFinite(year)),
+        ),
+      ),
+    ].sort((a, b) => a - b);
     result.push({ doc, kind: sourceKind(doc), issued: issuedText(doc), years, facts: citing.length });
   }
   return result;

@@ -240,7 +240,7 @@ export function createHelpers(ctx: HelperContext) {
     },
     /** `{{reportTable}}`: one row per TIP report: its period and main figures ("–" where none), one note per row. */
     reportTable(options: HelperOptions) {
-      return safe(tipTable(reportsOf(options), marks, ctx.ledger));
+      return safe(tipTable(reportsOf(options), marks, ctx.ledger, ctx.docs));
     },
     /** `{{tierTimeline}}`: tier by report year, the years without a report, and undated tier statements. */
     tierTimeline(options: HelperOptions) {

@@ -3,7 +3,7 @@ import type { SourceDoc } from '../ingest/index.js';
 import { escapeInline, listOf, markdownTable } from './markdown-text.js';
 import { formatIsoDate } from './format-date.js';
 import { marksFor, type NoteLedger, type NoteMarks } from './notes.js';
-import { sourceLabel } from './source-label.js';
+import { sourceLabel, sourcesOf } from './source-label.js';
 
 const aspects = [
   { aspect: ['in-force'], header: 'In force' },
@@ -50,7 +50,7 @@ export function lawTable(facts: readonly VerifiedFact[], docs: ReadonlyMap<strin
     return [`${name}${marksFor(list, marks.cite)}`, ...cells, listOf(sources)];
   });
   for (const fact of facts) {
-    if (fact.law && marks.caveatDue(fact)) ledger.asides.push(`*${escapeInline(fact.law.instrument)}*: ${fact.note!.replace(/\s+/g, ' ').trim()}${marks.cite(fact)}`);
+    if (fact.law && marks.caveatDue(fact)) ledger.asides.push(`*${escapeInline(fact.law.instrument)}* (${sourcesOf(fact, docs)}): ${fact.note!.replace(/\s+/g, ' ').trim()}${marks.cite(fact)}`);
   }
   const table = markdownTable(['Instrument', ...aspects.map(({ header }) => header), 'According to'], body);
   const empty = body.some((row) => row.includes(notStated));

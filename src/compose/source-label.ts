@@ -1,5 +1,6 @@
 import type { SourceDoc } from '../ingest/index.js';
 import { formatIsoDate } from './format-date.js';
+import { escapeInline, listOf } from './markdown-text.js';
 
 /** A source's short name for running text and tables: its `label` in sources.yaml, or its title. */
 export function sourceLabel(doc: SourceDoc): string {
@@ -17,4 +18,14 @@ export function issuedIso(doc: SourceDoc): string | undefined {
 export function issuedText(doc: SourceDoc): string | undefined {
   const iso = issuedIso(doc);
   return iso ? formatIsoDate(iso) : undefined;
+}
+
+/** The sources a fact cites, by their short names: "Wikipedia, “Prostitution in Kosovo”" (for a caveat read away from its statement). */
+export function sourcesOf(fact: { readonly citations: readonly { readonly source: string }[] }, docs: ReadonlyMap<string, SourceDoc>): string {
+  return listOf(
+    [...new Set(fact.citations.map((citation) => citation.source))].map((id) => {
+      const doc = docs.get(id);
+      return doc ? escapeInline(sourceLabel(doc)) : id;
+    }),
+  );
 }

@@ -1,7 +1,9 @@
 import { metrics, type MetricId, type VerifiedFact } from '../facts/index.js';
+import type { SourceDoc } from '../ingest/index.js';
 import { formatFigure, singleYear } from './format-figure.js';
 import { markdownTable } from './markdown-text.js';
 import { marksFor, type NoteLedger, type NoteMarks } from './notes.js';
+import { sourcesOf } from './source-label.js';
 import { anchorFact, coveredYears, statedTiers, type TipReport } from './tip-reports.js';
 
 /** A figure column of the TIP table. */
@@ -67,7 +69,7 @@ function figureCell(report: TipReport, column: FigureColumn): { text: string; fa
  * per row (on the report's year) citing every passage the row rests on. Tiers are in the tier
  * timeline. Caveats of its figures go to "Where the sources disagree or are silent".
  */
-export function tipTable(reports: readonly TipReport[], marks: NoteMarks, ledger: NoteLedger): string {
+export function tipTable(reports: readonly TipReport[], marks: NoteMarks, ledger: NoteLedger, docs: ReadonlyMap<string, SourceDoc>): string {
   const header = ['Report', 'Covers', ...figureColumns.map((column) => column.header)];
   const rows = reports.map((report) => {
     const cells = figureColumns.map((column) => figureCell(report, column));
@@ -83,7 +85,10 @@ export function tipTable(reports: readonly TipReport[], marks: NoteMarks, ledger
   for (const report of reports) {
     for (const fact of report.facts) {
       if (!fact.figure || !tableMetrics.has(fact.figure.metric) || !marks.caveatDue(fact)) continue;
-      ledger.asides.push(`*${report.year} report, ${metrics[fact.figure.metric].label.toLowerCase()}*: ${fact.note!.replace(/\s+/g, ' ').trim()}${marks.cite(fact)}`);
+      // The source is named where it is not the report itself (a summary's caveat says "the summary").
+      const own = fact.citations.every((citation) => docs.get(citation.source)?.bib.type === 'report');
+      const from = own || docs.size === 0 ? '' : ` (${sourcesOf(fact, docs)})`;
+      ledger.asides.push(`*${report.year} report, ${metrics[fact.figure.metric].label.toLowerCase()}*${from}: ${fact.note!.replace(/\s+/g, ' ').trim()}${marks.cite(fact)}`);
     }
   }
   const empty = rows.some((row) => row.includes(notStated));

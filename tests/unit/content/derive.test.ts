@@ -57,7 +57,7 @@ describe('tipTable', () => {
       fact('tier', { tip: { report: 2012, tier: 'Tier 2 Watch List' } }),
       fact('inv', { tip: { report: 2012 }, figure: { metric: 'investigations', value: 57, unit: 'investigations', period: 2011 } }),
     ]);
-    const table = tipTable(reports, createNoteMarks(ledger), ledger);
+    const table = tipTable(reports, createNoteMarks(ledger), ledger, new Map());
     // No Tier column: tiers are in the tier timeline.
     expect(table).toBe([header, '| --- | --- | --- | --- | --- | --- | --- |', '| 2012[^tier+inv] | – | 57 (2011) | – | – | – | – |', '', key].join('\n'));
     expect(ledger.used).toEqual(['tier', 'inv']);
@@ -77,7 +77,7 @@ describe('tipTable', () => {
       figure('victims', 'victims-identified', 43, 'persons'),
       figure('funds', 'victim-care-funding', 216234, 'USD'),
     ]);
-    const table = tipTable(reports, createNoteMarks(ledger), ledger);
+    const table = tipTable(reports, createNoteMarks(ledger), ledger, new Map());
     expect(table).toBe([header, '| --- | --- | --- | --- | --- | --- | --- |', '| 2011[^covers+inv+pros+conv+victims+funds] | 2010 | 194 | 83 offenders | 11 | 43 | $216,234 |'].join('\n'));
   });
 
@@ -85,7 +85,7 @@ describe('tipTable', () => {
     const ledger = emptyLedger();
     const covers = fact('covers', { tip: { report: 2011, covers: 2010, tier: 'Tier 2' } });
     const same = fact('same', { tip: { report: 2011 }, figure: { metric: 'convictions', value: 11, unit: 'convictions', period: 2010 }, citations: covers.citations });
-    const table = tipTable(collectReports([covers, same]), createNoteMarks(ledger), ledger);
+    const table = tipTable(collectReports([covers, same]), createNoteMarks(ledger), ledger, new Map());
     expect(table.split('\n')[2]).toBe('| 2011[^covers] | 2010 | – | – | 11 | – | – |');
     // Both are recorded as used by the brief.
     expect(ledger.used).toEqual(['covers', 'same']);
@@ -94,7 +94,7 @@ describe('tipTable', () => {
   it('should name a related figure where the column’s own is not stated', () => {
     const ledger = emptyLedger();
     const reports = collectReports([fact('fund', { tip: { report: 2016, covers: 2015 }, figure: { metric: 'shelter-funding', stated: 'increased', period: 2015 } })]);
-    expect(tipTable(reports, createNoteMarks(ledger), ledger).split('\n')[2]).toBe('| 2016[^fund] | 2015 | – | – | – | – | – (shelter funding: increased) |');
+    expect(tipTable(reports, createNoteMarks(ledger), ledger, new Map()).split('\n')[2]).toBe('| 2016[^fund] | 2015 | – | – | – | – | – (shelter funding: increased) |');
   });
 
   it('should give the caveats of the facts in the table to "Where the sources disagree or are silent", once, not print them under it', () => {
@@ -103,12 +103,12 @@ describe('tipTable', () => {
     const reports = collectReports([
       fact('conv', { tip: { report: 2011, covers: 2010 }, note: 'Sex trafficking\n  only.', figure: { metric: 'convictions', value: 11, unit: 'convictions', period: 2010 } }),
     ]);
-    const table = tipTable(reports, marks, ledger);
+    const table = tipTable(reports, marks, ledger, new Map());
     expect(table).not.toContain('Sex trafficking');
     expect(ledger.asides).toEqual(['*2011 report, convictions*: Sex trafficking only.[^conv]']);
     expect(ledger.noted).toEqual(new Set(['conv']));
     // A second table of the same facts gives no second caveat.
-    tipTable(reports, marks, ledger);
+    tipTable(reports, marks, ledger, new Map());
     expect(ledger.asides).toHaveLength(1);
   });
 });
@@ -147,7 +147,7 @@ describe('lawTable', () => {
     const marks = createNoteMarks(ledger);
     const facts = [law('code', 'tip', { instrument: '2004 criminal code', aspect: 'prohibits' }, { short: 'trafficking', note: 'No source\n dates the code.' })];
     expect(lawTable(facts, docs, marks, ledger)).not.toContain('No source dates');
-    expect(ledger.asides).toEqual(['*2004 criminal code*: No source dates the code.[^code]']);
+    expect(ledger.asides).toEqual(['*2004 criminal code* (the 2011 TIP report): No source dates the code.[^code]']);
     lawTable(facts, docs, marks, ledger);
     expect(ledger.asides).toHaveLength(1);
   });
