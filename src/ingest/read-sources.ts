@@ -143,7 +143,9 @@ export async function readSources(
   const result = () => ({
     docs,
     bibliography: { path: bibPath, digest: sha256(bibText) },
-    messages: [...bibFile.messages, ...[...docs.values()].flatMap((doc) => doc.file.messages)],
+    // The documents are read at once, so their problems arrive in any order: report them in
+    // the order of sources.yaml (a sort by line is stable for messages on one line).
+    messages: [...[...bibFile.messages].sort((a, b) => (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER)), ...[...docs.values()].flatMap((doc) => doc.file.messages)],
     texts,
   });
 
