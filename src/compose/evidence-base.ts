@@ -51,7 +51,7 @@ export function evidenceSources(facts: readonly VerifiedFact[], docs: ReadonlyMa
       ...new Set(
         citing.flatMap((fact) =>
           [fact.year, fact.tip?.covers, fact.date ? Number(fact.date.slice(0, 4)) : undefined, fact.figure?.period ? Number(String(fact.figure.period).slice(0, 4)) : undefined]
-            .concat(fact.year === undefined && fact.tip?.covers === undefined && !fact.date ? [factYear(fact)] : [])
+            .concat(fact.year === undefined && fact.tip?.covers === undefined && !fact.date && !fact.figure?.period ? [factYear(fact)] : [])
             .filter((year): year is number => year !== undefined && Number.isFinite(year)),
         ),
       ),
@@ -79,7 +79,13 @@ export function aboutEvidence(facts: readonly VerifiedFact[], docs: ReadonlyMap<
   const kindList = listOf([...kinds.entries()].map(([kind, n]) => `${inWords(n)} ${n === 1 ? kind : pluralKind(kind)}`), 'and');
   const dated = sources.filter((source) => source.issued);
   const undated = sources.filter((source) => !source.issued);
-  const opening = `This brief rests on ${count(sources.length, 'source')}: ${kindList}.`;
+  const [onlyKind] = kinds.size === 1 ? [...kinds.keys()] : [];
+  const opening =
+    sources.length === 1
+      ? `This brief rests on one source, ${/^[aeiou]/i.test(onlyKind!) ? 'an' : 'a'} ${onlyKind}.`
+      : onlyKind !== undefined
+        ? `This brief rests on ${count(sources.length, 'source')}, ${sources.length === 2 ? 'both' : 'all'} ${pluralKind(onlyKind)}.`
+        : `This brief rests on ${count(sources.length, 'source')}: ${kindList}.`;
   const dates =
     undated.length === 0
       ? 'Each gives its date of publication.'

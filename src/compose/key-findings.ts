@@ -17,10 +17,25 @@ const mostFindings = 5;
  */
 function newestOn(reports: readonly TipReport[], tag: string, taken: ReadonlySet<string>): VerifiedFact | undefined {
   for (const report of [...reports].reverse()) {
-    const found = report.facts.find((fact) => fact.tags.includes(tag) && !taken.has(fact.id));
+    const found = report.facts.find((fact) => fact.tags.includes(tag) && !taken.has(fact.id) && !superseded(fact, reports));
     if (found) return found;
   }
   return undefined;
+}
+
+/** Tags that name what a finding is about. */
+const subjectTags = new Set(['tier', 'finding', 'prosecution', 'protection', 'prevention', 'gap', 'institution', 'complicity', 'profile', 'recommendation']);
+
+/**
+ * Whether a newer report speaks to one of the fact's subjects: then the fact is not a key
+ * finding (a 2016 "still lacked a compensation fund" after a 2018 report on protection).
+ */
+function superseded(fact: VerifiedFact, reports: readonly TipReport[]): boolean {
+  // An overall finding or a tier is superseded by nothing but the newer report's own, which the
+  // list takes first: only the themes (prosecution, protection …) are compared.
+  const own = fact.tags.filter((tag) => subjectTags.has(tag) && tag !== 'finding' && tag !== 'tier');
+  const year = fact.tip?.report ?? 0;
+  return reports.some((report) => report.year > year && report.facts.some((other) => other.tags.some((tag) => own.includes(tag))));
 }
 
 /**
