@@ -4,9 +4,9 @@ import { codes, createMessage } from '../diagnostics/index.js';
 import { metrics, type VerifiedFact } from '../facts/index.js';
 import type { SourceDoc } from '../ingest/index.js';
 import { formatFigure } from './format-figure.js';
-import { escapeInline, listOf } from './markdown-text.js';
+import { escapeInline } from './markdown-text.js';
 import { marksFor, type NoteMarks } from './notes.js';
-import { sourceLabel } from './source-label.js';
+import { sourcesOf } from './source-label.js';
 import { numbersIn } from '../lint/figure-checks.js';
 
 /** Facts that answer one question differently: a report year's tier, or a figure for one period. */
@@ -108,12 +108,7 @@ export function disagreements(
   }
   const items = conflicts.map((conflict) => {
     const answers = conflict.answers.map((answer) => {
-      const sources = [...new Set(answer.facts.flatMap((fact) => fact.citations.map((citation) => citation.source)))].map((id) => {
-        const doc = docs.get(id);
-        return doc ? escapeInline(sourceLabel(doc)) : id;
-      });
-      const notes = marksFor(answer.facts, marks.cite);
-      return `${escapeInline(answer.value)}, according to ${listOf(sources)}${notes}`;
+      return `${escapeInline(answer.value)}, according to ${sourcesOf(answer.facts, docs)}${marksFor(answer.facts, marks.cite)}`;
     });
     const caveats = [...new Set(conflict.answers.flatMap((answer) => answer.facts.map((fact) => fact.note)).filter((note): note is string => Boolean(note)))];
     const said = caveats.length > 0 ? ` *${caveats.map((note) => note.replace(/\s+/g, ' ').trim()).join(' ')}*` : '';

@@ -1,7 +1,7 @@
 import type { VerifiedFact } from '../facts/index.js';
 import type { SourceDoc } from '../ingest/index.js';
 import { factYear } from './as-of.js';
-import { escapeInline, listOf, markdownTable, yearRanges } from './markdown-text.js';
+import { countOf, escapeInline, inWords, listOf, markdownTable, yearRanges } from './markdown-text.js';
 import { issuedText, sourceLabel } from './source-label.js';
 
 /** What a CSL type is called when "About the evidence" counts sources, where sources.yaml gives no `kind`. */
@@ -40,31 +40,28 @@ export interface EvidenceSource {
   readonly facts: number;
 }
 
+/**
+ * The years a fact describes: its `year`, the year its report covers, its date's, its figure's
+ * period; else the latest year it comes from (a report's facts mostly describe the year before it).
+ */
+export function describedYears(fact: VerifiedFact): number[] {
+  const stated = [fact.year, fact.tip?.covers, fact.date ? Number(fact.date.slice(0, 4)) : undefined, fact.figure?.period ? Number(String(fact.figure.period).slice(0, 4)) : undefined];
+  const fallback = fact.year === undefined && fact.tip?.covers === undefined && !fact.date && !fact.figure?.period ? [factYear(fact)] : [];
+  return [...stated, ...fallback].filter((year): year is number => year !== undefined && Number.isFinite(year));
+}
+
 /** The sources the brief's facts cite, in bibliography order, with what each contributes. */
 export function evidenceSources(facts: readonly VerifiedFact[], docs: ReadonlyMap<string, SourceDoc>): EvidenceSource[] {
   const result: EvidenceSource[] = [];
   for (const doc of docs.values()) {
     const citing = facts.filter((fact) => fact.citations.some((citation) => citation.source === doc.id));
     if (citing.length === 0) continue;
-    // The years its facts describe (a report's facts mostly describe the year before it).
-    const years = [
-      ...new Set(
-        citing.flatMap((fact) =>
-          [fact.year, fact.tip?.covers, fact.date ? Number(fact.date.slice(0, 4)) : undefined, fact.figure?.period ? Number(String(fact.figure.period).slice(0, 4)) : undefined]
-            .concat(fact.year === undefined && fact.tip?.covers === undefined && !fact.date && !fact.figure?.period ? [factYear(fact)] : [])
-            .filter((year): year is number => year !== undefined && Number.isFinite(year)),
-        ),
-      ),
-    ].sort((a, b) => a - b);
+    const years = [...new Set(citing.flatMap(describedYears))].sort((a, b) => a - b);
     result.push({ doc, kind: sourceKind(doc), issued: issuedText(doc), years, facts: citing.length });
   }
   return result;
 }
 
-const plural = new Intl.PluralRules('en');
-const count = (n: number, one: string, many = `${one}s`) => `${numberWords[n] ?? n} ${plural.select(n) === 'one' ? one : many}`;
-const numberWords = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
-const inWords = (n: number) => numberWords[n] ?? String(n);
 
 /**
  * "About the evidence": how many sources of each kind the brief rests on, which are dated, the
@@ -84,8 +81,8 @@ export function aboutEvidence(facts: readonly VerifiedFact[], docs: ReadonlyMap<
     sources.length === 1
       ? `This brief rests on one source, ${/^[aeiou]/i.test(onlyKind!) ? 'an' : 'a'} ${onlyKind}.`
       : onlyKind !== undefined
-        ? `This brief rests on ${count(sources.length, 'source')}, ${sources.length === 2 ? 'both' : 'all'} ${pluralKind(onlyKind)}.`
-        : `This brief rests on ${count(sources.length, 'source')}: ${kindList}.`;
+        ? `This brief rests on ${countOf(sources.length, 'source')}, ${sources.length === 2 ? 'both' : 'all'} ${pluralKind(onlyKind)}.`
+        : `This brief rests on ${countOf(sources.length, 'source')}: ${kindList}.`;
   const dates =
     undated.length === 0
       ? 'Each gives its date of publication.'

@@ -1,4 +1,4 @@
-import type { VerifiedFact } from '../facts/index.js';
+import { subjectTags, type VerifiedFact } from '../facts/index.js';
 import type { FigureSeries } from './figure-series.js';
 import { figureTrends } from './figure-trends.js';
 import type { NoteMarks } from './notes.js';
@@ -22,9 +22,6 @@ function newestOn(reports: readonly TipReport[], tag: string, taken: ReadonlySet
   }
   return undefined;
 }
-
-/** Tags that name what a finding is about. */
-const subjectTags = new Set(['tier', 'finding', 'prosecution', 'protection', 'prevention', 'gap', 'institution', 'complicity', 'profile', 'recommendation']);
 
 /**
  * Whether a newer report speaks to one of the fact's subjects: then the fact is not a key

@@ -3,7 +3,7 @@ import type { SourceDoc } from '../ingest/index.js';
 import { escapeInline, listOf, markdownTable } from './markdown-text.js';
 import { formatIsoDate } from './format-date.js';
 import { marksFor, type NoteLedger, type NoteMarks } from './notes.js';
-import { sourceLabel, sourcesOf } from './source-label.js';
+import { sourcesOf } from './source-label.js';
 
 const aspects = [
   { aspect: ['in-force'], header: 'In force' },
@@ -43,14 +43,10 @@ export function lawTable(facts: readonly VerifiedFact[], docs: ReadonlyMap<strin
       const inCell = list.filter((fact) => fact.law && (aspect as readonly string[]).includes(fact.law.aspect));
       return inCell.length > 0 ? inCell.map((fact) => cellText(fact)).join('; ') : notStated;
     });
-    const sources = [...new Set(list.flatMap((fact) => fact.citations.map((citation) => citation.source)))].map((id) => {
-      const doc = docs.get(id);
-      return doc ? escapeInline(sourceLabel(doc)) : id;
-    });
-    return [`${name}${marksFor(list, marks.cite)}`, ...cells, listOf(sources)];
+    return [`${name}${marksFor(list, marks.cite)}`, ...cells, sourcesOf(list, docs)];
   });
   for (const fact of facts) {
-    if (fact.law && marks.caveatDue(fact)) ledger.asides.push(`*${escapeInline(fact.law.instrument)}* (${sourcesOf(fact, docs)}): ${fact.note!.replace(/\s+/g, ' ').trim()}${marks.cite(fact)}`);
+    if (fact.law && marks.caveatDue(fact)) ledger.asides.push(`*${escapeInline(fact.law.instrument)}* (${sourcesOf([fact], docs)}): ${fact.note!.replace(/\s+/g, ' ').trim()}${marks.cite(fact)}`);
   }
   const table = markdownTable(['Instrument', ...aspects.map(({ header }) => header), 'According to'], body);
   const empty = body.some((row) => row.includes(notStated));

@@ -37,3 +37,16 @@ export function yearRanges(years: readonly number[]): string[] {
   }
   return ranges;
 }
+
+const numberWords = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const plurals = new Intl.PluralRules('en');
+
+/** A small number in words ("three"), a larger one in figures ("17"). */
+export function inWords(n: number): string {
+  return numberWords[n] ?? String(n);
+}
+
+/** "one source", "three sources", "17 sources". */
+export function countOf(n: number, one: string, many = `${one}s`): string {
+  return `${inWords(n)} ${plurals.select(n) === 'one' ? one : many}`;
+}

@@ -20,10 +20,10 @@ export function issuedText(doc: SourceDoc): string | undefined {
   return iso ? formatIsoDate(iso) : undefined;
 }
 
-/** The sources a fact cites, by their short names: "Wikipedia, “Prostitution in Kosovo”" (for a caveat read away from its statement). */
-export function sourcesOf(fact: { readonly citations: readonly { readonly source: string }[] }, docs: ReadonlyMap<string, SourceDoc>): string {
+/** The sources some facts cite, once each, by their short names: "the 2011 TIP report and Wikipedia, “Prostitution in Kosovo”". */
+export function sourcesOf(facts: readonly { readonly citations: readonly { readonly source: string }[] }[], docs: ReadonlyMap<string, SourceDoc>): string {
   return listOf(
-    [...new Set(fact.citations.map((citation) => citation.source))].map((id) => {
+    [...new Set(facts.flatMap((fact) => fact.citations.map((citation) => citation.source)))].map((id) => {
       const doc = docs.get(id);
       return doc ? escapeInline(sourceLabel(doc)) : id;
     }),

@@ -1,15 +1,10 @@
 import type { VerifiedFact } from '../facts/index.js';
 import type { SourceDoc } from '../ingest/index.js';
-import { factYear } from './as-of.js';
 import type { Conflict } from './conflicts.js';
-import { evidenceSources } from './evidence-base.js';
-import { listOf, yearRanges } from './markdown-text.js';
+import { describedYears, evidenceSources } from './evidence-base.js';
+import { countOf, inWords, listOf, yearRanges } from './markdown-text.js';
 import { statedTiers, type TipReport } from './tip-reports.js';
 
-const numberWords = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
-const inWords = (n: number) => numberWords[n] ?? String(n);
-const plural = new Intl.PluralRules('en');
-const count = (n: number, one: string, many = `${one}s`) => `${inWords(n)} ${plural.select(n) === 'one' ? one : many}`;
 
 /** What the summary reads: the brief's facts and what the collection knows about them. */
 export interface SummaryInput {
@@ -28,17 +23,12 @@ export interface SummaryInput {
  */
 export function briefSummary(input: SummaryInput): string {
   const sources = evidenceSources(input.facts, input.docs);
-  // Every year a fact describes: its own, the year a report covers, a figure's period.
-  const years = input.facts.flatMap((fact) =>
-    [fact.year, fact.tip?.covers, fact.figure?.period ? Number(String(fact.figure.period).slice(0, 4)) : undefined, factYear(fact)].filter(
-      (year): year is number => year !== undefined && Number.isFinite(year),
-    ),
-  );
+  const years = input.facts.flatMap(describedYears);
   const dated = sources.filter((source) => source.issued).length;
   const sentences: string[] = [];
   const span = years.length > 0 ? `, on events from ${Math.min(...years)} to ${Math.max(...years)}` : '';
   sentences.push(
-    `This brief sets out what ${count(sources.length, 'source')} say${sources.length === 1 ? 's' : ''}, in ${input.facts.length} statements${span}; ${
+    `This brief sets out what ${countOf(sources.length, 'source')} say${sources.length === 1 ? 's' : ''}, in ${input.facts.length} statements${span}; ${
       dated === sources.length ? 'every source is dated' : dated === 0 ? 'none of the sources is dated' : `${inWords(dated)} of the sources ${dated === 1 ? 'is' : 'are'} dated`
     }.`,
   );
@@ -55,7 +45,7 @@ export function briefSummary(input: SummaryInput): string {
           ? '; all are known from summaries or encyclopedia articles, not the reports themselves'
           : `; for ${listOf(yearRanges(own))} the collection holds the report itself, for ${listOf(yearRanges(secondHand))} only a summary or an encyclopedia article`;
     sentences.push(
-      `It draws on ${count(reportYears.length, 'year')} of US Trafficking in Persons reports (${listOf(yearRanges(reportYears))})${how}${
+      `It draws on ${countOf(reportYears.length, 'year')} of US Trafficking in Persons reports (${listOf(yearRanges(reportYears))})${how}${
         input.missing.length > 0 ? `; it has none for ${listOf(yearRanges(input.missing))}` : ''
       }.`,
     );
@@ -72,7 +62,7 @@ export function briefSummary(input: SummaryInput): string {
   const disagree = input.conflicts.length;
   sentences.push(
     disagree > 0
-      ? `The sources disagree on ${count(disagree, 'point')}; “Where the sources disagree or are silent” shows each reading, and “About the evidence” what each source is.`
+      ? `The sources disagree on ${countOf(disagree, 'point')}; “Where the sources disagree or are silent” shows each reading, and “About the evidence” what each source is.`
       : `“About the evidence” says what each source is and which years it describes.`,
   );
   return `<!-- uncited -->\n${sentences.join(' ')}`;

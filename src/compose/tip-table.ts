@@ -87,7 +87,7 @@ export function tipTable(reports: readonly TipReport[], marks: NoteMarks, ledger
       if (!fact.figure || !tableMetrics.has(fact.figure.metric) || !marks.caveatDue(fact)) continue;
       // The source is named where it is not the report itself (a summary's caveat says "the summary").
       const own = fact.citations.every((citation) => docs.get(citation.source)?.bib.type === 'report');
-      const from = own || docs.size === 0 ? '' : ` (${sourcesOf(fact, docs)})`;
+      const from = own || docs.size === 0 ? '' : ` (${sourcesOf([fact], docs)})`;
       ledger.asides.push(`*${report.year} report, ${metrics[fact.figure.metric].label.toLowerCase()}*${from}: ${fact.note!.replace(/\s+/g, ' ').trim()}${marks.cite(fact)}`);
     }
   }

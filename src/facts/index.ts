@@ -15,3 +15,4 @@ export type { Token, TokenKind } from './statement-tokens.js';
 export { locateInStatement } from './statement-place.js';
 export type { PlacedStatement } from './statement-place.js';
 export { checkDates } from './check-dates.js';
+export { subjectTags } from './subjects.js';

@@ -1,9 +1,8 @@
 import type { VFileMessage } from 'vfile-message';
 import { codes, createMessage } from '../diagnostics/index.js';
+import { subjectTags } from '../facts/index.js';
 import type { LintInput } from './types.js';
 
-/** Tags that name what a finding is about (not how a brief files it). */
-const subjects = new Set(['tier', 'finding', 'prosecution', 'protection', 'prevention', 'gap', 'institution', 'complicity', 'profile', 'recommendation']);
 
 /**
  * Key points must not go stale when a new report arrives: a `point` whose fact comes from a TIP
@@ -17,7 +16,7 @@ export function findStaleKeyPoints(input: LintInput): VFileMessage[] {
     for (const id of brief.keyPoints ?? []) {
       const fact = input.facts.get(id);
       if (!fact?.tip) continue;
-      const own = (fact.tags ?? []).filter((tag) => subjects.has(tag));
+      const own = (fact.tags ?? []).filter((tag) => subjectTags.has(tag));
       let newest: { report: number; id: string; shared: string[] } | undefined;
       for (const other of topic) {
         if (other.tip!.report <= fact.tip.report) continue;

@@ -16,6 +16,7 @@ describe('facts', () => {
       'metrics',
       'minQuoteWords',
       'numbersIn',
+      'subjectTags',
       'tiers',
       'tokensIn',
       'unitScale',
