@@ -1,7 +1,7 @@
 import type { VFile } from 'vfile';
 import { codes, reportError } from '../diagnostics/index.js';
 import { fold, foldForMatch, formatLocator, locatorOf, type FoldedText, type Locator, type SourceDoc } from '../ingest/index.js';
-import { findClosestPassage } from './closest-passage.js';
+import { findClosestPassage, type ClosestPassage } from './closest-passage.js';
 import type { Fact, FactCitation } from './load-facts.js';
 
 /** Where a quote was found in its source. */
@@ -40,8 +40,8 @@ export interface VerifiedFact extends Omit<Fact, 'citations'> {
 
 const stage = 'facts';
 
-/** `¶ 6, line 23 (similarity 0.95): “…”`; the line only where it is a line of the file itself. */
-function describe(similarity: number, where: string, line: number | undefined, text: string): string {
+/** `¶ 6, line 23 (similarity 0.95): “…”`: a closest passage, the line only where it is a line of the file itself. */
+export function describeClosest(similarity: number, where: string, line: number | undefined, text: string): string {
   const clipped = text.length > 320 ? `${text.slice(0, 317)}…` : text;
   return `${where}${line !== undefined ? `, line ${line}` : ''} (similarity ${similarity.toFixed(2)}): “${clipped}”`;
 }
@@ -104,35 +104,103 @@ function findQuote(paragraphs: readonly FoldedText[], quote: string): { index: n
   });
 }
 
+/** Where a quote is in a document, or why it is not. */
+export type QuoteLocation =
+  | { readonly kind: 'found'; readonly match: QuoteMatch; readonly inQuotationMarks: boolean }
+  | {
+      readonly kind: 'not-found';
+      /** The passage most like it, with its ¶ or page, and its line where that is a line of the file. */
+      readonly closest?: ClosestPassage & { readonly where: string; readonly line?: number };
+      /** The words are there, but begin or end inside a longer word or number. */
+      readonly inside: boolean;
+    }
+  /** Found in several places and no locator to choose one (`places`: ¶ or page of each). */
+  | { readonly kind: 'ambiguous'; readonly places: readonly string[] }
+  /** Found, but not where the citation's own locator says (`places`: where it is). */
+  | { readonly kind: 'elsewhere'; readonly places: readonly string[] };
+
+/** Finds quotes in documents, folding each document's paragraphs once. */
+export type QuoteFinder = (citation: Pick<FactCitation, 'quote' | 'locator'>, doc: SourceDoc) => QuoteLocation;
+
 /**
- * Check every quote against its cited document. A quote must lie inside one paragraph after
- * folding white space, quote marks and dashes. Problems are attached to `factsFile`.
+ * A quote finder: a quote must lie inside one paragraph after folding white space, quote marks
+ * and dashes, start and end on word boundaries, and (when the citation gives a locator) be in
+ * that ¶ or on that page. Used by `verifyQuotes` and by `briefs fetch` on new versions.
+ */
+export function createQuoteFinder(): QuoteFinder {
+  // Folded once per document, and only for documents some quote is looked for in.
+  const foldedParagraphs = new Map<SourceDoc, FoldedText[]>();
+  const foldedOf = (doc: SourceDoc) => {
+    let folded = foldedParagraphs.get(doc);
+    if (!folded) {
+      folded = doc.paragraphs.map((paragraph) => foldForMatch(paragraph.text));
+      foldedParagraphs.set(doc, folded);
+    }
+    return folded;
+  };
+  // The same with hyphens inside words optional, for documents with soft hyphens (PDFs).
+  const looseParagraphs = new Map<SourceDoc, FoldedText[]>();
+  const looseOf = (doc: SourceDoc) => {
+    let folded = looseParagraphs.get(doc);
+    if (!folded) {
+      folded = doc.paragraphs.map((paragraph) => foldForMatch(paragraph.text, { looseHyphens: paragraph.text.includes('\u00ad') }));
+      looseParagraphs.set(doc, folded);
+    }
+    return folded;
+  };
+  return (citation, doc) => {
+    let quote = fold(citation.quote);
+    let folded = foldedOf(doc);
+    let hits = findQuote(folded, quote);
+    if (hits.length === 0 && doc.paragraphs.some((paragraph) => paragraph.text.includes('\u00ad'))) {
+      // A PDF line-end hyphen the reader could not decide on (a soft hyphen in the text):
+      // there, `anti-trafficking` and `antitrafficking` are the same word.
+      quote = foldForMatch(citation.quote, { looseHyphens: true }).text;
+      folded = looseOf(doc);
+      hits = findQuote(folded, quote);
+    }
+    if (hits.length === 0) {
+      const closest = findClosestPassage(citation.quote, doc.paragraphs);
+      const near = closest && doc.paragraphs[closest.paragraph - 1];
+      const inside = folded.some((paragraph) => paragraph.text.includes(quote));
+      // A web page's or a PDF's lines are those of the extracted text: no use to a curator.
+      const line = doc.format === 'text' || doc.format === 'markdown' ? near?.line : undefined;
+      return { kind: 'not-found', inside, ...(closest && near ? { closest: { ...closest, where: formatLocator(near), ...(line !== undefined ? { line } : {}) } } : {}) };
+    }
+    const located = hits.map((hit) => {
+      const paragraph = doc.paragraphs[hit.index]!;
+      const { map } = folded[hit.index]!;
+      return { ...hit, paragraph, locator: locatorOf(paragraph, { start: map[hit.start]!, end: map[hit.start + quote.length]! }) };
+    });
+    const given = citation.locator ? givenLocator(citation.locator) : undefined;
+    // What the citation's own locator would have to say for each place the quote is found.
+    const expectedOf = (hit: (typeof located)[number]) => (given?.page ? hit.locator.value.split('–')[0]! : String(hit.paragraph.n));
+    const chosen = given === undefined ? located[0]! : located.find((hit) => given.value.toLowerCase() === expectedOf(hit).toLowerCase());
+    // The same words in two places: which one the statement rests on is the curator's call.
+    if (given === undefined && located.length > 1) return { kind: 'ambiguous', places: located.map((hit) => formatLocator(hit.paragraph)) };
+    if (!chosen) return { kind: 'elsewhere', places: located.map((hit) => (given?.page ? `p. ${expectedOf(hit)}` : `¶ ${hit.paragraph.n}`)) };
+    const { paragraph, locator } = chosen;
+    const { text, map } = folded[chosen.index]!;
+    const start = chosen.start;
+    const end = start + quote.length;
+    return {
+      kind: 'found',
+      inQuotationMarks: inQuotationMarks(text, start, end),
+      match: { paragraph: paragraph.n, line: paragraph.line, start, end, textStart: map[start]!, textEnd: map[end]!, locator },
+    };
+  };
+}
+
+/**
+ * Check every quote against its cited document (see createQuoteFinder). Problems are attached
+ * to `factsFile`.
  */
 export function verifyQuotes(
   facts: ReadonlyMap<string, Fact>,
   docs: ReadonlyMap<string, SourceDoc>,
   factsFile: VFile,
 ): Map<string, VerifiedFact> {
-  // Folded once per document, and only for documents some fact cites.
-  const foldedParagraphs = new Map<string, FoldedText[]>();
-  const foldedOf = (doc: SourceDoc) => {
-    let folded = foldedParagraphs.get(doc.id);
-    if (!folded) {
-      folded = doc.paragraphs.map((paragraph) => foldForMatch(paragraph.text));
-      foldedParagraphs.set(doc.id, folded);
-    }
-    return folded;
-  };
-  // The same with hyphens inside words optional, for documents with soft hyphens (PDFs).
-  const looseParagraphs = new Map<string, FoldedText[]>();
-  const looseOf = (doc: SourceDoc) => {
-    let folded = looseParagraphs.get(doc.id);
-    if (!folded) {
-      folded = doc.paragraphs.map((paragraph) => foldForMatch(paragraph.text, { looseHyphens: paragraph.text.includes('\u00ad') }));
-      looseParagraphs.set(doc.id, folded);
-    }
-    return folded;
-  };
+  const find = createQuoteFinder();
   const verified = new Map<string, VerifiedFact>();
   for (const fact of facts.values()) {
     const citations: VerifiedCitation[] = [];
@@ -150,60 +218,28 @@ export function verifyQuotes(
         reportError(factsFile, codes.quoteFewWords, [fact.id, citation.quote, words, minQuoteWords], { place: citation.place, stage });
         continue;
       }
-      let quote = fold(citation.quote);
-      let folded = foldedOf(doc);
-      let hits = findQuote(folded, quote);
-      if (hits.length === 0 && doc.paragraphs.some((paragraph) => paragraph.text.includes('\u00ad'))) {
-        // A PDF line-end hyphen the reader could not decide on (a soft hyphen in the text):
-        // there, `anti-trafficking` and `antitrafficking` are the same word.
-        quote = foldForMatch(citation.quote, { looseHyphens: true }).text;
-        folded = looseOf(doc);
-        hits = findQuote(folded, quote);
-      }
-      if (hits.length === 0) {
-        const closest = findClosestPassage(citation.quote, doc.paragraphs);
-        const near = closest && doc.paragraphs[closest.paragraph - 1];
-        // Said when the words are there but inside longer ones: "sufficient care" in "insufficient care".
-        const inside = folded.some((paragraph) => paragraph.text.includes(quote));
+      const found = find(citation, doc);
+      if (found.kind === 'not-found') {
+        const { closest } = found;
         reportError(factsFile, codes.quoteNotFound, [fact.id, doc.id], {
           place: citation.place,
           stage,
           actual: citation.quote,
-          ...(inside ? { note: 'The passage is there, but it begins or ends inside a word or a number: quote whole words and whole numbers.' } : {}),
-          // A web page's or a PDF's lines are those of the extracted text: no use to a curator.
-          expected: closest && near ? [describe(closest.similarity, formatLocator(near), doc.format === 'text' || doc.format === 'markdown' ? near.line : undefined, closest.text)] : undefined,
+          // Said when the words are there but inside longer ones: "sufficient care" in "insufficient care".
+          ...(found.inside ? { note: 'The passage is there, but it begins or ends inside a word or a number: quote whole words and whole numbers.' } : {}),
+          expected: closest ? [describeClosest(closest.similarity, closest.where, closest.line, closest.text)] : undefined,
         });
         continue;
       }
-      const located = hits.map((hit) => {
-        const paragraph = doc.paragraphs[hit.index]!;
-        const { map } = folded[hit.index]!;
-        return { ...hit, paragraph, locator: locatorOf(paragraph, { start: map[hit.start]!, end: map[hit.start + quote.length]! }) };
-      });
-      const given = citation.locator ? givenLocator(citation.locator) : undefined;
-      // What the fact's own locator would have to say for each place the quote is found.
-      const expectedOf = (hit: (typeof located)[number]) => (given?.page ? hit.locator.value.split('–')[0]! : String(hit.paragraph.n));
-      const chosen = given === undefined ? located[0]! : located.find((hit) => given.value.toLowerCase() === expectedOf(hit).toLowerCase());
-      if (given === undefined && located.length > 1) {
-        // The same words in two places: which one the statement rests on is the curator's call.
-        reportError(factsFile, codes.quoteAmbiguous, [fact.id, doc.id, located.map((hit) => formatLocator(hit.paragraph))], { place: citation.place, stage });
+      if (found.kind === 'ambiguous') {
+        reportError(factsFile, codes.quoteAmbiguous, [fact.id, doc.id, [...found.places]], { place: citation.place, stage });
         continue;
       }
-      if (!chosen) {
-        const places = located.map((hit) => (given?.page ? `p. ${expectedOf(hit)}` : `¶ ${hit.paragraph.n}`));
-        reportError(factsFile, codes.locatorMismatch, [fact.id, citation.locator ?? '', places.join(' or ')], { place: citation.place, stage });
+      if (found.kind === 'elsewhere') {
+        reportError(factsFile, codes.locatorMismatch, [fact.id, citation.locator ?? '', found.places.join(' or ')], { place: citation.place, stage });
         continue;
       }
-      const { paragraph, locator } = chosen;
-      const { text, map } = folded[chosen.index]!;
-      const start = chosen.start;
-      const end = start + quote.length;
-      citations.push({
-        ...citation,
-        sourceDigest: doc.digest,
-        inQuotationMarks: inQuotationMarks(text, start, end),
-        match: { paragraph: paragraph.n, line: paragraph.line, start, end, textStart: map[start]!, textEnd: map[end]!, locator },
-      });
+      citations.push({ ...citation, sourceDigest: doc.digest, inQuotationMarks: found.inQuotationMarks, match: found.match });
     }
     if (citations.length !== fact.citations.length) continue;
     // A speaker's words are set in quotation marks: they must be verbatim part of a verified quote.

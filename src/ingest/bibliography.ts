@@ -1,6 +1,7 @@
 import { z } from 'zod';
 // Straight from its module: the yaml folder's index loads the YAML parser, which a no-op build never needs.
 import { isoDateSchema } from '../yaml/iso-date.js';
+import { fetchSchema } from './fetch-entry.js';
 
 const isoDate = isoDateSchema;
 
@@ -75,6 +76,13 @@ export const sourceEntrySchema = z.strictObject({
    * header, a navigation line), set aside so no fact quotes them and ¶ numbers skip them.
    */
   chrome: z.array(chromeEntrySchema).min(1, 'list at least one line or pattern, or leave `chrome` out').optional(),
+  /**
+   * Not CSL: where the live copy is and how `briefs fetch` watches it: `true` (fetch `URL`) or
+   * `{ url, format, api, every, accept, max-bytes, series }` (see fetch-entry.ts).
+   */
+  fetch: fetchSchema.optional(),
+  /** CSL: the version read, e.g. a Wikipedia revision id. */
+  version: z.union([z.string().min(1), z.number().int()]).transform(String).optional(),
   /** CSL: a short form of the title, used in later notes of the same source. */
   'title-short': z.string().min(1).optional(),
   author: z.array(name).optional(),
@@ -107,7 +115,7 @@ export interface CslDate {
 }
 
 /** A CSL-JSON item, as citeproc-js takes it. */
-export type CslItem = Readonly<Omit<SourceEntry, 'file' | 'chrome' | 'issued' | 'accessed'>> & {
+export type CslItem = Readonly<Omit<SourceEntry, 'file' | 'chrome' | 'fetch' | 'issued' | 'accessed'>> & {
   readonly issued?: CslDate;
   readonly accessed?: CslDate;
 };
@@ -116,9 +124,9 @@ function toCslDate(iso: string): CslDate {
   return { 'date-parts': [iso.split('-').map((part) => Number(part))] };
 }
 
-/** Turn an entry into a CSL-JSON item (dates as date-parts, no `file` or `chrome`). */
+/** Turn an entry into a CSL-JSON item (dates as date-parts, no `file`, `chrome` or `fetch`). */
 export function toCslItem(entry: SourceEntry): CslItem {
-  const { file: _file, chrome: _chrome, issued, accessed, ...rest } = entry;
+  const { file: _file, chrome: _chrome, fetch: _fetch, issued, accessed, ...rest } = entry;
   return {
     ...rest,
     ...(issued ? { issued: toCslDate(issued) } : {}),
