@@ -5,7 +5,7 @@ import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { codes, reportError, reportWarning } from '../diagnostics/index.js';
 import { describeListEntry, readYaml, validateYaml, type YamlMemo } from '../yaml/index.js';
-import { bibliographySchema, toCslItem, type CslItem, type SourceChrome } from './bibliography.js';
+import { bibliographySchema, toCslItem, type CslItem, type SourceChrome, type SourceEntry } from './bibliography.js';
 import { FormatError, type SourceFormat } from './formats/types.js';
 import { setAsideChrome, type ChromeLine } from './page-chrome.js';
 import type { ExtractCache } from './extract-cache.js';
@@ -57,7 +57,7 @@ export const maxDocumentBytes = 16 * 1024 * 1024;
 /** Largest PDF accepted (a whole TIP report with photographs runs to some tens of MB). */
 export const maxPdfBytes = 200 * 1024 * 1024;
 
-const isPdf = (bytes: Uint8Array) => /^\s{0,16}%PDF-/.test(Buffer.from(bytes.subarray(0, 64)).toString('latin1'));
+export const isPdf = (bytes: Uint8Array) => /^\s{0,16}%PDF-/.test(Buffer.from(bytes.subarray(0, 64)).toString('latin1'));
 
 const formatNames: Record<SourceFormat, string> = { text: 'text', markdown: 'Markdown', html: 'an HTML page', pdf: 'a PDF' };
 
@@ -118,6 +118,43 @@ async function locateDocument(sourcesDir: string, docPath: string): Promise<Loca
     return { problem: 'not-a-file', kind };
   }
   return { real };
+}
+
+/**
+ * Read one version of a source's document, as `briefs check` reads it: the format chosen by
+ * content, the text extracted (kept in `options.cache` by digest), the entry's `chrome:` set
+ * aside. `unmatched`: the indexes of `chrome:` items that matched no line. Throws FormatError.
+ */
+export async function readVersion(
+  entry: SourceEntry,
+  docPath: string,
+  bytes: Uint8Array,
+  options: { readonly cache?: ExtractCache; readonly entryLine?: number } = {},
+): Promise<{ readonly doc: SourceDoc; readonly unmatched: readonly number[] }> {
+  const digest = sha256(bytes);
+  const cached = await options.cache?.get(digest);
+  const extracted: DocumentContent = cached ?? (await readDocument(docPath, bytes));
+  // Plain text is read faster than its cache entry; extracted text is worth keeping.
+  if (!cached && extracted.format !== 'text' && extracted.format !== 'markdown') await options.cache?.set(digest, extracted);
+  // Chrome is set aside after the cache, on every read: the cache keeps what the document
+  // says, and a change to the entry's `chrome:` list needs no fresh extraction.
+  const { content, unmatched } = setAsideChrome(extracted, entry.chrome ?? []);
+  const { format, text, headings, paragraphs, chrome } = content;
+  const file = new VFile({ path: docPath, value: text });
+  const doc: SourceDoc = {
+    id: entry.id,
+    path: docPath,
+    digest,
+    file,
+    format,
+    ...(content.pages !== undefined ? { pages: content.pages } : {}),
+    bib: toCslItem(entry),
+    headings,
+    paragraphs,
+    chrome,
+    entryLine: options.entryLine ?? 0,
+  };
+  return { doc, unmatched };
 }
 
 /**
@@ -184,19 +221,14 @@ export async function readSources(
         reportError(bibFile, codes.sourceFileMissing, [entry.id, entry.file], { place: filePlace, stage, cause: error });
         return undefined;
       }
-      const file = new VFile({ path: docPath });
       const limit = isPdf(bytes) ? maxPdfBytes : maxDocumentBytes;
       if (bytes.length > limit) {
         reportError(bibFile, codes.sourceTooLarge, [entry.file, bytes.length, limit], { place: yaml.locate([index, 'file']), stage });
         return undefined;
       }
-      let extracted: DocumentContent;
-      const digest = sha256(bytes);
+      let read: { readonly doc: SourceDoc; readonly unmatched: readonly number[] };
       try {
-        const cached = await options.cache?.get(digest);
-        extracted = cached ?? (await readDocument(docPath, bytes));
-        // Plain text is read faster than its cache entry; extracted text is worth keeping.
-        if (!cached && extracted.format !== 'text' && extracted.format !== 'markdown') await options.cache?.set(digest, extracted);
+        read = await readVersion(entry, docPath, bytes, { ...(options.cache ? { cache: options.cache } : {}), entryLine: place.line });
       } catch (error) {
         if (!(error instanceof FormatError)) throw error;
         const place = yaml.locate([index, 'file']);
@@ -204,35 +236,18 @@ export async function readSources(
         else reportError(bibFile, codes.sourceFormat, [entry.file, formatNames[error.format], error.detail], { place, stage, cause: error });
         return undefined;
       }
-      // Chrome is set aside after the cache, on every read: the cache keeps what the document
-      // says, and a change to the entry's `chrome:` list needs no fresh extraction.
+      const { doc, unmatched } = read;
       const sourceChrome = entry.chrome ?? [];
-      const { content, unmatched } = setAsideChrome(extracted, sourceChrome);
       for (const item of unmatched) {
         reportWarning(bibFile, codes.chromeUnmatched, [entry.id, describeChrome(sourceChrome[item]!), entry.file], { place: yaml.locate([index, 'chrome', item]), stage });
       }
-      const { format, text, headings, paragraphs, chrome } = content;
-      file.value = text;
-      if (paragraphs.length === 0) {
+      if (doc.paragraphs.length === 0) {
         reportError(bibFile, codes.sourceEmpty, [entry.file], { place: yaml.locate([index, 'file']), stage });
       }
-      const words = oneParagraph(paragraphs);
+      const words = oneParagraph(doc.paragraphs);
       if (words !== undefined) {
         reportWarning(bibFile, codes.sourceOneParagraph, [entry.file, words], { place: yaml.locate([index, 'file']), stage });
       }
-      const doc: SourceDoc = {
-        id: entry.id,
-        path: docPath,
-        digest,
-        file,
-        format,
-        ...(content.pages !== undefined ? { pages: content.pages } : {}),
-        bib: toCslItem(entry),
-        headings,
-        paragraphs,
-        chrome,
-        entryLine: place.line,
-      };
       return doc;
     }),
   );
