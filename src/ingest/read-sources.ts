@@ -42,6 +42,8 @@ export interface SourceDoc {
 export interface SourceCollection {
   /** Documents by id, in bibliography order. */
   readonly docs: ReadonlyMap<string, SourceDoc>;
+  /** The entries of sources.yaml by id (first of a duplicated id), with their 1-based line. */
+  readonly entries: ReadonlyMap<string, { readonly entry: SourceEntry; readonly line: number }>;
   /** sources.yaml, with its digest. */
   readonly bibliography: { readonly path: string; readonly digest: string };
   /** Every message raised while reading. */
@@ -172,13 +174,15 @@ export async function readSources(
   } catch (error) {
     const missing = new VFile({ path: bibPath });
     reportError(missing, codes.fileMissing, [bibPath], { stage, cause: error });
-    return { docs: new Map(), bibliography: { path: bibPath, digest: '' }, messages: missing.messages, texts: new Map() };
+    return { docs: new Map(), entries: new Map(), bibliography: { path: bibPath, digest: '' }, messages: missing.messages, texts: new Map() };
   }
   const bibFile = new VFile({ path: bibPath, value: bibText });
   const texts = new Map([[bibPath, bibText]]);
   const docs = new Map<string, SourceDoc>();
+  const entryMap = new Map<string, { readonly entry: SourceEntry; readonly line: number }>();
   const result = () => ({
     docs,
+    entries: entryMap,
     bibliography: { path: bibPath, digest: sha256(bibText) },
     // The documents are read at once, so their problems arrive in any order: report them in
     // the order of sources.yaml (a sort by line is stable for messages on one line).
@@ -199,6 +203,7 @@ export async function readSources(
         return undefined;
       }
       seen.add(entry.id);
+      entryMap.set(entry.id, { entry, line: place.line });
       const docPath = path.resolve(sourcesDir, entry.file);
       const filePlace = yaml.locate([index, 'file']);
       const found = await locateDocument(sourcesDir, docPath);
