@@ -3,21 +3,30 @@ import { evidencePlacements, UsageError, type ConfigInput, type EvidencePlacemen
 
 /** A command line, parsed. */
 export interface Command {
-  readonly name: 'build' | 'check' | 'sources' | 'coverage' | 'help' | 'version';
+  readonly name: 'build' | 'check' | 'sources' | 'coverage' | 'fetch' | 'help' | 'version';
   readonly options: ConfigInput;
   /** `--watch`: rebuild on every change until interrupted. */
   readonly watch: boolean;
   /** `--json`: a JSON summary on stdout; progress goes to stderr. */
   readonly json: boolean;
+  /** `briefs fetch` only: the sources named, `--accept`, and `--timeout` in milliseconds. */
+  readonly fetch?: { readonly ids: readonly string[]; readonly accept: boolean; readonly timeoutMs: number };
 }
+
+/** How long `briefs fetch` waits for one answer, by default. */
+export const defaultFetchTimeoutSeconds = 30;
 
 export const usage = `Usage: briefs <command> [options]
 
 Commands:
   build     verify the facts and write the briefs (HTML and PDF) to the output folder
   check     read the sources, verify every quote and render the templates; no browser, writes nothing
+  fetch     fetch the watched sources (\`fetch:\` in sources.yaml), archive new versions, check
+            every quote against them and write output/SOURCE-DRIFT.md; \`briefs fetch ID …\`
+            fetches only those
   sources   list the documents: format, size, digest and the facts that cite each
-  coverage  facts each brief leaves out, paragraphs no fact cites, TIP report years with no source
+  coverage  facts each brief leaves out, paragraphs no fact cites, TIP report years with no source,
+            new documents fetched and not yet curated
   help      show this text
 
 Options:
@@ -33,8 +42,10 @@ Options:
   --force             rebuild every brief, even those that are up to date
   --dry-run           print what would be rebuilt and why; change nothing
   --watch             rebuild on every change of sources/ or templates/ until Ctrl-C
-  --json              print JSON on stdout: a build's summary (progress goes to stderr), or the
-                      whole listing of sources or coverage
+  --json              print JSON on stdout: a build's summary (progress goes to stderr), the
+                      drift report of a fetch, or the whole listing of sources or coverage
+  --accept            (fetch) move the pin of each changed source whose quotes all still verify
+  --timeout SECONDS   (fetch) how long to wait for one answer (default: 30)
   -h, --help          show this text
   -v, --version       show the version
 
@@ -43,7 +54,9 @@ inputs give byte-identical files.
 
 Exit codes: 0 success, 1 bad input or a failed build (the problems are listed; earlier output is
 kept), 2 bad usage (an unknown option, a --sources or --templates folder that does not exist, an
---out among the inputs), 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).`;
+--out among the inputs), 3 (fetch) a quote no longer verifies in a source's new version (its pin
+stays), 4 (fetch) a source could not be fetched (nothing archived; its pin stays), 130
+interrupted (Ctrl-C), 143 terminated (SIGTERM).`;
 
 /** Turn argv (without node and the script) into a command. Throws UsageError on misuse. */
 export function parseCommand(argv: readonly string[]): Command {
@@ -66,6 +79,8 @@ export function parseCommand(argv: readonly string[]): Command {
         'dry-run': { type: 'boolean' },
         watch: { type: 'boolean' },
         json: { type: 'boolean' },
+        accept: { type: 'boolean' },
+        timeout: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -79,10 +94,18 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.version) return { name: 'version', ...plain };
   const [name, ...rest] = positionals;
   if (name === undefined || name === 'help') return { name: 'help', ...plain };
-  if (name !== 'build' && name !== 'check' && name !== 'sources' && name !== 'coverage') {
-    throw new UsageError(`Unknown command ${JSON.stringify(name)}. The commands are build, check, sources and coverage; use --help to see them.`);
+  if (name !== 'build' && name !== 'check' && name !== 'sources' && name !== 'coverage' && name !== 'fetch') {
+    throw new UsageError(`Unknown command ${JSON.stringify(name)}. The commands are build, check, fetch, sources and coverage; use --help to see them.`);
   }
-  if (rest.length > 0) throw new UsageError(`Unexpected argument ${JSON.stringify(rest[0])}. Use --help to see the options.`);
+  if (name !== 'fetch' && (values.accept || values.timeout !== undefined)) {
+    throw new UsageError(`--accept and --timeout go with \`briefs fetch\`, not \`briefs ${name}\`.`);
+  }
+  let fetch: Command['fetch'];
+  if (name === 'fetch') {
+    const seconds = values.timeout === undefined ? defaultFetchTimeoutSeconds : Number(values.timeout);
+    if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout takes a number of seconds, not ${JSON.stringify(values.timeout)}.`);
+    fetch = { ids: rest, accept: values.accept === true, timeoutMs: Math.round(seconds * 1000) };
+  } else if (rest.length > 0) throw new UsageError(`Unexpected argument ${JSON.stringify(rest[0])}. Use --help to see the options.`);
   const formats = values.format?.split(',').map((format) => format.trim()).filter(Boolean);
   for (const format of formats ?? []) {
     if (format !== 'html' && format !== 'pdf') throw new UsageError(`Unknown format ${JSON.stringify(format)}: use html, pdf or html,pdf.`);
@@ -115,5 +138,5 @@ export function parseCommand(argv: readonly string[]): Command {
     ...(values.sources ? { sources: values.sources } : {}),
     ...(values.templates ? { templates: values.templates } : {}),
   };
-  return { name, options, watch: values.watch === true, json: values.json === true };
+  return { name, options, watch: values.watch === true, json: values.json === true, ...(fetch ? { fetch } : {}) };
 }

@@ -110,6 +110,38 @@ async function runCommand(command: Command, io: Io): Promise<number> {
     );
     return 0;
   }
+  if (command.name === 'fetch' && command.fetch) {
+    const { brokenQuoteText, driftMarkdownFile, fetchExitCode, runFetch } = await import('../fetch/index.js');
+    const { report, moved } = await runFetch(config, {
+      ...command.fetch,
+      userAgent: `kosovo-trafficking-briefs/${version()} (briefs fetch; Node.js ${process.versions.node})`,
+      progress: command.json ? io.err : io.out,
+      ...(io.signal ? { signal: io.signal } : {}),
+    });
+    const code = fetchExitCode(report);
+    if (command.json) {
+      io.out(JSON.stringify({ ok: code === 0, exitCode: code, ...report }, null, 2));
+    } else {
+      const { summary } = report;
+      const said = [
+        `${plural(summary.checked, 'source')} checked`,
+        ...(summary.changed > 0 ? [`${summary.changed} changed`] : []),
+        ...(moved.length > 0 ? [`${moved.length === 1 ? 'pin' : 'pins'} moved: ${moved.join(', ')} (the next build rebuilds what cites ${moved.length === 1 ? 'it' : 'them'})`] : []),
+        ...(summary.pending.length > 0 ? [`safe to move with --accept: ${summary.pending.join(', ')}`] : []),
+        ...(summary.brokenQuotes > 0 ? [`${plural(summary.brokenQuotes, 'quote')} no longer ${summary.brokenQuotes === 1 ? 'verifies' : 'verify'} upstream`] : []),
+        ...(summary.failed > 0 ? [`${summary.failed} could not be fetched`] : []),
+        ...(report.newDocuments.length > 0 ? [`${plural(report.newDocuments.length, 'new document')} not yet curated`] : []),
+      ];
+      const broken = report.sources.flatMap((source) => source.quotes.filter((quote) => quote.status !== 'unchanged' && quote.status !== 'moved').map((quote) => ({ source, quote })));
+      if (broken.length > 0) {
+        const factsFile = path.relative(io.cwd, config.factsPath);
+        io.out('');
+        for (const { source, quote } of broken) io.out(`✗ fact ${quote.fact} (${factsFile}:${quote.line}), source ${source.id}: “${quote.quote.length > 160 ? `${quote.quote.slice(0, 159)}…` : quote.quote}” ${brokenQuoteText(quote)}`);
+      }
+      io.out(`\n${said.join('; ')}. Drift report: ${path.relative(io.cwd, path.join(config.out, driftMarkdownFile))}.`);
+    }
+    return code;
+  }
   if (command.name === 'sources' || command.name === 'coverage') {
     // Loaded only for these commands: a build (above all a no-op build) never needs them.
     const [{ coverage, listSources }, { coverageJson, coverageText, sourcesJson, sourcesText }] = await Promise.all([

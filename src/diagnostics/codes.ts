@@ -403,6 +403,19 @@ export const codes = {
       `Key point ${q(factId)} of the brief ${q(briefId)} comes from the ${report} report, but the collection has the ${newer} report on the same subject (${subjects.join(', ')}): ${q(newerFact)}.`,
     hint: 'Lead with the newest evidence: make the newer fact the key point (or use `{{keyFindings}}`, which always draws on the newest report), or say in the key point why the older finding still matters.',
   },
+  fetchNoAddress: {
+    code: 'fetch-no-address',
+    title: 'A watched source has no address to fetch',
+    message: (id: string) => `Source ${q(id)} says \`fetch:\` but gives no address: it has no \`URL\` and no \`fetch.url\`.`,
+    hint: 'Give the address of the live copy as `URL` (it is cited too) or as `fetch: { url: … }`, or remove `fetch:`.',
+  },
+  sourceHeldUpstream: {
+    code: 'source-held-upstream',
+    title: 'A source changed upstream in a way that breaks a quote; the build uses the pinned copy',
+    message: (id: string, file: string, fetched: string, broken: number) =>
+      `Source ${q(id)} changed upstream (fetched ${fetched}) and ${broken === 1 ? 'one quote' : `${broken} quotes`} no longer ${broken === 1 ? 'verifies' : 'verify'} in the new version: the briefs still cite the pinned copy, ${q(file)}.`,
+    hint: 'Read output/SOURCE-DRIFT.md: correct or retire the facts whose quotes changed, then run `briefs fetch --accept` to move the pin to the new version.',
+  },
 } as const satisfies Record<string, DiagnosticData<any[]>>;
 
 export type DiagnosticCode = (typeof codes)[keyof typeof codes]['code'];

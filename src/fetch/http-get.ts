@@ -59,7 +59,7 @@ type Failure = Extract<GetResult, { kind: 'failed' }>;
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
 /** The megabytes of a byte count, for messages. */
-export const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MB`;
+export const megabytes = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
 class TooLarge extends Error {}
 
@@ -99,9 +99,11 @@ const isTimeout = (error: unknown) => error instanceof DOMException && error.nam
  * timeout is not retried: the next try would most likely wait as long.
  */
 export async function httpGet(address: string, options: GetOptions): Promise<GetResult> {
-  const { maxRedirects = 5, retries = 2, backoffMs = 500 } = options;
+  const { maxRedirects = 5, backoffMs = 500 } = options;
+  const retries = Math.max(0, options.retries ?? 2);
   const redirects: Redirect[] = [];
   let url = address;
+  if (!/^https?:/i.test(url)) return { kind: 'failed', url, problem: 'redirect', reason: 'only http: and https: addresses are fetched', redirects, tries: 0 };
   for (;;) {
     const answer = await getOnce(url, options, retries, backoffMs, redirects);
     if (answer.kind !== 'redirect') return answer;
@@ -183,5 +185,5 @@ async function getOnce(url: string, options: GetOptions, retries: number, backof
       last = { kind: 'failed', url, problem: 'network', reason: cause, redirects, tries };
     }
   }
-  return { ...last!, reason: `${last!.reason} after ${last!.tries} tries` };
+  return { ...last!, reason: last!.tries === 1 ? last!.reason : `${last!.reason} after ${last!.tries} tries` };
 }
