@@ -1,3 +1,4 @@
+import { archivedDate } from '../fetch/archive-name.js';
 import type { Manifest, ManifestEntry } from './manifest.js';
 import type { Snapshot } from './snapshot.js';
 
@@ -99,6 +100,9 @@ export function collectInputs(
     const file = snapshot.documents.get(source);
     inputs[file ?? `source:${source}`] = file ? (snapshot.files.get(file) ?? 'missing') : 'missing';
     inputs[`sources/sources.yaml#${source}`] = snapshot.bibliography.get(source) ?? 'missing';
+    // Which file the source is read from: when it moves (a pin moved by `briefs fetch`), the
+    // build says so in one reason rather than as a file removed, one added and an entry changed.
+    if (file) inputs[`${sourceFileKey}${source}`] = file;
   }
   const facts = new Set(deps.facts);
   for (const [id, stamp] of snapshot.facts) if (stamp.topics.some((topic) => covered.includes(topic))) facts.add(id);
@@ -117,6 +121,9 @@ export function collectInputs(
   return inputs;
 }
 
+/** The input key naming the file a source is read from. */
+const sourceFileKey = 'source-file:';
+
 function describe(key: string, kind: 'added' | 'removed' | 'changed', before?: string, after?: string): string {
   const fact = /^sources\/facts\.yaml#(.+)$/.exec(key);
   if (fact) return `fact ${fact[1]} ${kind}`;
@@ -131,14 +138,29 @@ function describe(key: string, kind: 'added' | 'removed' | 'changed', before?: s
   return `${key} ${kind}`;
 }
 
-/** Why an output's recorded inputs differ from the current ones (empty: up to date). */
+/**
+ * Why an output's recorded inputs differ from the current ones (empty: up to date). A source
+ * now read from another file is one reason: `sources/documents/x.txt updated upstream (fetched
+ * 2026-12-02)` when the new file is an archived version, else `source x is now read from …`.
+ */
 export function diffInputs(recorded: Readonly<Record<string, string>>, current: Readonly<Record<string, string>>): string[] {
   const reasons: string[] = [];
+  const said = new Set<string>();
   for (const [key, value] of Object.entries(current)) {
+    if (!key.startsWith(sourceFileKey)) continue;
+    const before = recorded[key];
+    if (before === undefined || before === value) continue;
+    const id = key.slice(sourceFileKey.length);
+    const archived = archivedDate(value);
+    reasons.push(archived ? `${before} updated upstream (fetched ${archived.date})` : `source ${id} is now read from ${value} (was ${before})`);
+    said.add(key).add(before).add(value).add(`sources/sources.yaml#${id}`);
+  }
+  for (const [key, value] of Object.entries(current)) {
+    if (said.has(key) || key.startsWith(sourceFileKey)) continue;
     if (!(key in recorded)) reasons.push(describe(key, 'added'));
     else if (recorded[key] !== value) reasons.push(describe(key, 'changed', recorded[key], value));
   }
-  for (const key of Object.keys(recorded)) if (!(key in current)) reasons.push(describe(key, 'removed'));
+  for (const key of Object.keys(recorded)) if (!(key in current) && !said.has(key) && !key.startsWith(sourceFileKey)) reasons.push(describe(key, 'removed'));
   return reasons;
 }
 

@@ -25,7 +25,8 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 /**
  * Find the passage closest to `quote`: windows of one to three sentences are ranked by shared
- * words, then the best few by edit distance (fastest-levenshtein).
+ * words, then the best few by edit distance (fastest-levenshtein); of a sentence much longer
+ * than the quote, the run of words of about the quote's length that is most like it.
  */
 export function findClosestPassage(quote: string, paragraphs: readonly Paragraph[]): ClosestPassage | undefined {
   const target = fold(quote);
@@ -41,13 +42,30 @@ export function findClosestPassage(quote: string, paragraphs: readonly Paragraph
     }
   }
   candidates.sort((a, b) => b.overlap - a.overlap);
+  const similarity = (text: string) => {
+    const folded = fold(text);
+    return 1 - distance(folded, target) / Math.max(folded.length, target.length, 1);
+  };
+  const size = target.split(' ').length;
   let best: ClosestPassage | undefined;
   for (const candidate of candidates.slice(0, 25)) {
-    const folded = fold(candidate.text);
-    const similarity = 1 - distance(folded, target) / Math.max(folded.length, target.length, 1);
-    if (!best || similarity > best.similarity) {
-      best = { paragraph: candidate.paragraph, text: candidate.text, similarity };
+    let text = candidate.text;
+    let score = similarity(text);
+    // A short quote of a long sentence: the run of words of about its length that is most like it.
+    const tokens = text.split(' ');
+    if (tokens.length > size * 1.3 + 2) {
+      for (let length = Math.max(1, size - 1); length <= size + 1; length++) {
+        for (let start = 0; start + length <= tokens.length; start++) {
+          const window = tokens.slice(start, start + length).join(' ');
+          const windowScore = similarity(window);
+          if (windowScore > score) {
+            score = windowScore;
+            text = window;
+          }
+        }
+      }
     }
+    if (!best || score > best.similarity) best = { paragraph: candidate.paragraph, text, similarity: score };
   }
   return best;
 }

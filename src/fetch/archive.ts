@@ -5,13 +5,9 @@ import { z } from 'zod';
 import { detectFormat } from '../ingest/formats/detect-format.js';
 import type { SourceFormat } from '../ingest/index.js';
 import { sha256 } from '../ingest/index.js';
+import { archivedBase, archiveFolder } from './archive-name.js';
 import type { Revision } from './mediawiki.js';
 
-/** The archive's folder name inside the sources folder. */
-export const archiveFolder = 'archive';
-
-/** Characters of the sha256 in an archived file's name. */
-const digestChars = 12;
 
 const recordSchema = z.object({
   source: z.string(),
@@ -110,7 +106,7 @@ export async function archiveVersion(sourcesDir: string, bytes: Uint8Array, fact
   const existing = (await sourceRecords(sourcesDir, facts.source)).find((record) => record.digest === digest);
   if (existing) return { record: existing, added: false };
   const format = formatOfFetched(bytes, facts.contentType);
-  const base = `${facts.fetched.slice(0, 10)}-${digest.slice(0, digestChars)}`;
+  const base = archivedBase(facts.fetched, digest);
   const dir = archiveDir(sourcesDir, facts.source);
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, `${base}.${extensions[format]}`);
@@ -118,10 +114,4 @@ export async function archiveVersion(sourcesDir: string, bytes: Uint8Array, fact
   await writeAtomic(file, bytes);
   await writeAtomic(path.join(dir, `${base}.json`), `${JSON.stringify(record, null, 2)}\n`);
   return { record, added: true };
-}
-
-/** The fetch date an archived file's name carries (`archive/<id>/2026-12-02-….html`), if it is one. */
-export function archivedDate(file: string): { readonly id: string; readonly date: string } | undefined {
-  const match = /(?:^|\/)archive\/([a-z0-9][a-z0-9-]*)\/(\d{4}-\d{2}-\d{2})-[0-9a-f]{12}\.[a-z]+$/.exec(file);
-  return match ? { id: match[1]!, date: match[2]! } : undefined;
 }

@@ -112,7 +112,14 @@ export async function checkSource(source: WatchedSource, context: CheckContext):
     if (bytes.byteLength > limit) return refuse(`the body is larger than a document may be`);
     const unchangedVersion = liveDigest === pinnedDigest || records.some((record) => record.digest === liveDigest);
     result = unchangedVersion ? 'unchanged' : 'changed';
-    detail = revision ? `revision ${revision.id} of ${revision.timestamp.slice(0, 10)}` : got.status === 200 && got.redirects.length > 0 ? `moved to ${got.url}` : `HTTP ${got.status}`;
+    const moved = got.redirects.find((redirect) => redirect.status === 301 || redirect.status === 308);
+    detail = revision
+      ? `revision ${revision.id} of ${revision.timestamp.slice(0, 10)}`
+      : moved
+        ? `moved permanently to ${got.url}: update \`fetch.url\` or \`URL\``
+        : unchangedVersion && liveDigest === pinnedDigest
+          ? 'the same bytes as the pinned copy'
+          : '';
     if (!unchangedVersion) {
       // Read before archiving: a version the readers cannot read is reported, not kept.
       try {

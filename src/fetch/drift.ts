@@ -1,5 +1,6 @@
+import { diffWords } from 'diff';
 import type { Fact, QuoteFinder } from '../facts/index.js';
-import { describeLocator, type SourceDoc } from '../ingest/index.js';
+import { describeLocator, fold, type SourceDoc } from '../ingest/index.js';
 
 /** What became of one quote in a new version of its source. */
 export type QuoteStatus =
@@ -26,6 +27,33 @@ export interface QuoteDrift {
   /** Where the new version has it (`¶ 7`), or its places (ambiguous, locator). */
   readonly now?: string;
   readonly closest?: { readonly where: string; readonly line?: number; readonly similarity: number; readonly text: string };
+  /** What differs between the quote and the closest passage: `“source” → “origin”; “women” added`. */
+  readonly differs?: string;
+}
+
+/** Changes shown at most, in `differs`. */
+const maxChanges = 4;
+
+/**
+ * The words that differ between a quote and the passage most like it (jsdiff's word diff over
+ * the folded texts, so quote marks and dashes do not count): `“source” → “origin”`.
+ */
+export function wordChanges(quote: string, passage: string): string | undefined {
+  const parts = diffWords(fold(quote), fold(passage));
+  const changes: string[] = [];
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index]!;
+    // Punctuation alone (a comma the passage runs on to) is not a change of wording.
+    if ((!part.removed && !part.added) || !/[\p{L}\p{N}]/u.test(part.value)) continue;
+    const next = parts[index + 1];
+    const text = part.value.trim();
+    if (part.removed && next?.added && /[\p{L}\p{N}]/u.test(next.value)) {
+      changes.push(`“${text}” → “${next.value.trim()}”`);
+      index++;
+    } else changes.push(part.removed ? `“${text}” gone` : `“${text}” added`);
+  }
+  if (changes.length === 0) return undefined;
+  return changes.length > maxChanges ? `${changes.slice(0, maxChanges).join('; ')} and ${changes.length - maxChanges} more` : changes.join('; ');
 }
 
 /** Whether a status leaves the quote verifying: only those let the pin move. */
@@ -48,7 +76,14 @@ export function driftOf(facts: Iterable<Fact>, pinned: SourceDoc | undefined, ne
         const now = describeLocator(after.match.locator);
         drift.push({ ...base, status: was === undefined || was === now ? 'unchanged' : 'moved', now });
       } else if (after.kind === 'not-found') {
-        drift.push({ ...base, status: 'gone', ...(after.closest ? { closest: { where: after.closest.where, ...(after.closest.line !== undefined ? { line: after.closest.line } : {}), similarity: after.closest.similarity, text: after.closest.text } } : {}) });
+        const near = after.closest;
+        const differs = near ? wordChanges(citation.quote, near.text) : undefined;
+        drift.push({
+          ...base,
+          status: 'gone',
+          ...(near ? { closest: { where: near.where, ...(near.line !== undefined ? { line: near.line } : {}), similarity: near.similarity, text: near.text } } : {}),
+          ...(differs ? { differs } : {}),
+        });
       } else {
         drift.push({ ...base, status: after.kind === 'ambiguous' ? 'ambiguous' : 'locator', now: after.places.join(', ') });
       }

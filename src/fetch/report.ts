@@ -44,7 +44,7 @@ export function brokenQuoteText(quote: QuoteDrift): string {
   if (quote.status === 'ambiguous') return `now found more than once (${quote.now}): give the fact a \`locator\``;
   if (quote.status === 'locator') return `now at ${quote.now}, not where the fact's \`locator\` says: update the locator`;
   const closest = quote.closest ? `; closest passage ${quote.closest.where}${quote.closest.line !== undefined ? `, line ${quote.closest.line}` : ''} (similarity ${quote.closest.similarity.toFixed(2)}): “${clip(quote.closest.text)}”` : '';
-  return `no longer there${quote.was ? ` (was ${quote.was})` : ''}${closest}`;
+  return `no longer there${quote.was ? ` (was ${quote.was})` : ''}${closest}${quote.differs ? `; what differs: ${quote.differs}` : ''}`;
 }
 
 /** `changed upstream: all 12 quotes still there (2 moved); pin moved to …`: a source in a line. */
@@ -52,7 +52,7 @@ export function sourceLine(source: SourceDrift): string {
   const broken = source.quotes.filter((quote) => !stillThere(quote.status)).length;
   const moved = source.quotes.filter((quote) => quote.status === 'moved').length;
   const quotes = source.quotes.length;
-  const live = source.live ? ` (${source.result === 'changed' ? 'archived as' : 'the version fetched'} ${source.live.fetched.slice(0, 10)}, sources/${source.live.file})` : '';
+  const live = source.live ? `; ${source.result === 'changed' ? 'archived as' : `the version fetched ${source.live.fetched.slice(0, 10)},`} sources/${source.live.file}` : '';
   const verdict =
     source.pin === 'held'
       ? `${plural(broken, 'quote')} of ${quotes} no longer ${broken === 1 ? 'verifies' : 'verify'}; the pin stays on ${source.pinned.file}`
@@ -63,8 +63,8 @@ export function sourceLine(source: SourceDrift): string {
           : '';
   if (source.result === 'skipped') return `skipped: ${source.detail}`;
   if (source.result === 'failed') return `could not be fetched: ${source.detail}${verdict ? `. Last version seen upstream: ${verdict}` : ''}`;
-  if (source.result === 'unchanged') return `unchanged (${source.detail})${source.pin === 'current' ? '' : `, but differs from the pin${live}: ${verdict}`}`;
-  return `changed upstream (${source.detail})${live}: ${verdict}`;
+  if (source.result === 'unchanged') return `unchanged (${source.detail})${source.pin === 'current' ? '' : `, but not the pinned copy${live}: ${verdict}`}`;
+  return `changed upstream${source.detail ? ` (${source.detail})` : ''}${live}: ${verdict}`;
 }
 
 /** The progress mark of a source: ✓ fine, • something to do, ✗ a broken quote or a failure. */
