@@ -155,7 +155,11 @@ async function runCommand(command: Command, io: Io): Promise<number> {
       const sources = listSources(prepared);
       io.out(command.json ? sourcesJson(sources, io.cwd) : sourcesText(sources));
     } else {
-      const report = coverage(prepared, config.edition);
+      const { allRecords } = await import('../fetch/index.js');
+      const uncurated = (await allRecords(config.sources)).flatMap((record) =>
+        record.series ? [{ id: record.source, year: record.series.year, of: record.series.of, url: record.url, file: record.file, fetched: record.fetched }] : [],
+      );
+      const report = coverage(prepared, config.edition, uncurated);
       io.out(command.json ? coverageJson(report) : coverageText(report));
     }
     return 0;

@@ -144,7 +144,13 @@ export function coverageText(report: Coverage): string {
   const numberWidth = Math.max(...report.documents.map((doc) => String(doc.paragraphs.total).length));
   const documents = ['Documents: paragraphs no fact cites', ...report.documents.flatMap((doc) => documentLines(doc, docWidth, numberWidth))];
   const footer = 'The ids of the facts each brief uses: `briefs coverage --json`.';
-  return [briefs.join('\n'), documents.join('\n'), yearsLines(report.reportYears).join('\n'), footer].join('\n\n');
+  const fetched = report.uncurated.length === 0 ? [] : [
+    [
+      'Fetched, not yet curated (found by `briefs fetch`; add an entry to sources.yaml to cite one)',
+      ...report.uncurated.map((doc) => `  ${doc.id}  ${doc.year}, series of ${doc.of}: ${doc.url}, archived as sources/${doc.file} (${doc.fetched.slice(0, 10)})`),
+    ].join('\n'),
+  ];
+  return [briefs.join('\n'), documents.join('\n'), yearsLines(report.reportYears).join('\n'), ...fetched, footer].join('\n\n');
 }
 
 /** The `briefs coverage --json` object. */

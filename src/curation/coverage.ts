@@ -68,11 +68,26 @@ export interface ReportYearCoverage {
   readonly missing: readonly number[];
 }
 
+/** A document `briefs fetch` found upstream (a new year of a series) and no entry names yet. */
+export interface UncuratedDocument {
+  readonly id: string;
+  readonly year: number;
+  /** The entry that declares the series. */
+  readonly of: string;
+  readonly url: string;
+  /** The archived copy, relative to the sources folder. */
+  readonly file: string;
+  /** ISO time it was fetched. */
+  readonly fetched: string;
+}
+
 /** The whole coverage report. */
 export interface Coverage {
   readonly briefs: readonly BriefCoverage[];
   readonly documents: readonly DocumentCoverage[];
   readonly reportYears: ReportYearCoverage;
+  /** Documents fetched and archived that no entry of sources.yaml names yet. */
+  readonly uncurated: readonly UncuratedDocument[];
 }
 
 /** The assumption `latestPublishedReport` makes, for the output. */
@@ -172,11 +187,15 @@ export function reportYearCoverage(facts: ReadonlyMap<string, CurationFact>, edi
   return { ...base, first, last, missing };
 }
 
-/** The coverage report: briefs, documents and TIP report years, at the edition date. */
-export function coverage(input: CurationInput, edition: string): Coverage {
+/**
+ * The coverage report: briefs, documents and TIP report years, at the edition date; and the
+ * documents `briefs fetch` archived that no entry names (`uncurated`, from the archive).
+ */
+export function coverage(input: CurationInput, edition: string, uncurated: readonly UncuratedDocument[] = []): Coverage {
   return {
     briefs: briefCoverage(input.briefs, input.facts),
     documents: documentCoverage(input.sources.docs, input.facts),
     reportYears: reportYearCoverage(input.facts, edition),
+    uncurated: uncurated.filter((doc) => !input.sources.docs.has(doc.id)),
   };
 }

@@ -63,7 +63,10 @@ export function sourceLine(source: SourceDrift): string {
           : '';
   if (source.result === 'skipped') return `skipped: ${source.detail}`;
   if (source.result === 'failed') return `could not be fetched: ${source.detail}${verdict ? `. Last version seen upstream: ${verdict}` : ''}`;
-  if (source.result === 'unchanged') return `unchanged (${source.detail})${source.pin === 'current' ? '' : `, but not the pinned copy${live}: ${verdict}`}`;
+  if (source.result === 'unchanged') {
+    if (source.pin === 'current' || !source.live) return `unchanged (${source.detail})`;
+    return `unchanged since ${source.live.fetched.slice(0, 10)}${source.detail ? ` (${source.detail})` : ''}, and not the pinned copy (sources/${source.live.file}): ${verdict}`;
+  }
   return `changed upstream${source.detail ? ` (${source.detail})` : ''}${live}: ${verdict}`;
 }
 
