@@ -11,6 +11,7 @@ import { folderCache, readSources, type SourceCollection } from '../ingest/index
 import { createProcessor, markdownToHtml, type BriefHtmlBody, type FrontMatter } from '../markdown/index.js';
 import type { FormattedCitations } from '../cite/index.js';
 import { loadFontCss, renderDocument, selfContainedCss, type HtmlParts } from '../render/index.js';
+import { heldSourceWarnings } from './held-sources.js';
 import { attachTexts } from './texts.js';
 import { lintBriefs } from '../lint/index.js';
 import type { YamlMemo } from '../yaml/index.js';
@@ -103,7 +104,7 @@ export async function prepare(
   ]);
   const texts = new Map(sources.texts);
   texts.set(config.factsPath, String(factsFile.file.value));
-  const messages: VFileMessage[] = [...sources.messages];
+  const messages: VFileMessage[] = [...sources.messages, ...(await heldSourceWarnings(config.out, sources))];
 
   if (templates.briefs.size === 0) {
     messages.push(createMessage(codes.briefNotFound, [config.templates], { stage: 'compose' }));

@@ -1,6 +1,6 @@
 export { loadFacts } from './load-facts.js';
 export type { Fact, FactCitation, FactsFile } from './load-facts.js';
-export { boundedOccurrences, createQuoteFinder, describeClosest, minQuoteWords, verifyQuotes } from './verify-quotes.js';
+export { boundedOccurrences, createQuoteFinder, minQuoteWords, verifyQuotes } from './verify-quotes.js';
 export type { QuoteFinder, QuoteLocation, QuoteMatch, VerifiedCitation, VerifiedFact } from './verify-quotes.js';
 export { findClosestPassage } from './closest-passage.js';
 export type { ClosestPassage } from './closest-passage.js';

@@ -41,7 +41,7 @@ export interface VerifiedFact extends Omit<Fact, 'citations'> {
 const stage = 'facts';
 
 /** `¶ 6, line 23 (similarity 0.95): “…”`: a closest passage, the line only where it is a line of the file itself. */
-export function describeClosest(similarity: number, where: string, line: number | undefined, text: string): string {
+function describeClosest(similarity: number, where: string, line: number | undefined, text: string): string {
   const clipped = text.length > 320 ? `${text.slice(0, 317)}…` : text;
   return `${where}${line !== undefined ? `, line ${line}` : ''} (similarity ${similarity.toFixed(2)}): “${clipped}”`;
 }

@@ -1,8 +1,6 @@
 export { isPdf, maxDocumentBytes, maxPdfBytes, readSources, readVersion, sha256 } from './read-sources.js';
 export type { SourceCollection, SourceDoc } from './read-sources.js';
 export type { CslItem, SourceEntry } from './bibliography.js';
-export { bibliographySchema } from './bibliography.js';
-export { fetchFormats } from './fetch-entry.js';
 export type { FetchEntry } from './fetch-entry.js';
 export { fold, foldForMatch, normalizeText } from './normalize-text.js';
 export type { FoldedText } from './normalize-text.js';

@@ -7,6 +7,7 @@ describe('facts', () => {
       'checkDates',
       'checkStatementMarkup',
       'checkStatements',
+      'createQuoteFinder',
       'currencies',
       'findClosestPassage',
       'keysStatedBy',
