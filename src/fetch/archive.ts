@@ -54,6 +54,9 @@ export interface FetchRecord {
 
 const extensions: Record<SourceFormat, string> = { text: 'txt', markdown: 'md', html: 'html', pdf: 'pdf' };
 
+/** The file extension of an archived version in a format. */
+export const extensionOf = (format: SourceFormat) => extensions[format];
+
 /** The format of fetched bytes: by content, as ingest reads them (`text/markdown` makes plain text Markdown). */
 export function formatOfFetched(bytes: Uint8Array, contentType: string | undefined): SourceFormat {
   const format = detectFormat('fetched', bytes);

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Fact, QuoteFinder } from '../facts/index.js';
 import { FormatError, isPdf, maxDocumentBytes, maxPdfBytes, readVersion, sha256, type ExtractCache, type SourceDoc, type SourceEntry } from '../ingest/index.js';
-import { archiveVersion, formatOfFetched, sourceRecords, type FetchRecord } from './archive.js';
+import { archiveVersion, extensionOf, formatOfFetched, sourceRecords, type FetchRecord } from './archive.js';
 import { driftOf, stillThere, type QuoteDrift } from './drift.js';
 import { httpGet, type GetResult, type Validators } from './http-get.js';
 import { fetchRevision, wikiPageOf, type Revision } from './mediawiki.js';
@@ -123,7 +123,7 @@ export async function checkSource(source: WatchedSource, context: CheckContext):
     if (!unchangedVersion) {
       // Read before archiving: a version the readers cannot read is reported, not kept.
       try {
-        const { doc } = await readVersion(entry, path.join(context.sourcesDir, 'archive', entry.id, `new.${format === 'text' ? 'txt' : format === 'markdown' ? 'md' : format}`), bytes, context.cache ? { cache: context.cache } : {});
+        const { doc } = await readVersion(entry, path.join(context.sourcesDir, 'archive', entry.id, `new.${extensionOf(format)}`), bytes, context.cache ? { cache: context.cache } : {});
         if (doc.paragraphs.length === 0) return refuse('the new version has no text');
       } catch (error) {
         if (!(error instanceof FormatError)) throw error;

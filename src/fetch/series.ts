@@ -1,5 +1,7 @@
 import type { SourceEntry } from '../ingest/index.js';
-import { archiveVersion, type FetchRecord } from './archive.js';
+import { FormatError } from '../ingest/index.js';
+import { readDocument } from '../ingest/read-document.js';
+import { archiveVersion, extensionOf, formatOfFetched, type FetchRecord } from './archive.js';
 import { httpGet, type GetOptions } from './http-get.js';
 import type { NewDocument, SeriesFailure } from './types.js';
 
@@ -80,6 +82,14 @@ export async function probeYear(
   const got = await httpGet(url, context.request);
   if (got.kind === 'failed') return got.problem === 'gone' ? {} : { failure: { of: series.of, year, url, reason: got.reason } };
   if (got.kind === 'not-modified' || got.bytes.byteLength === 0) return {};
+  // Only a document the readers can read is kept: not an error page, not an empty one.
+  try {
+    const content = await readDocument(`new.${extensionOf(formatOfFetched(got.bytes, got.contentType))}`, got.bytes);
+    if (content.paragraphs.length === 0) return { failure: { of: series.of, year, url, reason: 'the page has no text' } };
+  } catch (error) {
+    if (!(error instanceof FormatError)) throw error;
+    return { failure: { of: series.of, year, url, reason: `the document cannot be read (${error.detail})` } };
+  }
   const id = series.id.replaceAll('{year}', String(year));
   const fetched = context.now().toISOString();
   const { record } = await archiveVersion(context.sourcesDir, got.bytes, {
