@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Fact, QuoteFinder } from '../facts/index.js';
-import { FormatError, isPdf, maxDocumentBytes, maxPdfBytes, readVersion, sha256, type ExtractCache, type SourceDoc, type SourceEntry } from '../ingest/index.js';
+import { FormatError, isPdf, maxDocumentBytes, maxPdfBytes, readVersion, sha256, type ExtractCache, type SourceDoc, type SourceEntry, type SourceFormat } from '../ingest/index.js';
 import { archiveVersion, extensionOf, formatOfFetched, sourceRecords, type FetchRecord } from './archive.js';
 import { driftOf, stillThere, type QuoteDrift } from './drift.js';
 import { httpGet, type GetResult, type Validators } from './http-get.js';
@@ -71,18 +71,23 @@ export async function checkSource(source: WatchedSource, context: CheckContext):
   };
   const every = entry.fetch?.every;
   const previous = source.previous;
-  if (every && previous && context.now().getTime() - Date.parse(previous.checked) < every.ms) {
-    const next = new Date(Date.parse(previous.checked) + every.ms).toISOString().slice(0, 10);
-    return { drift: { ...previous, ...base, checked: previous.checked, result: 'skipped', detail: `checked ${previous.checked.slice(0, 10)}; next after ${next} (every ${every.text})` } };
-  }
   const records = await sourceRecords(context.sourcesDir, entry.id);
+  const skip = every && previous && context.now().getTime() - Date.parse(previous.checked) < every.ms;
   const maxBytes = entry.fetch?.['max-bytes'] ?? sourceLimit(undefined);
   const wiki = wikiPageOf(source.url, entry.fetch?.api === 'mediawiki');
   // Validators only for the version they came with: the last run's, when it is still known.
   const validators: Validators | undefined = previous?.liveDigest ? previous.validators : undefined;
   const request = { timeoutMs: context.timeoutMs, maxBytes, userAgent: context.userAgent, ...(context.signal ? { signal: context.signal } : {}), ...(context.backoffMs !== undefined ? { backoffMs: context.backoffMs } : {}) };
-  const got = wiki ? await fetchRevision(wiki, request) : await httpGet(source.url, { ...request, ...(validators ? { validators } : {}) });
-  const http = { tries: got.tries, redirects: got.redirects, ...(got.kind === 'ok' ? { status: got.status } : got.kind === 'not-modified' ? { status: 304 } : { ...(got.status ? { status: got.status } : {}), problem: got.problem }) };
+  // Within `every` nothing is fetched, but the last version seen is still weighed against the pin.
+  const got: GetResult | { readonly kind: 'skipped' } = skip
+    ? { kind: 'skipped' }
+    : wiki
+      ? await fetchRevision(wiki, request)
+      : await httpGet(source.url, { ...request, ...(validators ? { validators } : {}) });
+  const http =
+    got.kind === 'skipped'
+      ? previous?.http
+      : { tries: got.tries, redirects: got.redirects, ...(got.kind === 'ok' ? { status: got.status } : got.kind === 'not-modified' ? { status: 304 } : { ...(got.status ? { status: got.status } : {}), problem: got.problem }) };
 
   // The newest version upstream: what this fetch got, else what the last run knew.
   let liveDigest: string | undefined;
@@ -91,7 +96,12 @@ export async function checkSource(source: WatchedSource, context: CheckContext):
   let result: SourceDrift['result'];
   let detail: string;
   let revision: Revision | undefined;
-  if (got.kind === 'failed') {
+  if (got.kind === 'skipped') {
+    const last = previous!.checked;
+    result = 'skipped';
+    detail = `checked ${last.slice(0, 10)}; next after ${new Date(Date.parse(last) + every!.ms).toISOString().slice(0, 10)} (every ${every!.text})`;
+    liveDigest = previous!.liveDigest;
+  } else if (got.kind === 'failed') {
     result = 'failed';
     detail = `${failureDetail(got)}; nothing archived, the pinned copy stays`;
     liveDigest = previous?.liveDigest;
@@ -104,10 +114,16 @@ export async function checkSource(source: WatchedSource, context: CheckContext):
     liveDigest = sha256(bytes);
     if ('revision' in got) revision = (got as { revision: Revision }).revision;
     const wanted = entry.fetch?.format;
-    const format = formatOfFetched(bytes, got.contentType);
     const limit = isPdf(bytes) ? maxPdfBytes : maxDocumentBytes;
-    const refuse = (why: string) => ({ drift: { ...base, result: 'failed' as const, detail: `${why}; nothing archived, the pinned copy stays`, http, pin: 'current' as PinState, quotes: [], ...(previous?.liveDigest ? { liveDigest: previous.liveDigest } : {}) } });
+    const refuse = (why: string) => ({ drift: { ...base, result: 'failed' as const, detail: `${why}; nothing archived, the pinned copy stays`, ...(http ? { http } : {}), pin: 'current' as PinState, quotes: [], ...(previous?.liveDigest ? { liveDigest: previous.liveDigest } : {}) } });
     if (bytes.byteLength === 0) return refuse('the server sent an empty body');
+    let format: SourceFormat;
+    try {
+      format = formatOfFetched(bytes, got.contentType);
+    } catch (error) {
+      if (!(error instanceof FormatError)) throw error;
+      return refuse(`the server sent a file no reader takes (${error.detail})`);
+    }
     if (wanted && format !== wanted) return refuse(`the server sent ${formatNames[format]}, not ${formatNames[wanted]} as \`fetch.format\` says`);
     if (bytes.byteLength > limit) return refuse(`the body is larger than a document may be`);
     const unchangedVersion = liveDigest === pinnedDigest || records.some((record) => record.digest === liveDigest);
@@ -144,7 +160,7 @@ export async function checkSource(source: WatchedSource, context: CheckContext):
   }
   if (liveDigest !== undefined && liveDigest !== pinnedDigest) liveRecord ??= (records.find((record) => record.digest === liveDigest) ?? undefined);
   const validatorsNow = got.kind === 'ok' || got.kind === 'not-modified' ? got.validators : previous?.validators;
-  const shared = { ...base, result, detail, http, ...(validatorsNow && Object.keys(validatorsNow).length > 0 ? { validators: validatorsNow } : {}), ...(liveDigest ? { liveDigest } : {}) };
+  const shared = { ...base, ...(result === 'skipped' ? { checked: previous!.checked } : {}), result, detail, ...(http ? { http } : {}), ...(validatorsNow && Object.keys(validatorsNow).length > 0 ? { validators: validatorsNow } : {}), ...(liveDigest ? { liveDigest } : {}) };
   if (!liveRecord || liveDigest === pinnedDigest) return { drift: { ...shared, pin: 'current', quotes: [] } };
 
   // The live version differs from the pin: check every quote against it.

@@ -20,6 +20,15 @@ export interface Revision {
   readonly permalink: string;
 }
 
+/** A percent-encoded path as text; as it is when it is not valid percent-encoding (`100%_Pure`). */
+function decodePath(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /**
  * The wiki page an address names, when it is one: a Wikipedia (or other Wikimedia) article
  * (`/wiki/Title` or `index.php?title=Title`, a permalink with `oldid` too), or any address when
@@ -35,7 +44,7 @@ export function wikiPageOf(address: string, declared: boolean): WikiPage | undef
   const wikimedia = /(^|\.)(wikipedia|wikimedia|wikisource|wikinews|wikivoyage)\.org$/.test(url.hostname);
   if (!wikimedia && !declared) return undefined;
   const fromPath = /^\/wiki\/(.+)$/.exec(url.pathname)?.[1];
-  const raw = url.searchParams.get('title') ?? (fromPath ? decodeURIComponent(fromPath) : undefined);
+  const raw = url.searchParams.get('title') ?? (fromPath ? decodePath(fromPath) : undefined);
   if (!raw) return undefined;
   return { api: new URL('/w/api.php', url).href, index: new URL('/w/index.php', url).href, title: raw.replaceAll('_', ' ') };
 }

@@ -63,7 +63,7 @@ export function knownYears(series: Series, entries: Iterable<SourceEntry>, recor
 
 /** The years to look for: after the newest the collection has (or from `from`), up to this year. */
 export function yearsToProbe(series: Series, known: ReadonlySet<number>, now: Date): number[] {
-  const newest = Math.max(...known, (series.from ?? now.getUTCFullYear()) - 1);
+  const newest = known.size > 0 ? Math.max(...known, (series.from ?? 0) - 1) : (series.from ?? now.getUTCFullYear()) - 1;
   const years: number[] = [];
   for (let year = newest + 1; year <= now.getUTCFullYear() && years.length < maxYears; year++) years.push(year);
   return years;

@@ -27,7 +27,7 @@ describe('parseCommand', () => {
   });
 
   it('should reject an unknown command and point to --help', () => {
-    expect(usageError(['publish']).message).toBe('Unknown command "publish". The commands are build, check, sources and coverage; use --help to see them.');
+    expect(usageError(['publish']).message).toBe('Unknown command "publish". The commands are build, check, fetch, sources and coverage; use --help to see them.');
   });
 
   it('should reject an extra positional argument', () => {

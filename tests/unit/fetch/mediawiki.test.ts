@@ -48,7 +48,7 @@ describe('wikiPageOf', () => {
     expect(wikiPageOf('not an address', true)).toBeUndefined();
   });
 
-  it('should not throw on a title with a stray % sign', () => {
+  it('should read a title with a stray % sign, not throw', () => {
     expect(wikiPageOf('https://en.wikipedia.org/wiki/100%_Pure', false)?.title).toBe('100% Pure');
   });
 });

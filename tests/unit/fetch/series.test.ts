@@ -165,6 +165,14 @@ describe('probeYear', () => {
     expect(await readdir(sourcesDir)).toEqual([]);
   });
 
+  it('should report an answer no reader takes (an image) as a failure of that year, not stop the run', async () => {
+    server.route('/reports/2026/kosovo/', reply(200, Buffer.from('\x89PNG\r\n\x1a\n placeholder', 'latin1'), { 'content-type': 'image/png' }));
+    const result = await probeYear(seriesHere(), 2026, context());
+    expect(result.found).toBeUndefined();
+    expect(result.failure).toMatchObject({ of: 'tip-2025', year: 2026 });
+    expect(await readdir(sourcesDir)).toEqual([]);
+  });
+
   it('should find nothing in an empty answer', async () => {
     server.route('/reports/2026/kosovo/', reply(200, ''));
     expect(await probeYear(seriesHere(), 2026, context())).toEqual({});
