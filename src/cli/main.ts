@@ -114,10 +114,12 @@ async function runCommand(command: Command, io: Io): Promise<number> {
     const { brokenQuoteText, driftMarkdownFile, fetchExitCode, runFetch } = await import('../fetch/index.js');
     const { report, moved } = await runFetch(config, {
       ...command.fetch,
-      userAgent: `kosovo-trafficking-briefs/${version()} (briefs fetch; Node.js ${process.versions.node})`,
+      // Wikimedia and other sites ask a bot to say how to reach whoever runs it.
+      userAgent: `kosovo-trafficking-briefs/${version()} (briefs fetch; ${process.env['BRIEFS_FETCH_CONTACT'] ? `${process.env['BRIEFS_FETCH_CONTACT']}; ` : ''}Node.js ${process.versions.node})`,
       progress: command.json ? io.err : io.out,
       ...(io.signal ? { signal: io.signal } : {}),
     });
+    if (io.signal?.aborted) return interruptedCode(io.signal);
     const code = fetchExitCode(report);
     if (command.json) {
       io.out(JSON.stringify({ ok: code === 0, exitCode: code, ...report }, null, 2));

@@ -166,8 +166,10 @@ export async function runFetch(config: Config, run: FetchRun): Promise<FetchResu
       .map((record) => ({ id: record.source, of: record.series!.of, year: record.series!.year, url: record.url, file: record.file, fetched: record.fetched, found: false }));
     const newDocuments = [...earlier, ...found].sort((a, b) => a.year - b.year || (a.id < b.id ? -1 : 1));
 
-    const moved = await movePins(sources.bibliography.path, moves);
     const report = driftReport(now().toISOString(), drifts, newDocuments, failures);
+    // Interrupted: what was archived stays (it is only added), but no pin moves on half a run.
+    if (run.signal?.aborted) return { report, moved: [], reportFiles: [] };
+    const moved = await movePins(sources.bibliography.path, moves);
     const jsonFile = path.join(config.out, driftJsonFile);
     const markdownFile = path.join(config.out, driftMarkdownFile);
     await writeAtomic(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
