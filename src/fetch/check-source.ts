@@ -4,7 +4,7 @@ import type { Fact, QuoteFinder } from '../facts/index.js';
 import { FormatError, isPdf, maxDocumentBytes, maxPdfBytes, readVersion, sha256, type ExtractCache, type SourceDoc, type SourceEntry, type SourceFormat } from '../ingest/index.js';
 import { archiveVersion, extensionOf, formatOfFetched, sourceRecords, type FetchRecord } from './archive.js';
 import { driftOf, stillThere, type QuoteDrift } from './drift.js';
-import { httpGet, type GetResult, type Validators } from './http-get.js';
+import { httpGet, megabytes, type GetResult, type Validators } from './http-get.js';
 import { fetchRevision, wikiPageOf, type Revision } from './mediawiki.js';
 import type { PinState, SourceDrift } from './types.js';
 
@@ -35,8 +35,6 @@ export interface WatchedSource {
   /** The last run's report on it, when it fetched the same address. */
   readonly previous?: SourceDrift;
 }
-
-const sourceLimit = (bytes: number | undefined) => bytes ?? maxPdfBytes;
 
 /** Address of the entry's live copy: `fetch.url`, else `URL`. */
 export const watchAddress = (entry: SourceEntry): string | undefined => entry.fetch?.url ?? entry.URL;
@@ -73,7 +71,8 @@ export async function checkSource(source: WatchedSource, context: CheckContext):
   const previous = source.previous;
   const records = await sourceRecords(context.sourcesDir, entry.id);
   const skip = every && previous && context.now().getTime() - Date.parse(previous.checked) < every.ms;
-  const maxBytes = entry.fetch?.['max-bytes'] ?? sourceLimit(undefined);
+  // While reading the body, the largest document of any kind; once its kind is known, that kind's limit.
+  const maxBytes = entry.fetch?.['max-bytes'] ?? maxPdfBytes;
   const wiki = wikiPageOf(source.url, entry.fetch?.api === 'mediawiki');
   // Validators only for the version they came with: the last run's, when it is still known.
   const validators: Validators | undefined = previous?.liveDigest ? previous.validators : undefined;
@@ -125,7 +124,7 @@ export async function checkSource(source: WatchedSource, context: CheckContext):
       return refuse(`the server sent a file no reader takes (${error.detail})`);
     }
     if (wanted && format !== wanted) return refuse(`the server sent ${formatNames[format]}, not ${formatNames[wanted]} as \`fetch.format\` says`);
-    if (bytes.byteLength > limit) return refuse(`the body is larger than a document may be`);
+    if (bytes.byteLength > limit) return refuse(`the body is ${megabytes(bytes.byteLength)}, over the ${megabytes(limit)} a document that is not a PDF may be`);
     const unchangedVersion = liveDigest === pinnedDigest || records.some((record) => record.digest === liveDigest);
     result = unchangedVersion ? 'unchanged' : 'changed';
     const moved = got.redirects.find((redirect) => redirect.status === 301 || redirect.status === 308);
