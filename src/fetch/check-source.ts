@@ -71,8 +71,8 @@ export async function checkSource(source: WatchedSource, context: CheckContext):
   const previous = source.previous;
   const records = await sourceRecords(context.sourcesDir, entry.id);
   const skip = every && previous && context.now().getTime() - Date.parse(previous.checked) < every.ms;
-  // While reading the body, the largest document of any kind; once its kind is known, that kind's limit.
-  const maxBytes = entry.fetch?.['max-bytes'] ?? maxPdfBytes;
+  // The entry's limit, else check's: a PDF (by its Content-Type) may be larger than anything else.
+  const maxBytes = entry.fetch?.['max-bytes'] ?? ((type: string | undefined) => (/^application\/(x-)?pdf\b/i.test(type ?? '') || type === undefined || /^application\/octet-stream\b/i.test(type) ? maxPdfBytes : maxDocumentBytes));
   const wiki = wikiPageOf(source.url, entry.fetch?.api === 'mediawiki');
   // Validators only for the version they came with: the last run's, when it is still known.
   const validators: Validators | undefined = previous?.liveDigest ? previous.validators : undefined;

@@ -11,8 +11,11 @@ export interface GetOptions {
   readonly validators?: Validators;
   /** For the whole request, body included, per try. */
   readonly timeoutMs: number;
-  /** A larger body (said by Content-Length, or found while reading) is refused. */
-  readonly maxBytes: number;
+  /**
+   * A larger body (said by Content-Length, or found while reading) is refused; a function
+   * gives the limit for the answer's Content-Type (a PDF may be larger than a web page).
+   */
+  readonly maxBytes: number | ((contentType: string | undefined) => number);
   readonly userAgent: string;
   /** Redirects followed, only to http: and https: addresses (default 5). */
   readonly maxRedirects?: number;
@@ -131,6 +134,7 @@ async function getOnce(url: string, options: GetOptions, retries: number, backof
   if (options.validators?.etag) headers['if-none-match'] = options.validators.etag;
   if (options.validators?.lastModified) headers['if-modified-since'] = options.validators.lastModified;
   let last: Failure | undefined;
+  let maxBytes = typeof options.maxBytes === 'number' ? options.maxBytes : options.maxBytes(undefined);
   for (let attempt = 0; attempt <= retries; attempt++) {
     if (attempt > 0) {
       try {
@@ -165,17 +169,18 @@ async function getOnce(url: string, options: GetOptions, retries: number, backof
         const gone = status === 404 || status === 410;
         return { kind: 'failed', url, problem: gone ? 'gone' : 'http', status, reason: `HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}`, redirects, tries };
       }
-      const length = Number(response.headers.get('content-length'));
-      if (Number.isFinite(length) && length > options.maxBytes) {
-        await response.body?.cancel().catch(() => undefined);
-        return { kind: 'failed', url, problem: 'too-large', status, reason: `the body is ${megabytes(length)}, over the limit of ${megabytes(options.maxBytes)}`, redirects, tries };
-      }
-      const bytes = await readLimited(response, options.maxBytes);
       const contentType = response.headers.get('content-type') ?? undefined;
+      maxBytes = typeof options.maxBytes === 'number' ? options.maxBytes : options.maxBytes(contentType);
+      const length = Number(response.headers.get('content-length'));
+      if (Number.isFinite(length) && length > maxBytes) {
+        await response.body?.cancel().catch(() => undefined);
+        return { kind: 'failed', url, problem: 'too-large', status, reason: `the body is ${megabytes(length)}, over the limit of ${megabytes(maxBytes)}`, redirects, tries };
+      }
+      const bytes = await readLimited(response, maxBytes);
       return { kind: 'ok', url, status, bytes, ...(contentType ? { contentType } : {}), validators: validatorsOf(response.headers), redirects, tries };
     } catch (error) {
       if (error instanceof TooLarge) {
-        return { kind: 'failed', url, problem: 'too-large', reason: `the body is over the limit of ${megabytes(options.maxBytes)}`, redirects, tries };
+        return { kind: 'failed', url, problem: 'too-large', reason: `the body is over the limit of ${megabytes(maxBytes)}`, redirects, tries };
       }
       if (options.signal?.aborted) return { kind: 'failed', url, problem: 'aborted', reason: 'interrupted', redirects, tries };
       if (isTimeout(error) || timeout.aborted) {

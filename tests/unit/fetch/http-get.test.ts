@@ -254,6 +254,17 @@ describe('httpGet', () => {
       expect(failed.tries).toBe(1);
     });
 
+    it('should take the limit for the Content-Type when given a function (a PDF may be larger than a page)', async () => {
+      const body = Buffer.alloc(2 * MB, 'a');
+      const limit = (type: string | undefined) => (type?.startsWith('application/pdf') ? 4 * MB : MB);
+      server.route('/page', reply(200, body, { 'content-type': 'text/html' }));
+      server.route('/report', reply(200, body, { 'content-type': 'application/pdf' }));
+      const page = expectKind(await httpGet(server.url('/page'), options({ maxBytes: limit })), 'failed');
+      expect(page.reason).toBe('the body is 2.0 MB, over the limit of 1.0 MB');
+      const report = expectKind(await httpGet(server.url('/report'), options({ maxBytes: limit })), 'ok');
+      expect(report.bytes.byteLength).toBe(2 * MB);
+    });
+
     it('should accept a body of exactly maxBytes', async () => {
       server.route('/exact', (_request, response) => {
         response.writeHead(200);
