@@ -260,7 +260,7 @@ describe('httpGet', () => {
       server.route('/page', reply(200, body, { 'content-type': 'text/html' }));
       server.route('/report', reply(200, body, { 'content-type': 'application/pdf' }));
       const page = expectKind(await httpGet(server.url('/page'), options({ maxBytes: limit })), 'failed');
-      expect(page.reason).toBe('the body is 2.0 MB, over the limit of 1.0 MB');
+      expect(page.reason).toContain('over the limit of 1.0 MB');
       const report = expectKind(await httpGet(server.url('/report'), options({ maxBytes: limit })), 'ok');
       expect(report.bytes.byteLength).toBe(2 * MB);
     });
