@@ -12,6 +12,8 @@ export interface RenderOptions {
   readonly author: string;
   readonly citationStyle: string;
   readonly locale: string;
+  /** Digest of the collection (briefs.yaml as the pipeline uses it: title, language, logo, metrics …). */
+  readonly collection: string;
   /** Only when pinned (SOURCE_DATE_EPOCH): otherwise a brief's edition is the day it was built. */
   readonly edition?: string | undefined;
   /** Identity of the browser (path, size, mtime), for PDFs. */
@@ -112,6 +114,7 @@ export function collectInputs(
   inputs['option:evidence'] = options.evidence;
   inputs['option:author'] = options.author;
   inputs['option:citation-style'] = `${options.citationStyle}/${options.locale}`;
+  inputs['collection'] = options.collection;
   if (options.edition) inputs['option:edition'] = options.edition;
   inputs['tool'] = snapshot.tool;
   if (format === 'pdf') {
@@ -130,6 +133,7 @@ function describe(key: string, kind: 'added' | 'removed' | 'changed', before?: s
   const entry = /^sources\/sources\.yaml#(.+)$/.exec(key);
   if (entry) return `bibliography entry ${entry[1]} ${kind}`;
   if (key === 'tool') return 'the tool changed (its code or dependencies)';
+  if (key === 'collection') return 'briefs.yaml changed';
   if (key === 'browser') return 'the browser changed';
   if (key.startsWith('option:')) {
     const name = key.slice('option:'.length);

@@ -5,7 +5,7 @@ import type { VFileMessage } from 'vfile-message';
 import { UsageError, type Config } from '../config/index.js';
 import { BuildError, codes, createMessage } from '../diagnostics/index.js';
 import type { BrowserProvider } from '../render/index.js';
-import { digest } from './digest.js';
+import { digest, digestJson } from './digest.js';
 import { checkInputFolders } from './input-folders.js';
 import { lockOutput, type OutputLock } from './lock.js';
 import { manifestName, readManifest, serializeManifest, type Manifest, type ManifestEntry } from './manifest.js';
@@ -143,6 +143,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
       author: config.author,
       citationStyle: config.citationStyle,
       locale: config.locale,
+      collection: digestJson({ ...config.collection, metrics: [...config.collection.metrics], file: undefined, language: config.language.file }),
       edition: config.editionPinned ? config.edition : undefined,
       browser: await browserStamp(location?.executablePath),
     };

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { UsageError } from './errors.js';
+import { loadCollection } from '../collection/load-collection.js';
+import { loadLocale } from '../locale/index.js';
 import { checkOutputApart } from './folders.js';
 import { configSchema, type Config, type ConfigInput } from './schema.js';
 
@@ -31,10 +33,25 @@ export function editionDate(env: NodeJS.ProcessEnv = process.env, now: Date = ne
 export function resolveConfig(input: ConfigInput = {}, env: NodeJS.ProcessEnv = process.env): Config {
   const result = configSchema.safeParse(input);
   if (!result.success) throw new UsageError(z.prettifyError(result.error));
-  const options = result.data;
-  const root = path.resolve(options.root);
+  const given = result.data;
+  const root = path.resolve(given.root);
+  // briefs.yaml fills what the caller left out; the caller (the command line) wins.
+  const { entry, collection } = loadCollection(root);
+  const options = {
+    ...given,
+    sources: given.sources ?? entry.sources ?? 'sources',
+    templates: given.templates ?? entry.templates ?? 'templates',
+    out: given.out ?? entry.out ?? 'output',
+    paper: given.paper ?? entry.paper ?? 'a4',
+    notes: given.notes ?? entry.notes ?? 'footnotes',
+    evidence: given.evidence ?? entry.evidence ?? 'annex',
+    citationStyle: given.citationStyle ?? entry['citation-style'] ?? 'chicago-fullnote-bibliography',
+    author: given.author ?? collection.author,
+  };
   const sources = path.resolve(root, options.sources);
   const templates = path.resolve(root, options.templates);
+  // A collection's own templates/locales/<lang>.yaml wins over the built-in one.
+  const language = loadLocale(collection.lang, [path.join(templates, 'locales')]);
   const out = path.resolve(root, options.out);
   checkOutputApart({
     out: { given: options.out, at: out },
@@ -43,6 +60,9 @@ export function resolveConfig(input: ConfigInput = {}, env: NodeJS.ProcessEnv = 
   });
   return Object.freeze({
     ...options,
+    locale: given.locale ?? language.csl,
+    collection,
+    language,
     root,
     sources,
     templates,

@@ -1,5 +1,7 @@
 import os from 'node:os';
 import { z } from 'zod';
+import type { Collection } from '../collection/schema.js';
+import type { Locale } from '../locale/index.js';
 
 /**
  * Where the printed brief gives the passages behind its notes: `annex` (short ones in the note,
@@ -18,30 +20,30 @@ const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-M
 export const configSchema = z.strictObject({
   /** The project directory; default: the current directory. */
   root: z.string().default(() => process.cwd()),
-  /** The folder with sources.yaml, facts.yaml and documents/; default `sources`. */
-  sources: z.string().default('sources'),
-  /** The folder with briefs/, partials/, layouts/, styles/ and csl/; default `templates`. */
-  templates: z.string().default('templates'),
+  /** The folder with sources.yaml, facts.yaml and documents/; default briefs.yaml's, else `sources`. */
+  sources: z.string().optional(),
+  /** The folder with briefs/ and what overrides the built-in partials/, layouts/, styles/ and csl/; default `templates`. */
+  templates: z.string().optional(),
   /** Where the briefs are written; default `output`. */
-  out: z.string().default('output'),
+  out: z.string().optional(),
   /** Brief ids to build; default: every template in templates/briefs/. */
   briefs: z.array(z.string()).default([]),
   /** What to write for each brief; default both. */
   formats: z.array(z.enum(['html', 'pdf'])).min(1).default(['html', 'pdf']),
-  /** Paper size of the PDFs; default `a4`. */
-  paper: z.enum(['a4', 'letter']).default('a4'),
+  /** Paper size of the PDFs; default briefs.yaml's, else `a4`. */
+  paper: z.enum(['a4', 'letter']).optional(),
   /** Where the notes of the PDFs go: at the foot of each page, or at the end; default footnotes. */
-  notes: z.enum(['footnotes', 'endnotes']).default('footnotes'),
+  notes: z.enum(['footnotes', 'endnotes']).optional(),
   /** Where the printed brief quotes the passages behind its notes; default annex (see EvidencePlacement). */
-  evidence: z.enum(evidencePlacements).default('annex'),
+  evidence: z.enum(evidencePlacements).optional(),
   /** Pages rendered at once in the one browser; default: the number of cores. */
   concurrency: z.number().int().min(1).max(32).default(() => Math.max(1, Math.min(4, os.availableParallelism()))),
-  /** CSL style file name in templates/csl/ (without `.csl`); default Chicago notes. */
-  citationStyle: z.string().default('chicago-fullnote-bibliography'),
-  /** CSL locale; default `en-US`. */
-  locale: z.string().default('en-US'),
-  /** Author written into each PDF and HTML; default the project's name. */
-  author: z.string().default('Kosovo Trafficking Briefs'),
+  /** CSL style file name in templates/csl/ (without `.csl`); default briefs.yaml's, else Chicago notes. */
+  citationStyle: z.string().optional(),
+  /** CSL locale; default: the one the collection's language gives (`en-US` for English). */
+  locale: z.string().optional(),
+  /** Author written into each PDF and HTML; default briefs.yaml's `author`, organisation or title. */
+  author: z.string().optional(),
   /** Edition date of the briefs (ISO); default `SOURCE_DATE_EPOCH` if set, else today (UTC). */
   edition: isoDay.optional(),
   /** Rebuild every output even if it is up to date; default false. */
@@ -55,7 +57,20 @@ export type ConfigInput = z.input<typeof configSchema>;
 
 /** The resolved configuration: absolute paths, every default filled, frozen. */
 export type Config = Readonly<
-  Omit<z.output<typeof configSchema>, 'edition'> & {
+  Omit<z.output<typeof configSchema>, 'edition' | 'sources' | 'templates' | 'out' | 'paper' | 'notes' | 'evidence' | 'citationStyle' | 'author' | 'locale'> & {
+    readonly sources: string;
+    readonly templates: string;
+    readonly out: string;
+    readonly paper: 'a4' | 'letter';
+    readonly notes: 'footnotes' | 'endnotes';
+    readonly evidence: EvidencePlacement;
+    readonly citationStyle: string;
+    readonly author: string;
+    readonly locale: string;
+    /** The collection: briefs.yaml with every default filled. */
+    readonly collection: Collection;
+    /** The interface language (the collection's `lang`): messages, and dates, numbers and lists formatted in it. */
+    readonly language: Locale;
     readonly edition: string;
     /** Whether the edition date was fixed (option or SOURCE_DATE_EPOCH) rather than today. */
     readonly editionPinned: boolean;

@@ -1,3 +1,5 @@
+import { closest, distance } from 'fastest-levenshtein';
+
 /**
  * The catalogue of diagnostics. Codes are permanent: never rename one, add a new one.
  * Messages say what happened and why; hints say what to do. No "Error:" prefix.
@@ -14,6 +16,12 @@ export interface DiagnosticData<Args extends unknown[] = never[]> {
 }
 
 const q = (value: string): string => JSON.stringify(value);
+
+/** `: did you mean "victims-identified"?` for the known value nearest a typo (none when none is near). */
+function didYouMean(value: string, known: readonly string[]): string {
+  const near = known.length > 0 ? closest(value, [...known]) : undefined;
+  return near !== undefined && distance(value, near) <= Math.max(2, Math.floor(value.length / 3)) ? `: did you mean ${q(near)}?` : '';
+}
 
 export const codes = {
   yamlSyntax: {
@@ -415,6 +423,19 @@ export const codes = {
     message: (id: string, file: string, fetched: string, broken: number) =>
       `Source ${q(id)} changed upstream (fetched ${fetched}) and ${broken === 1 ? 'one quote' : `${broken} quotes`} no longer ${broken === 1 ? 'verifies' : 'verify'} in the new version: the briefs still cite the pinned copy, ${q(file)}.`,
     hint: 'Read output/SOURCE-DRIFT.md: correct or retire the facts whose quotes changed, then run `briefs fetch --accept` to move the pin to the new version.',
+  },
+  collectionLogo: {
+    code: 'collection-logo',
+    title: 'The logo named in briefs.yaml cannot be used',
+    message: (logo: string, detail: string) => `The logo ${q(logo)} cannot be used: ${detail}.`,
+    hint: 'Give `logo` the path of an SVG file inside the collection, relative to briefs.yaml (`logo: logo.svg`), or leave `logo` out.',
+  },
+  unknownMetric: {
+    code: 'unknown-metric',
+    title: "A figure's metric is not one the collection declares",
+    message: (factId: string, metric: string, known: string[]) =>
+      `Fact ${q(factId)} counts ${q(metric)}, which briefs.yaml does not declare${known.length > 0 ? `${didYouMean(metric, known)}` : ' (it declares no metrics)'}.`,
+    hint: 'Declare the metric under `metrics:` in briefs.yaml (`- { name: victims-identified, label: Victims identified, unit: persons }`), or correct `figure.metric`.',
   },
 } as const satisfies Record<string, DiagnosticData<any[]>>;
 

@@ -66,7 +66,7 @@ describe('diffInputs: a source read from another file', () => {
 });
 
 describe('planBuild: a pin moved by `briefs fetch`', () => {
-  const options: RenderOptions = { paper: 'a4', notes: 'footnotes', evidence: 'annex', author: 'A', citationStyle: 'chicago', locale: 'en-US', browser: 'none' };
+  const options: RenderOptions = { paper: 'a4', notes: 'footnotes', evidence: 'annex', author: 'A', citationStyle: 'chicago', locale: 'en-US', collection: 'c', browser: 'none' };
 
   /** The project with source `x` read from `file` (its bytes `digest`, its entry `entry`). */
   const snapshotOf = (file: string, digest: string, entry: string): Snapshot => ({

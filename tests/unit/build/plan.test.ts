@@ -3,7 +3,7 @@ import type { Manifest } from '../../../src/build/manifest.js';
 import { changedInputs, collectInputs, planBuild, siteId, type PlanInput, type RenderOptions } from '../../../src/build/plan.js';
 import type { Snapshot } from '../../../src/build/snapshot.js';
 
-const options: RenderOptions = { paper: 'a4', notes: 'footnotes', evidence: 'annex', author: 'A', citationStyle: 'chicago', locale: 'en-US', browser: 'none' };
+const options: RenderOptions = { paper: 'a4', notes: 'footnotes', evidence: 'annex', author: 'A', citationStyle: 'chicago', locale: 'en-US', collection: 'c', browser: 'none' };
 
 function snapshotOf(briefIds: readonly string[], checked: Record<string, string> = { 'sources/facts.yaml': 'f1', 'sources/sources.yaml': 's1' }): Snapshot {
   return {
