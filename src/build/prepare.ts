@@ -4,9 +4,9 @@ import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { createCiter, readCitationStyle, type CitationStyle, type Citer } from '../cite/index.js';
 import { checkConflicts, checkDisagreementsShown, findConflicts, findDroppedFacts, loadTemplates, renderBrief, formatIsoDate, withLayout, type TemplateSet } from '../compose/index.js';
-import { UsageError, type Config } from '../config/index.js';
+import { UsageError, resolveTemplate, type Config } from '../config/index.js';
 import { BuildError, codes, createMessage } from '../diagnostics/index.js';
-import { checkDates, checkStatementMarkup, checkStatements, loadFacts, verifyQuotes, type VerifiedFact } from '../facts/index.js';
+import { attachMetrics, checkDates, checkStatementMarkup, checkStatements, loadFacts, verifyQuotes, type VerifiedFact } from '../facts/index.js';
 import { folderCache, readSources, type SourceCollection } from '../ingest/index.js';
 import { createProcessor, markdownToHtml, type BriefHtmlBody, type FrontMatter } from '../markdown/index.js';
 import type { FormattedCitations } from '../cite/index.js';
@@ -88,9 +88,12 @@ export async function prepare(
 ): Promise<Prepared> {
   // `briefs check` needs the briefs rendered, not their full documents (fonts, layout).
   const documents = options.documents ?? true;
-  const layoutPath = path.join(config.templates, 'layouts', 'brief.html.hbs');
-  const stylePath = path.join(config.templates, 'csl', `${config.citationStyle}.csl`);
-  const localePath = path.join(config.templates, 'csl', `locales-${config.locale}.xml`);
+  // Each the collection's own file where it has one, else the tool's (defaults/templates/).
+  const [layoutPath, stylePath, localePath] = await Promise.all([
+    resolveTemplate(config, 'layouts/brief.html.hbs'),
+    resolveTemplate(config, `csl/${config.citationStyle}.csl`),
+    resolveTemplate(config, `csl/locales-${config.locale}.xml`),
+  ]);
   const missing = await missingFiles([config.factsPath, layoutPath, stylePath, localePath]);
   if (missing.length > 0) {
     throw new BuildError(
@@ -133,7 +136,7 @@ export async function prepare(
     }
   }
   await breathe();
-  const facts = verifyQuotes(factsFile.facts, sources.docs, factsFile.file);
+  const facts = verifyQuotes(attachMetrics(factsFile.facts, config.collection.metrics, factsFile.file), sources.docs, factsFile.file);
   // Nothing said that the quotes do not say: the statements' numbers, dates, tiers and articles.
   checkStatements(facts, sources.docs, factsFile.file);
   checkDates(factsFile.facts.values(), config.edition, factsFile.file);

@@ -1,9 +1,9 @@
 import type { Point } from 'unist';
 import type { VFileMessage } from 'vfile-message';
 import { codes, createMessage } from '../diagnostics/index.js';
-import { metrics, type VerifiedFact } from '../facts/index.js';
+import type { VerifiedFact } from '../facts/index.js';
 import type { SourceDoc } from '../ingest/index.js';
-import { formatFigure } from './format-figure.js';
+import { formatFigure, metricOf } from './format-figure.js';
 import { escapeInline } from './markdown-text.js';
 import { marksFor, type NoteMarks } from './notes.js';
 import { sourcesOf } from './source-label.js';
@@ -49,8 +49,8 @@ export function findConflicts(facts: Iterable<VerifiedFact>): Conflict[] {
   };
   for (const group of grouped(list, figureKey).values()) {
     const answers = answersOf(group, (fact) => formatFigure(fact.figure!));
-    const { metric, period } = group[0]!.figure!;
-    if (answers.length > 1) conflicts.push({ subject: `${metrics[metric].label.toLowerCase()} in ${String(period).replace('-', '–')}`, answers });
+    const { period } = group[0]!.figure!;
+    if (answers.length > 1) conflicts.push({ subject: `${metricOf(group[0]!.figure!).label.toLowerCase()} in ${String(period).replace('-', '–')}`, answers });
   }
   return conflicts;
 }

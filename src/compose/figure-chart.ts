@@ -1,5 +1,5 @@
 import type { ChartData } from '../chart/index.js';
-import { metrics, unitScale, type VerifiedFact } from '../facts/index.js';
+import { unitScale, type VerifiedFact } from '../facts/index.js';
 import { formatFigure } from './format-figure.js';
 import { escapeInline, listOf, yearRanges } from './markdown-text.js';
 import { marksFor, type NoteMarks } from './notes.js';
@@ -9,7 +9,7 @@ import { tableMetrics } from './tip-table.js';
 const axisTitles = { money: 'Amount', percent: 'Per cent', count: 'Number' } as const;
 
 function panelTitle(series: FigureSeries): string {
-  const info = metrics[series.metric];
+  const info = series.about;
   if (series.unit === info.unit) return info.label;
   return `${info.label} (${series.unit})`;
 }
@@ -65,7 +65,7 @@ export function chartMarkdown(data: ChartData, series: readonly FigureSeries[], 
       : `*Sources:* ${table ? `${table}; the others: ` : ''}${elsewhere.join('; ')}.`;
   // A disagreement is set out once, under "Where the sources disagree or are silent"; the chart
   // says which reading it draws.
-  const years = [...new Set(conflicts.map((conflict) => `${metrics[conflict.metric].label.toLowerCase()} in ${conflict.year}`))];
+  const years = [...new Set(conflicts.map((conflict) => `${conflict.about.label.toLowerCase()} in ${conflict.year}`))];
   const disagree =
     years.length > 0
       ? ` Where reports give different figures (${listOf(years)}), the chart shows the newest report's; “Where the sources disagree or are silent” gives each.`

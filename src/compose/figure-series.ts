@@ -1,5 +1,5 @@
-import { type MetricId, type VerifiedFact } from '../facts/index.js';
-import { singleYear } from './format-figure.js';
+import type { MetricInfo, VerifiedFact } from '../facts/index.js';
+import { metricOf, singleYear } from './format-figure.js';
 
 /** One value of a series: the fact it comes from and the year it describes. */
 export interface SeriesPoint {
@@ -13,14 +13,17 @@ export interface SeriesPoint {
 
 /** A metric, in one unit, over the years. */
 export interface FigureSeries {
-  readonly metric: MetricId;
+  readonly metric: string;
+  /** What the metric is called and counted in. */
+  readonly about: MetricInfo;
   readonly unit: string;
   readonly points: readonly SeriesPoint[];
 }
 
 /** Facts that give different numbers for the same metric, unit and year. */
 export interface FigureConflict {
-  readonly metric: MetricId;
+  readonly metric: string;
+  readonly about: MetricInfo;
   readonly unit: string;
   readonly year: number;
   readonly facts: readonly VerifiedFact[];
@@ -34,14 +37,14 @@ const reportOf = (fact: VerifiedFact) => fact.tip?.report ?? Number.NEGATIVE_INF
  * report's number is shown and the disagreement is returned, never settled silently.
  */
 export function collectSeries(facts: Iterable<VerifiedFact>): { series: FigureSeries[]; conflicts: FigureConflict[] } {
-  const groups = new Map<string, { metric: MetricId; unit: string; byYear: Map<number, VerifiedFact[]> }>();
+  const groups = new Map<string, { metric: string; about: MetricInfo; unit: string; byYear: Map<number, VerifiedFact[]> }>();
   for (const fact of facts) {
     const figure = fact.figure;
     const year = figure ? singleYear(figure) : undefined;
     if (!figure || figure.value === undefined || year === undefined) continue;
     const unit = figure.unit ?? '';
     const key = `${figure.metric}\u0000${unit}`;
-    const group = groups.get(key) ?? { metric: figure.metric, unit, byYear: new Map() };
+    const group = groups.get(key) ?? { metric: figure.metric, about: metricOf(figure), unit, byYear: new Map() };
     group.byYear.set(year, [...(group.byYear.get(year) ?? []), fact]);
     groups.set(key, group);
   }
@@ -54,11 +57,11 @@ export function collectSeries(facts: Iterable<VerifiedFact>): { series: FigureSe
       .map(([year, list]): SeriesPoint => {
         const newest = [...list].sort((a, b) => reportOf(b) - reportOf(a))[0]!;
         if (new Set(list.map((fact) => fact.figure!.value)).size > 1) {
-          conflicts.push({ metric: group.metric, unit: group.unit, year, facts: list });
+          conflicts.push({ metric: group.metric, about: group.about, unit: group.unit, year, facts: list });
         }
         return { year, value: newest.figure!.value!, fact: newest, sources: list };
       });
-    series.push({ metric: group.metric, unit: group.unit, points });
+    series.push({ metric: group.metric, about: group.about, unit: group.unit, points });
   }
   return { series, conflicts };
 }

@@ -1,5 +1,5 @@
-import { metrics, type VerifiedFact } from '../facts/index.js';
-import { formatFigure, formatPeriod } from './format-figure.js';
+import type { VerifiedFact } from '../facts/index.js';
+import { formatFigure, formatPeriod, metricOf } from './format-figure.js';
 import { escapeInline, markdownTable } from './markdown-text.js';
 import type { NoteMarks } from './notes.js';
 import { prose } from './statement.js';
@@ -31,7 +31,7 @@ export function figureTable(facts: readonly VerifiedFact[], marks: NoteMarks): s
   const oneYear = periods.size === 1 ? [...periods][0]! : undefined;
   const rows = figures.map((fact) => {
     const figure = fact.figure!;
-    const what = fact.short ?? escapeInline(metrics[figure.metric].label);
+    const what = fact.short ?? escapeInline(metricOf(figure).label);
     const value = figure.value === undefined ? `no number: ${figure.stated}` : formatFigure(figure);
     const cells = [what, `${value}${marks.cite(fact)}`];
     return oneYear === undefined ? [...cells, formatPeriod(figure.period)] : cells;
@@ -41,7 +41,7 @@ export function figureTable(facts: readonly VerifiedFact[], marks: NoteMarks): s
   const caveats = figures
     .filter((fact) => marks.caveatDue(fact))
     .map((fact) => {
-      return `- ${fact.short ?? escapeInline(metrics[fact.figure!.metric].label)}: *${fact.note!.replace(/\s+/g, ' ').trim()}*${marks.cite(fact)}`;
+      return `- ${fact.short ?? escapeInline(metricOf(fact.figure!).label)}: *${fact.note!.replace(/\s+/g, ' ').trim()}*${marks.cite(fact)}`;
     });
   return caveats.length > 0 ? `${table}\n\n${caveats.join('\n')}` : table;
 }

@@ -1,4 +1,3 @@
-import { metrics } from '../facts/index.js';
 import { formatFigure } from './format-figure.js';
 import type { FigureSeries } from './figure-series.js';
 import { listOf, yearRanges } from './markdown-text.js';
@@ -23,7 +22,7 @@ export function figureTrends(series: readonly FigureSeries[], marks: NoteMarks):
     const low = inner.find((point) => point.value < Math.min(first.value, last.value) && point.value === Math.min(...inner.map((p) => p.value)));
     const between = [peak ? `a high of ${at(peak)}` : '', low ? `a low of ${at(low)}` : ''].filter(Boolean);
     const notes = marksFor([...first.sources, ...(peak?.sources ?? []), ...(low?.sources ?? []), ...last.sources], marks.cite);
-    return `${metrics[s.metric].label.toLowerCase()} ${verb} from ${at(first)} to ${at(last)}${between.length > 0 ? ` (${listOf(between)})` : ''}${notes}`;
+    return `${s.about.label.toLowerCase()} ${verb} from ${at(first)} to ${at(last)}${between.length > 0 ? ` (${listOf(between)})` : ''}${notes}`;
   });
   const by = reports.length > 0 ? `According to the ${listOf(yearRanges(reports))} TIP report${reports.length > 1 ? 's' : ''}` : 'According to the sources';
   return `${by}, ${listOf(parts)}.`;

@@ -1,4 +1,5 @@
-import { currencies, metrics, unitScale, type Figure } from '../facts/index.js';
+import { currencies, unitScale, type Figure, type MetricInfo } from '../facts/index.js';
+import { InternalError } from '../diagnostics/index.js';
 
 const grouped = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 
@@ -26,9 +27,15 @@ export function formatFigure(figure: Figure, options: { readonly bare?: boolean 
   let text: string;
   if (unit in currencies) text = `${currencies[unit]}${number}`;
   else if (unit === 'percent') text = `${number}%`;
-  else if (options.bare === true && unit === metrics[figure.metric].unit) text = number;
+  else if (options.bare === true && unit === metricOf(figure).unit) text = number;
   else text = `${number} ${unitWord(unit, figure.value)}`;
   return figure.qualifier ? `${figure.qualifier} ${text}` : text;
+}
+
+/** What a figure's metric is called and counted in (set from briefs.yaml when the facts load). */
+export function metricOf(figure: Figure): MetricInfo {
+  if (!figure.about) throw new InternalError(`The figure of metric ${JSON.stringify(figure.metric)} reached compose without its metric's label.`);
+  return figure.about;
 }
 
 /** `2010`, `2017–2021`, or `not stated`. */

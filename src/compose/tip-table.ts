@@ -1,6 +1,6 @@
-import { metrics, type MetricId, type VerifiedFact } from '../facts/index.js';
+import type { VerifiedFact } from '../facts/index.js';
 import type { SourceDoc } from '../ingest/index.js';
-import { formatFigure, singleYear } from './format-figure.js';
+import { formatFigure, metricOf, singleYear } from './format-figure.js';
 import { markdownTable } from './markdown-text.js';
 import { marksFor, type NoteLedger, type NoteMarks } from './notes.js';
 import { sourcesOf } from './source-label.js';
@@ -10,9 +10,9 @@ import { anchorFact, coveredYears, statedTiers, type TipReport } from './tip-rep
 interface FigureColumn {
   readonly header: string;
   /** Metrics shown in the column, the main one first. */
-  readonly metrics: readonly MetricId[];
+  readonly metrics: readonly string[];
   /** Metrics mentioned, as context, only when the column's own are not stated. */
-  readonly related?: readonly MetricId[];
+  readonly related?: readonly string[];
 }
 
 const figureColumns: readonly FigureColumn[] = [
@@ -24,7 +24,7 @@ const figureColumns: readonly FigureColumn[] = [
 ];
 
 /** The metrics the TIP table shows (its figure facts are stated there, not again in the text). */
-export const tableMetrics: ReadonlySet<MetricId> = new Set(figureColumns.flatMap((column) => column.metrics));
+export const tableMetrics: ReadonlySet<string> = new Set(figureColumns.flatMap((column) => column.metrics));
 
 /** A cell the row's source gives no figure for: the table's key says what it means. */
 const notStated = '–';
@@ -39,12 +39,12 @@ function figureText(fact: VerifiedFact, column: FigureColumn): string {
 /** A figure cell's text, and the facts it shows (the row's note cites them). */
 function figureCell(report: TipReport, column: FigureColumn): { text: string; facts: VerifiedFact[] } {
   const covered = coveredYears(report);
-  const of = (ids: readonly MetricId[]) => report.facts.filter((fact) => fact.figure && ids.includes(fact.figure.metric));
+  const of = (ids: readonly string[]) => report.facts.filter((fact) => fact.figure && ids.includes(fact.figure.metric));
   const figures = of(column.metrics);
   if (figures.length === 0) {
     const related = of(column.related ?? []);
     if (related.length === 0) return { text: notStated, facts: [] };
-    const context = related.map((fact) => `${metrics[fact.figure!.metric].label.toLowerCase()}: ${formatFigure(fact.figure!)}`);
+    const context = related.map((fact) => `${metricOf(fact.figure!).label.toLowerCase()}: ${formatFigure(fact.figure!)}`);
     return { text: `${notStated} (${context.join('; ')})`, facts: related };
   }
   // Figures for the covered year first; figures for other years (the report's comparisons) after, by year.
@@ -88,7 +88,7 @@ export function tipTable(reports: readonly TipReport[], marks: NoteMarks, ledger
       // The source is named where it is not the report itself (a summary's caveat says "the summary").
       const own = fact.citations.every((citation) => docs.get(citation.source)?.bib.type === 'report');
       const from = own || docs.size === 0 ? '' : ` (${sourcesOf([fact], docs)})`;
-      ledger.asides.push(`*${report.year} report, ${metrics[fact.figure.metric].label.toLowerCase()}*${from}: ${fact.note!.replace(/\s+/g, ' ').trim()}${marks.cite(fact)}`);
+      ledger.asides.push(`*${report.year} report, ${metricOf(fact.figure).label.toLowerCase()}*${from}: ${fact.note!.replace(/\s+/g, ' ').trim()}${marks.cite(fact)}`);
     }
   }
   const empty = rows.some((row) => row.includes(notStated));

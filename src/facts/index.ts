@@ -4,8 +4,9 @@ export { boundedOccurrences, createQuoteFinder, minQuoteWords, verifyQuotes } fr
 export type { QuoteFinder, QuoteLocation, QuoteMatch, VerifiedCitation, VerifiedFact } from './verify-quotes.js';
 export { findClosestPassage } from './closest-passage.js';
 export type { ClosestPassage } from './closest-passage.js';
-export { currencies, metricIds, metrics, unitScale } from './metrics.js';
-export type { MetricId, MetricInfo } from './metrics.js';
+export { currencies, unitScale } from './metrics.js';
+export type { MetricInfo } from './metrics.js';
+export { attachMetrics } from './check-metrics.js';
 export { tiers } from './schema.js';
 export type { Derived, Figure, LawInfo, Speaker, Tier, TipInfo } from './schema.js';
 export { checkStatementMarkup } from './check-markup.js';

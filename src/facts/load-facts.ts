@@ -4,7 +4,7 @@ import { VFile } from 'vfile';
 import { isNode } from 'yaml';
 import { codes, reportError } from '../diagnostics/index.js';
 import { describeListEntry, readYaml, validateYaml, type YamlMemo } from '../yaml/index.js';
-import { factsFileSchema, type FactEntry } from './schema.js';
+import { factsFileSchema, type FactEntry, type Figure } from './schema.js';
 
 /** A citation as written, with where it is in facts.yaml. */
 export interface FactCitation {
@@ -16,7 +16,8 @@ export interface FactCitation {
 }
 
 /** A fact as written in facts.yaml, with its position. */
-export interface Fact extends Omit<FactEntry, 'citations'> {
+export interface Fact extends Omit<FactEntry, 'citations' | 'figure'> {
+  readonly figure?: Figure;
   readonly citations: readonly FactCitation[];
   /** Position of the fact's entry in facts.yaml. */
   readonly place: Point;

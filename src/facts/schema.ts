@@ -1,7 +1,7 @@
 import { z } from 'zod';
 // Straight from its module: the yaml folder's index loads the YAML parser, which a no-op build never needs.
 import { isoDateSchema } from '../yaml/iso-date.js';
-import { metricIds } from './metrics.js';
+import type { MetricInfo } from './metrics.js';
 
 const kebab = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and hyphens');
 
@@ -45,8 +45,8 @@ const period = z.union([
 /** A number a source gives (or, where it gives none, its words), in machine-readable form. */
 export const figureSchema = z
   .strictObject({
-    /** What is counted: one of the metrics of src/facts/metrics.ts. */
-    metric: z.enum(metricIds),
+    /** What is counted: one of the metrics the collection declares (`metrics:` in briefs.yaml). */
+    metric: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'write the name of a metric declared in briefs.yaml, such as victims-identified'),
     /** The number the source states; leave out where it gives words only (`stated`). */
     value: z.number().nonnegative().optional(),
     /** Unit of `value`: a plural noun (`persons`, `border police officers` …), `USD`, `EUR` or `percent`. */
@@ -160,7 +160,8 @@ export const factSchema = z.strictObject({
 export const factsFileSchema = z.array(factSchema);
 
 export type FactEntry = z.output<typeof factSchema>;
-export type Figure = z.output<typeof figureSchema>;
+/** A figure; `about` (what its metric is called and counted in) is set from the collection once facts load. */
+export type Figure = z.output<typeof figureSchema> & { readonly about?: MetricInfo };
 export type TipInfo = z.output<typeof tipSchema>;
 export type LawInfo = z.output<typeof lawSchema>;
 export type Speaker = z.output<typeof speakerSchema>;

@@ -36,6 +36,8 @@ export async function makeProject(fixture = 'kosovo'): Promise<TempProject> {
   const from = path.join(repoRoot, 'tests', 'fixtures', fixture);
   await cp(path.join(from, 'sources'), path.join(root, 'sources'), { recursive: true });
   await cp(path.join(from, 'templates'), path.join(root, 'templates'), { recursive: true });
+  // The collection file (title, language, metrics), where the fixture has one.
+  await cp(path.join(from, 'briefs.yaml'), path.join(root, 'briefs.yaml')).catch(() => undefined);
   for (const part of fixture === 'kosovo' ? toolTemplates : []) {
     const own = await access(path.join(from, 'templates', part)).then(() => true, () => false);
     if (!own) await cp(path.join(repoRoot, 'templates', part), path.join(root, 'templates', part), { recursive: true });

@@ -1,4 +1,9 @@
+import { loadCollection } from '../../src/collection/load-collection.js';
 import type { VerifiedFact } from '../../src/facts/index.js';
+import { collectionRoot } from './project.js';
+
+/** The metrics of the Kosovo collection (its briefs.yaml), as facts get them when they load. */
+export const kosovoMetrics = loadCollection(collectionRoot).collection.metrics;
 
 /**
  * A verified fact for tests: a statement and one citation of a made-up source (`test-source`
@@ -22,5 +27,7 @@ export function verifiedFact(id: string, extra: Partial<VerifiedFact> = {}, wher
     ],
     place: { line, column: 3 },
     ...extra,
+    // A figure carries what its metric is called, as attachMetrics gives it from briefs.yaml.
+    ...(extra.figure ? { figure: { about: kosovoMetrics.get(extra.figure.metric) ?? { label: extra.figure.metric, unit: extra.figure.unit ?? '' }, ...extra.figure } } : {}),
   };
 }

@@ -187,7 +187,7 @@ describe('formatFigure', () => {
     expect(formatFigure({ metric: 'raids', value: 300, unit: 'bars and cafes', qualifier: 'over' })).toBe('over 300 bars and cafes');
     expect(formatFigure({ metric: 'sms-recipients', value: 1_000_000, unit: 'subscribers', qualifier: 'more than' })).toBe('more than 1 million subscribers');
     expect(formatFigure({ metric: 'anti-trafficking-officers', value: 50, unit: 'percent', qualifier: 'about' })).toBe('about 50%');
-    expect(formatFigure({ metric: 'investigations', value: 194, unit: 'investigations' }, { bare: true })).toBe('194');
+    expect(formatFigure({ metric: 'investigations', value: 194, unit: 'investigations', about: { label: 'Investigations', unit: 'investigations' } }, { bare: true })).toBe('194');
     expect(formatFigure({ metric: 'officials-convicted', value: 0, unit: 'persons' })).toBe('none');
     expect(formatFigure({ metric: 'officials-prosecuted', value: 1, unit: 'municipal officials' })).toBe('1 municipal official');
     expect(formatFigure({ metric: 'convictions', stated: 'a five-year low' })).toBe('a five-year low');
