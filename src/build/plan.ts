@@ -63,8 +63,6 @@ export interface BuildPlan {
 /** The handout pack's pseudo brief id in plans and the manifest. */
 export const packId = '(handout pack)';
 
-/** The handout pack's file name. */
-export const packFile = 'kosovo-briefs-handout.pdf';
 
 /** The pseudo brief id of the pages made from the whole collection: the index and the source viewer. */
 export const siteId = '(site)';
@@ -72,8 +70,8 @@ export const siteId = '(site)';
 /** The index page's file name. */
 export const indexFile = 'index.html';
 
-/** Output file name of a brief (or the pack) in a format. */
-export const outputName = (brief: string, format: 'html' | 'pdf') => (brief === packId ? packFile : `${brief}.${format}`);
+/** Output file name of a brief in a format (the pack's is the collection's `pack.file`). */
+export const outputName = (brief: string, format: 'html' | 'pdf', packFile = 'briefs-handout.pdf') => (brief === packId ? packFile : `${brief}.${format}`);
 
 /**
  * Every input of one output, with its current digest (or value). Facts: every fact of the
@@ -181,6 +179,8 @@ export interface PlanInput {
   readonly force: boolean;
   /** Whether to make the handout pack (every brief selected, PDFs wanted, a pack layout). */
   readonly pack: boolean;
+  /** The pack's file name (briefs.yaml's `pack.file`). */
+  readonly packFile: string;
   /** Whether every brief was selected (only then are outputs of deleted templates removed). */
   readonly all: boolean;
   /** Output names of the site pages (index, source viewer) to make; empty when not made. */
@@ -194,7 +194,7 @@ export function planBuild(input: PlanInput): BuildPlan {
   const targets: Array<[string, 'html' | 'pdf', string]> = input.briefs.flatMap((brief) =>
     input.formats.map((format) => [brief, format, outputName(brief, format)] as [string, 'html' | 'pdf', string]),
   );
-  if (input.pack) targets.push([packId, 'pdf', packFile]);
+  if (input.pack) targets.push([packId, 'pdf', input.packFile]);
   for (const output of input.site ?? []) targets.push([siteId, 'html', output]);
   for (const [brief, format, output] of targets) {
     {

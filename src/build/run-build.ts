@@ -2,14 +2,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { VFileMessage } from 'vfile-message';
-import { UsageError, type Config } from '../config/index.js';
+import { UsageError, locateTemplate, type Config } from '../config/index.js';
 import { BuildError, codes, createMessage } from '../diagnostics/index.js';
 import type { BrowserProvider } from '../render/index.js';
 import { digest, digestJson } from './digest.js';
 import { checkInputFolders } from './input-folders.js';
 import { lockOutput, type OutputLock } from './lock.js';
 import { manifestName, readManifest, serializeManifest, type Manifest, type ManifestEntry } from './manifest.js';
-import { collectInputs, outputName, packFile, packId, planBuild, siteId, type BuildPlan, type PlanRemoval, type RenderOptions } from './plan.js';
+import { collectInputs, outputName, packId, planBuild, siteId, type BuildPlan, type PlanRemoval, type RenderOptions } from './plan.js';
 import type { Prepared, PreparedBrief } from './prepare.js';
 import { diffFacts, makeReport, renderChanges, serializeReport, type BuildReport } from './report.js';
 import { siteOutputs } from './site-outputs.js';
@@ -149,25 +149,30 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
     };
     const briefIds = config.briefs.length > 0 ? config.briefs : snapshot.briefIds;
     const templatesPrefix = path.relative(config.root, config.templates).split(path.sep).join('/');
-    // The handout pack comes with a full PDF build, when the templates have a pack layout.
-    const pack = config.briefs.length === 0 && wantPdf && snapshot.files.has(`${templatesPrefix}/layouts/pack.html.hbs`);
+    // The pack's and the site's layouts: the collection's, else the built-in ones.
+    const [packLayout, indexLayout, sourceLayout] = await Promise.all(
+      [locateTemplate(config, 'layouts/pack.html.hbs'), locateTemplate(config, 'layouts/index.html.hbs'), locateTemplate(config, 'layouts/source.html.hbs')],
+    );
+    // The handout pack comes with a full PDF build, when there is a pack layout.
+    const pack = config.briefs.length === 0 && wantPdf && packLayout.exists;
     // The index and the source viewer come with every full build that makes HTML.
     const site =
       config.briefs.length === 0 &&
       config.formats.includes('html') &&
-      snapshot.files.has(`${templatesPrefix}/layouts/index.html.hbs`) &&
-      snapshot.files.has(`${templatesPrefix}/layouts/source.html.hbs`)
+      indexLayout.exists &&
+      sourceLayout.exists
         ? siteOutputs([...snapshot.documents.keys()])
         : [];
     const outputs = [
-      ...briefIds.flatMap((brief) => config.formats.map((format) => outputName(brief, format))),
-      ...(pack ? [packFile] : []),
+      ...briefIds.flatMap((brief) => config.formats.map((format) => outputName(brief, format, config.collection.pack.file))),
+      ...(pack ? [config.collection.pack.file] : []),
       ...site,
     ];
     const plan = planBuild({
       manifest,
       snapshot,
       options,
+      packFile: config.collection.pack.file,
       briefs: briefIds,
       formats: config.formats,
       onDisk: await digestsOnDisk(config.out, outputs),

@@ -2,7 +2,7 @@ import { formatIsoDate } from '../compose/index.js';
 import type { Config } from '../config/index.js';
 import { sourcePagePath } from '../ingest/index.js';
 import { extractKeyPoints, renderIndexPage, renderSourcePage, type Highlight } from '../site/index.js';
-import { indexFile, outputName, packFile } from './plan.js';
+import { indexFile, outputName } from './plan.js';
 import type { Prepared } from './prepare.js';
 
 /** A page of the site: its path relative to the output folder, and its HTML. */
@@ -75,7 +75,7 @@ export function renderSitePages(prepared: Prepared, config: Config, links: SiteL
         notes: brief.citations.notes.length,
         sources: brief.citedSources.length,
       })),
-      ...(links.pack ? { pack: packFile } : {}),
+      ...(links.pack ? { pack: config.collection.pack.file } : {}),
       sources: docs.map((doc) => ({ id: doc.id, title: doc.bib.title ?? doc.id, href: sourcePagePath(doc.id), format: doc.format })),
     }),
   };

@@ -307,7 +307,7 @@ export const codes = {
     title: "A fact's `tip.tier` is not stated by its quotes",
     message: (factId: string, tier: string, stated: string[]) =>
       `Fact ${q(factId)} gives \`tip.tier: ${tier}\`, which none of its quotes states${stated.length > 0 ? ` (they state ${stated.join(', ')})` : ''}.`,
-    hint: 'Cite the passage that places the country in this tier ("Kosovo (Tier 2)"), or correct `tier`. "Tier 2" and "Tier 2 Watch List" are different tiers.',
+    hint: 'Cite the passage that places the country in this tier ("Moldova (Tier 2)"), or correct `tier`. "Tier 2" and "Tier 2 Watch List" are different tiers.',
   },
   reportYearMismatch: {
     code: 'report-year-mismatch',
@@ -369,7 +369,7 @@ export const codes = {
     title: 'A quote is too short to support a statement',
     message: (factId: string, quote: string, words: number, least: number) =>
       `The quote ${q(quote)} of fact ${q(factId)} has ${words} ${words === 1 ? 'word' : 'words'}; a quote needs at least ${least} to show what the source says.`,
-    hint: 'Quote the whole sentence (or clause) the statement rests on. Where a few words are all the source says (a heading such as "Kosovo (Tier 2)"), say why on the fact: `short-quote: "The report states the tier in its heading."`.',
+    hint: 'Quote the whole sentence (or clause) the statement rests on. Where a few words are all the source says (a heading such as "Moldova (Tier 2)"), say why on the fact: `short-quote: "The report states the tier in its heading."`.',
   },
   quoteAmbiguous: {
     code: 'quote-ambiguous',

@@ -16,7 +16,7 @@ export class BuildError extends Error {
 /** Something that should never happen: a bug in this tool, not in the user's input. */
 export class InternalError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(`${message} (this is a bug in kosovo-trafficking-briefs; please report it)`, options);
+    super(`${message} (this is a bug in briefs; please report it)`, options);
     this.name = 'InternalError';
   }
 }

@@ -102,7 +102,7 @@ describe('briefs fetch: sources that change upstream', () => {
     expect(lines.find((line) => line.includes(' wp-trafficking '))).toMatch(/✗ wp-trafficking +could not be fetched: gone: the wiki has no page "Human trafficking in Kosovo"; nothing archived/);
     // Koha's second request was conditional on the ETag the first one learnt.
     expect(server.requests.filter((request) => request.url === '/koha').at(-1)?.headers['if-none-match']).toBe('"koha-1"');
-    expect(server.requests.find((request) => request.url === '/koha')?.headers['user-agent']).toMatch(/^kosovo-trafficking-briefs\/\S+ \(briefs fetch/);
+    expect(server.requests.find((request) => request.url === '/koha')?.headers['user-agent']).toMatch(/^briefs\/\S+ \(briefs fetch/);
 
     expect(await exists(project.path('sources', 'archive'))).toBe(false);
     expect(await project.read('sources/sources.yaml')).toBe(bibliography);

@@ -29,7 +29,7 @@ export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise
   pdf.setSubject(meta.subject);
   pdf.setKeywords([...meta.keywords]);
   pdf.setCreator(meta.creator);
-  pdf.setProducer('kosovo-trafficking-briefs (Chromium, pdf-lib)');
+  pdf.setProducer('briefs (Chromium, pdf-lib)');
   pdf.setLanguage(meta.lang);
   if (meta.date) {
     pdf.setCreationDate(meta.date);

@@ -94,6 +94,7 @@ describe('planBuild: a pin moved by `briefs fetch`', () => {
       checked: Object.fromEntries(before.checked),
     };
     const plan = planBuild({
+      packFile: 'briefs-handout.pdf',
       manifest,
       snapshot: snapshotOf(archived, 'd-new', 'e-new'),
       options,

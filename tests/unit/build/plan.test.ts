@@ -34,6 +34,7 @@ function input(snapshot: Snapshot, manifest: Manifest, extra: Partial<PlanInput>
     manifest,
     snapshot,
     options,
+    packFile: 'kosovo-briefs-handout.pdf',
     briefs,
     formats: ['html'],
     onDisk: new Map(briefs.map((brief) => [`${brief}.html`, `d-${brief}`])),
