@@ -215,6 +215,18 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
     }
 
     let prepared: Prepared | undefined;
+    const reported = new Set<string>();
+    const briefResult = (briefId: string, built: Prepared | undefined): BriefResult => {
+      const steps = plan.steps.filter((step) => step.brief === briefId && step.action === 'build');
+      return {
+        briefId,
+        action: steps.length > 0 ? 'built' : 'up to date',
+        reasons: [...new Set(steps.flatMap((step) => step.reasons))],
+        files: steps.map((step) => path.join(config.out, step.output)),
+        notes: built?.briefs.find((brief) => brief.briefId === briefId)?.citations.notes.length ?? 0,
+        ms: timings.get(briefId) ?? 0,
+      };
+    };
     const files: OutputFile[] = [];
     const entries: Record<string, ManifestEntry> = {};
     const timings = new Map<string, number>();
@@ -224,7 +236,13 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
       // Start the browser now, while the pipeline runs: its launch overlaps the Markdown and
       // HTML work instead of following it. (Its failure, if any, is reported by the render.)
       const printing = plan.steps.some((step) => step.action === 'build' && step.format === 'pdf');
-      if (printing) void browsers!.get().catch(() => undefined);
+      if (printing) {
+        const launching = performance.now();
+        void browsers!.get().then(
+          (browser) => reporter.info(`Browser started: ${browser.version} (${((performance.now() - launching) / 1000).toFixed(2)} s)`),
+          () => undefined,
+        );
+      }
       // Each brief is laid out as soon as it is ready, while the pipeline prepares the next
       // (print-queue.ts): printed, and its pages kept for the handout pack when there is one.
       const queue = printing
@@ -245,9 +263,10 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
       const packDocument = packBuilds ? await packOf(prepared, config) : undefined;
       if (packDocument) queue!.addPack(packDocument, prepared.briefs, prepared.fontCss);
       const renderables = packDocument ? [packDocument, ...prepared.briefs] : prepared.briefs;
-      const rendered = await Promise.all(
-        renderables.flatMap((brief) =>
-          plan.steps
+      const builtNow = prepared;
+      const rendered = (await Promise.all(
+        renderables.map(async (brief) => {
+          const done = await Promise.all(plan.steps
             .filter((step) => step.brief === brief.briefId && step.action === 'build')
             .map(async (step) => {
               let data: OutputFile['data'] = brief.html;
@@ -267,9 +286,16 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
                 timings.set(brief.briefId, prepareMs);
               }
               return { brief, step, data };
-            }),
-        ),
-      );
+            }));
+          // Its line now, as soon as its outputs are ready (they are written with the rest at the end).
+          if (done.length > 0) {
+            const result = briefResult(brief.briefId, builtNow);
+            reported.add(brief.briefId);
+            reporter.brief(result);
+          }
+          return done;
+        }),
+      )).flat();
       throwIfAborted(signal);
       if (siteBuilds) {
         const t0 = performance.now();
@@ -335,20 +361,10 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
       { remove: plan.remove.map((output) => path.join(config.out, output)), ...(ctx.fs ? { fs: ctx.fs } : {}) },
     );
 
-    const briefs = everyBrief.map((briefId): BriefResult => {
-      const steps = plan.steps.filter((step) => step.brief === briefId && step.action === 'build');
-      const built = prepared?.briefs.find((brief) => brief.briefId === briefId);
-      return {
-        briefId,
-        action: steps.length > 0 ? 'built' : 'up to date',
-        reasons: [...new Set(steps.flatMap((step) => step.reasons))],
-        files: steps.map((step) => path.join(config.out, step.output)),
-        notes: built?.citations.notes.length ?? 0,
-        ms: timings.get(briefId) ?? 0,
-      };
-    });
+    const briefs = everyBrief.map((briefId) => briefResult(briefId, prepared));
     briefs.push(...removedBriefs(plan.removals, config.out, false));
-    briefs.forEach(reporter.brief);
+    // The briefs printed above were reported as they were done; the rest (up to date, the site …) now.
+    briefs.filter((brief) => !reported.has(brief.briefId)).forEach(reporter.brief);
     return {
       briefs,
       plan,
