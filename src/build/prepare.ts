@@ -10,7 +10,8 @@ import { attachMetrics, checkDates, checkStatementMarkup, checkStatements, loadF
 import { folderCache, readSources, type SourceCollection } from '../ingest/index.js';
 import { createProcessor, markdownToHtml, type BriefHtmlBody, type FrontMatter } from '../markdown/index.js';
 import type { FormattedCitations } from '../cite/index.js';
-import { loadFontCss, renderDocument, selfContainedCss, type HtmlParts } from '../render/index.js';
+import { layoutChrome, loadFontCss, renderDocument, selfContainedCss, type HtmlParts } from '../render/index.js';
+import { orderBriefs } from '../collection/order.js';
 import { heldSourceWarnings } from './held-sources.js';
 import { attachTexts } from './texts.js';
 import { lintBriefs } from '../lint/index.js';
@@ -119,7 +120,7 @@ export async function prepare(
   }
   stopOnFatal([...messages, ...factsFile.file.messages], texts);
 
-  const briefIds = [...templates.briefs.keys()];
+  const briefIds = orderBriefs([...templates.briefs.keys()], config.collection.order);
   const unknown = config.briefs.filter((id) => !templates.briefs.has(id));
   if (unknown.length > 0) {
     throw new UsageError(`Unknown brief ${unknown.map((id) => JSON.stringify(id)).join(', ')}. The briefs are: ${briefIds.join(', ')}.`);
@@ -153,8 +154,10 @@ export async function prepare(
   const { css, messages: cssMessages } = selfContainedCss(templates.styles.values());
   messages.push(...cssMessages);
   const fontCss = documents ? await loadFontCss() : '';
-  const selected = config.briefs.length > 0 ? config.briefs : briefIds;
+  const selected = orderBriefs(config.briefs.length > 0 ? config.briefs : briefIds, config.collection.order);
   const edition = formatIsoDate(config.edition);
+  // The collection's title, logo, accent … and the interface words, for the layout.
+  const chrome = layoutChrome(config.collection, config.language);
 
   await breathe();
   const markdown = selected.map((id) => renderBrief(templates.briefs.get(id)!, { templates, facts, docs: sources.docs, edition }));
@@ -208,6 +211,7 @@ export async function prepare(
               edition,
               editionIso: config.edition,
               paper: config.paper,
+              chrome,
             }),
           ),
     };

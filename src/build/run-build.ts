@@ -1,3 +1,4 @@
+import { closest, distance } from 'fastest-levenshtein';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -5,6 +6,7 @@ import type { VFileMessage } from 'vfile-message';
 import { UsageError, locateTemplate, type Config } from '../config/index.js';
 import { BuildError, codes, createMessage } from '../diagnostics/index.js';
 import type { BrowserProvider } from '../render/index.js';
+import { orderBriefs } from '../collection/order.js';
 import { digest, digestJson } from './digest.js';
 import { checkInputFolders } from './input-folders.js';
 import { lockOutput, type OutputLock } from './lock.js';
@@ -131,7 +133,17 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
     const snapshot = await takeSnapshot(config, manifest?.yaml, yaml);
     const unknown = config.briefs.filter((id) => !snapshot.briefIds.includes(id));
     if (unknown.length > 0) {
-      throw new UsageError(`Unknown brief ${unknown.map((id) => JSON.stringify(id)).join(', ')}. The briefs are: ${snapshot.briefIds.join(', ')}.`);
+      // A mistyped id names the brief it was probably meant to be.
+      const meant = (id: string) => {
+        const best = snapshot.briefIds.length > 0 ? closest(id, [...snapshot.briefIds]) : undefined;
+        return best !== undefined && distance(id, best) <= Math.max(2, Math.floor(id.length / 3)) ? best : undefined;
+      };
+      const named = unknown.map((id) => ({ id: JSON.stringify(id), meant: meant(id) }));
+      const only = named.length === 1 ? named[0] : undefined;
+      const which = only
+        ? `${only.id}${only.meant ? `: did you mean ${JSON.stringify(only.meant)}?` : '.'}`
+        : `${named.map(({ id, meant: near }) => (near ? `${id} (did you mean ${JSON.stringify(near)}?)` : id)).join(', ')}.`;
+      throw new UsageError(`Unknown brief ${which} The briefs are: ${snapshot.briefIds.join(', ')}.`);
     }
     const wantPdf = config.formats.includes('pdf');
     if (wantPdf && !browsers) browsers = (await import('../render/pdf/provider.js')).createBrowserProvider(config.concurrency);
@@ -147,7 +159,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
       edition: config.editionPinned ? config.edition : undefined,
       browser: await browserStamp(location?.executablePath),
     };
-    const briefIds = config.briefs.length > 0 ? config.briefs : snapshot.briefIds;
+    const briefIds = orderBriefs(config.briefs.length > 0 ? config.briefs : snapshot.briefIds, config.collection.order);
     const templatesPrefix = path.relative(config.root, config.templates).split(path.sep).join('/');
     // The pack's and the site's layouts: the collection's, else the built-in ones.
     const [packLayout, indexLayout, sourceLayout] = await Promise.all(

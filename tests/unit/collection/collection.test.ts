@@ -83,3 +83,11 @@ describe('briefs.yaml', () => {
     expect(briefs.additionalProperties).toBe(false);
   });
 });
+
+describe('orderBriefs', () => {
+  it("should put the collection's order first and the other briefs after, in name order", async () => {
+    const { orderBriefs } = await import('../../../src/collection/order.js');
+    expect(orderBriefs(['a', 'b', 'c', 'd'], ['c', 'x', 'a', 'c'])).toEqual(['c', 'a', 'b', 'd']);
+    expect(orderBriefs(['a', 'b'], [])).toEqual(['a', 'b']);
+  });
+});
