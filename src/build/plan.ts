@@ -130,7 +130,7 @@ function describe(key: string, kind: 'added' | 'removed' | 'changed', before?: s
   if (fact) return `fact ${fact[1]} ${kind}`;
   const entry = /^sources\/sources\.yaml#(.+)$/.exec(key);
   if (entry) return `bibliography entry ${entry[1]} ${kind}`;
-  if (key === 'tool') return 'the tool changed (its code or dependencies)';
+  if (key === 'tool') return 'the tool changed (its code, built-in templates or dependencies)';
   if (key === 'collection') return 'briefs.yaml changed';
   if (key === 'browser') return 'the browser changed';
   if (key.startsWith('option:')) {

@@ -155,12 +155,12 @@ export async function prepare(
   messages.push(...cssMessages);
   const fontCss = documents ? await loadFontCss() : '';
   const selected = orderBriefs(config.briefs.length > 0 ? config.briefs : briefIds, config.collection.order);
-  const edition = formatIsoDate(config.edition);
+  const edition = formatIsoDate(config.edition, config.language);
   // The collection's title, logo, accent … and the interface words, for the layout.
   const chrome = layoutChrome(config.collection, config.language);
 
   await breathe();
-  const markdown = selected.map((id) => renderBrief(templates.briefs.get(id)!, { templates, facts, docs: sources.docs, edition }));
+  const markdown = selected.map((id) => renderBrief(templates.briefs.get(id)!, { templates, facts, docs: sources.docs, edition: config.edition, language: config.language }));
   for (const brief of markdown) texts.set(brief.file.path, templates.briefs.get(brief.briefId)?.source ?? '');
   for (const partial of templates.partials.values()) texts.set(partial.path, partial.source);
   stopOnFatal([...messages, ...markdown.flatMap((brief) => brief.file.messages)], texts);
@@ -170,7 +170,7 @@ export async function prepare(
   if (!documents) messages.push(...lint);
 
   await breathe();
-  const processor = createProcessor();
+  const processor = createProcessor({ language: config.language });
   const citer = createCiter(sources.docs, style);
   const briefs: PreparedBrief[] = [];
   const bodies: BriefHtmlBody[] = [];

@@ -126,7 +126,7 @@ async function renderBrief(
   return withRetry(browsers, brief.briefId, signal, failure, async (browser) => {
     const html = joinHtml(brief.html);
     const laid = await browser.withPage(
-      (page) => layOutDocument(page, html, { notes: config.notes, layoutEngine: engine, name: brief.briefId, ...wanted }),
+      (page) => layOutDocument(page, html, { notes: config.notes, layoutEngine: engine, name: brief.briefId, contents: config.language.t('contents'), ...wanted }),
       lane,
     );
     const pdf = laid.bytes ? await finish({ bytes: laid.bytes, blocked: laid.blocked, pages: laid.pages }, brief, config, brief.html, browser.version) : undefined;
@@ -136,15 +136,17 @@ async function renderBrief(
 
 /** The handout pack: its front matter, laid out like a brief, to be followed by the briefs. */
 export async function packOf(prepared: Prepared, config: Config): Promise<PreparedBrief> {
-  const { renderPackFront, formatEdition } = await import('./pack-input.js');
+  const { renderPackFront, formatEdition, layoutChrome } = await import('./pack-input.js');
   const layout = prepared.templates.layouts.get('pack')!;
+  const chrome = layoutChrome(config.collection, config.language);
   const html = withLayout(layout.path, () => renderPackFront(layout, {
     briefs: prepared.briefs.map((brief) => ({ briefId: brief.briefId, title: brief.matter.title })),
     css: prepared.css,
     fontCss: prepared.fontCss,
-    edition: formatEdition(config.edition),
+    edition: formatEdition(config.edition, config.language),
     editionIso: config.edition,
     paper: config.paper,
+    chrome,
   }));
   const union = (pick: (brief: PreparedBrief) => readonly string[]) => [...new Set(prepared.briefs.flatMap(pick))];
   return {

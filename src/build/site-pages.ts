@@ -1,5 +1,6 @@
 import { formatIsoDate } from '../compose/index.js';
 import type { Config } from '../config/index.js';
+import { layoutChrome } from '../render/html/layout-chrome.js';
 import { sourcePagePath } from '../ingest/index.js';
 import { extractKeyPoints, renderIndexPage, renderSourcePage, type Highlight } from '../site/index.js';
 import { indexFile, outputName } from './plan.js';
@@ -44,8 +45,8 @@ export function renderSitePages(prepared: Prepared, config: Config, links: SiteL
   const sourceLayout = prepared.templates.layouts.get('source');
   const indexLayout = prepared.templates.layouts.get('index');
   if (!sourceLayout || !indexLayout) return [];
-  const edition = formatIsoDate(config.edition);
-  const common = { css: prepared.css, edition, editionIso: config.edition };
+  const edition = formatIsoDate(config.edition, config.language);
+  const common = { css: prepared.css, edition, editionIso: config.edition, chrome: layoutChrome(config.collection, config.language) };
   const references = prepared.citer.references();
   const docs = [...prepared.sources.docs.values()];
   const viewers = docs.map((doc): SitePage => ({
@@ -69,7 +70,7 @@ export function renderSitePages(prepared: Prepared, config: Config, links: SiteL
         title: brief.matter.title,
         ...(brief.matter.subtitle ? { subtitle: brief.matter.subtitle } : {}),
         ...(brief.matter.summary ? { summary: brief.matter.summary } : {}),
-        keyPoints: extractKeyPoints(brief.body),
+        keyPoints: extractKeyPoints(brief.body, [config.language.t('keyPoints'), config.language.t('keyFindings')]),
         html: outputName(brief.briefId, 'html'),
         ...(links.pdf ? { pdf: outputName(brief.briefId, 'pdf') } : {}),
         notes: brief.citations.notes.length,

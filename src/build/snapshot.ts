@@ -17,7 +17,7 @@ export interface FactStamp {
  * verification, no browser) so a build can tell what is out of date in milliseconds.
  */
 export interface Snapshot {
-  /** Project-relative path → digest, for every file under templates/ and sources/documents/. */
+  /** Project-relative path → digest, for every file under templates/ (the collection's; the built-in ones count in `tool`) and sources/documents/. */
   readonly files: ReadonlyMap<string, string>;
   /** Source id → project-relative path of its document. */
   readonly documents: ReadonlyMap<string, string>;
@@ -27,7 +27,7 @@ export interface Snapshot {
   readonly facts: ReadonlyMap<string, FactStamp>;
   /** Whether sources.yaml and facts.yaml parsed; if not, every brief is rebuilt (and fails). */
   readonly readable: boolean;
-  /** Digest of the tool itself: its version, its code and its locked dependencies. */
+  /** Digest of the tool itself: its version, its code, its built-in templates and locales (defaults/) and its locked dependencies. */
   readonly tool: string;
   /** Brief ids: the templates in templates/briefs/. */
   readonly briefIds: readonly string[];
@@ -57,7 +57,10 @@ export interface YamlStamps {
 const toolRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 async function toolDigest(): Promise<string> {
-  const files = (await listFiles(path.join(toolRoot, 'src'))).map((file) => path.join('src', file));
+  // The built-in templates and locales (defaults/) are the tool's too: a change to one rebuilds
+  // what it may show up in, as a change of the code does.
+  const folders = await Promise.all(['src', 'defaults'].map(async (dir) => (await listFiles(path.join(toolRoot, dir))).map((file) => path.join(dir, file))));
+  const files = folders.flat();
   files.push('package.json', 'package-lock.json');
   const parts = await Promise.all(
     files.map(async (file) => `${file}\0${digest(await readFile(path.join(toolRoot, file)).catch(() => Buffer.alloc(0)))}`),

@@ -1,6 +1,6 @@
 import CSL, { type ParsedStyle } from 'citeproc';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { resolveTemplate } from '../config/template-folders.js';
 
 /** A CSL style and the locale it formats in, read once per build. */
 export interface CitationStyle {
@@ -18,10 +18,16 @@ export interface CitationStyle {
   readonly files: readonly string[];
 }
 
-/** Read `<templates>/csl/<style>.csl` and `<templates>/csl/locales-<lang>.xml`. */
+/**
+ * Read `csl/<style>.csl` and `csl/locales-<lang>.xml`: the collection's (`<templates>/csl/`)
+ * where it has them, else the tool's built-in ones.
+ */
 export async function readCitationStyle(templatesDir: string, styleName: string, lang: string): Promise<CitationStyle> {
-  const stylePath = path.join(templatesDir, 'csl', `${styleName}.csl`);
-  const localePath = path.join(templatesDir, 'csl', `locales-${lang}.xml`);
+  const folders = { templates: templatesDir };
+  const [stylePath, localePath] = await Promise.all([
+    resolveTemplate(folders, `csl/${styleName}.csl`),
+    resolveTemplate(folders, `csl/locales-${lang}.xml`),
+  ]);
   const [style, locale] = await Promise.all([readFile(stylePath, 'utf8'), readFile(localePath, 'utf8')]);
   return { style, parsed: CSL.parseXml(style), locale, parsedLocale: CSL.parseXml(locale), lang, files: [stylePath, localePath] };
 }

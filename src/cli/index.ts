@@ -1,4 +1,4 @@
 export { main } from './main.js';
 export type { Io } from './main.js';
 export { parseCommand, usage } from './args.js';
-export type { Command } from './args.js';
+export type { Command, CommandName } from './args.js';

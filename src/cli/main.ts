@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runBuild, runCheck, textsOf, type BuildResult, type Reporter } from '../build/index.js';
 import { resolveConfig, UsageError, type Config } from '../config/index.js';
-import { checkFolders } from '../config/folders.js';
+import { checkFolders, nearMiss } from '../config/folders.js';
+import type { VFileMessage } from 'vfile-message';
 import { BuildError, formatMessage, formatMessages } from '../diagnostics/index.js';
-import { parseCommand, usage, type Command } from './args.js';
+import { commandUsage, parseCommand, usage, type Command } from './args.js';
 
 /** What the CLI writes to and listens on; injectable for tests. */
 export interface Io {
@@ -36,9 +38,9 @@ export function interruptedCode(signal: AbortSignal | undefined): number {
   return String(signal?.reason).includes('SIGTERM') ? 143 : 130;
 }
 
-/** Progress lines for people: one per brief. */
-export function consoleReporter(io: Io, config: Config, json: boolean): Reporter {
-  const line = json ? io.err : io.out;
+/** Progress lines for people: one per brief (none with `quiet`: warnings only). */
+export function consoleReporter(io: Io, config: Config, json: boolean, quiet = false): Reporter {
+  const line = quiet ? () => undefined : json ? io.err : io.out;
   return {
     brief: (result) => {
       const files = result.files.map((file) => path.relative(io.cwd, file)).join(', ');
@@ -50,7 +52,9 @@ export function consoleReporter(io: Io, config: Config, json: boolean): Reporter
       else line(`✓ ${result.briefId.padEnd(18)} rebuilt: ${result.reasons.join('; ')}\n  ${files}  ${result.notes} notes  ${seconds(result.ms)}`);
     },
     warn: (message) => io.err(formatMessage(message, { cwd: io.cwd })),
-    info: (text) => io.err(text.replace(config.out, path.relative(io.cwd, config.out) || '.')),
+    info: (text) => {
+      if (!quiet) io.err(text.replace(config.out, path.relative(io.cwd, config.out) || '.'));
+    },
   };
 }
 
@@ -70,6 +74,16 @@ export function builtSummary(result: BuildResult): string {
   if (built === 0 && others.length === 0) return removed ? `Removed ${removed}` : 'Everything up to date';
   const parts = [...(built > 0 ? [`${built} of ${briefs.length} brief${briefs.length === 1 ? '' : 's'}`] : []), ...others];
   return `Built ${parts.join(' and ')}${removed ? `; removed ${removed}` : ''}`;
+}
+
+/** What `briefs check --json` prints on success. */
+export function checkJson(counts: { readonly sources: number; readonly facts: number; readonly quotes: number; readonly briefs: number; readonly warnings: readonly VFileMessage[] }): string {
+  const { warnings, ...rest } = counts;
+  return JSON.stringify(
+    { ok: true, ...rest, warnings: warnings.map((m) => ({ file: m.file, line: m.line, column: m.column, code: m.ruleId, message: m.reason })) },
+    null,
+    2,
+  );
 }
 
 /** The `--json` summary of a build. */
@@ -95,7 +109,41 @@ export function jsonSummary(result: BuildResult, cwd: string, ms: number): strin
   );
 }
 
-async function runCommand(command: Command, io: Io): Promise<number> {
+/** `--root DIR`: a folder that does not exist (or is a file) is a usage error, with the folder meant. */
+async function checkRoot(command: Command, io: Io): Promise<void> {
+  if (command.root === undefined) return;
+  const kind = await stat(io.cwd).then((info) => (info.isDirectory() ? 'folder' : 'file'), () => 'missing' as const);
+  if (kind === 'folder') return;
+  const near = kind === 'missing' ? await nearMiss(io.cwd) : undefined;
+  const problem = kind === 'file' ? `is a file, not a folder (${io.cwd})` : `does not exist: there is no ${io.cwd}`;
+  const help = near ? `Did you mean \`${path.join(path.dirname(command.root), near)}\`?` : 'Point --root at the folder of the collection (the one with briefs.yaml, sources/ and templates/).';
+  throw new UsageError(`The folder ${JSON.stringify(command.root)} (--root) ${problem}. ${help}`);
+}
+
+/** `briefs init [DIR]`: write a new collection; print what was written and what to run next. */
+async function runInit(command: Command, io: Io, startedIn: string): Promise<number> {
+  const { initCollection } = await import('../init/index.js');
+  const given = command.init?.dir ?? '.';
+  const result = await initCollection(path.resolve(io.cwd, given), { ...(command.init?.title ? { title: command.init.title } : {}), shown: given });
+  if (command.quiet) return 0;
+  // The next commands as typed where the user is: with --root, unless that is the collection.
+  const named = path.relative(startedIn, result.dir);
+  const root = named === '' ? '' : ` --root ${/^[\w./\\:-]+$/.test(named) ? named : JSON.stringify(named)}`;
+  const inside = (file: string) => (named === '' ? file : path.join(named, file));
+  io.out(`Started the collection ${JSON.stringify(result.title)} in ${named === '' ? 'this folder' : named}:`);
+  for (const file of result.written) io.out(`  ${file}`);
+  for (const file of result.kept) io.out(`  ${file} (already there: kept as it was)`);
+  io.out('');
+  io.out('Next:');
+  io.out(`  npx briefs${root} check   verify the example's quote (no browser; writes nothing)`);
+  io.out(`  npx briefs${root} build   write the briefs, HTML and PDF, to ${inside('output')}${path.sep}`);
+  io.out(`Then edit briefs.yaml and add your own documents and facts: ${inside('README.md')} says how.`);
+  return 0;
+}
+
+async function runCommand(command: Command, io: Io, startedIn: string = io.cwd): Promise<number> {
+  await checkRoot(command, io);
+  if (command.name === 'init') return runInit(command, io, startedIn);
   const config = resolveConfig({ root: io.cwd, ...command.options });
   // A mistyped --templates or --sources is a usage error here, not a build from no templates.
   await checkFolders(command.options, config);
@@ -104,7 +152,11 @@ async function runCommand(command: Command, io: Io): Promise<number> {
     const prepared = await runCheck(config);
     for (const warning of prepared.warnings) io.err(formatMessage(warning, { cwd: io.cwd, sources: prepared.texts }));
     const citations = [...prepared.facts.values()].reduce((sum, fact) => sum + fact.citations.length, 0);
-    io.out(
+    if (command.json) {
+      io.out(checkJson({ sources: prepared.sources.docs.size, facts: prepared.facts.size, quotes: citations, briefs: prepared.briefs.length, warnings: prepared.warnings }));
+      return 0;
+    }
+    if (!command.quiet) io.out(
       `✓ ${prepared.sources.docs.size} sources, ${prepared.facts.size} facts, ${citations} quotes verified; ` +
         `${prepared.briefs.length} briefs render (${seconds(performance.now() - started)})`,
     );
@@ -115,8 +167,8 @@ async function runCommand(command: Command, io: Io): Promise<number> {
     const { report, moved } = await runFetch(config, {
       ...command.fetch,
       // Wikimedia and other sites ask a bot to say how to reach whoever runs it.
-      userAgent: `kosovo-trafficking-briefs/${version()} (briefs fetch; ${process.env['BRIEFS_FETCH_CONTACT'] ? `${process.env['BRIEFS_FETCH_CONTACT']}; ` : ''}Node.js ${process.versions.node})`,
-      progress: command.json ? io.err : io.out,
+      userAgent: `briefs/${version()} (briefs fetch; ${process.env['BRIEFS_FETCH_CONTACT'] ? `${process.env['BRIEFS_FETCH_CONTACT']}; ` : ''}Node.js ${process.versions.node})`,
+      progress: command.quiet ? () => undefined : command.json ? io.err : io.out,
       ...(io.signal ? { signal: io.signal } : {}),
     });
     if (io.signal?.aborted) return interruptedCode(io.signal);
@@ -140,7 +192,7 @@ async function runCommand(command: Command, io: Io): Promise<number> {
         io.out('');
         for (const { source, quote } of broken) io.out(`✗ fact ${quote.fact} (${factsFile}:${quote.line}), source ${source.id}: “${quote.quote.length > 160 ? `${quote.quote.slice(0, 159)}…` : quote.quote}” ${brokenQuoteText(quote)}`);
       }
-      io.out(`\n${said.join('; ')}. Drift report: ${path.relative(io.cwd, path.join(config.out, driftMarkdownFile))}.`);
+      if (!command.quiet) io.out(`\n${said.join('; ')}. Drift report: ${path.relative(io.cwd, path.join(config.out, driftMarkdownFile))}.`);
     }
     return code;
   }
@@ -166,16 +218,16 @@ async function runCommand(command: Command, io: Io): Promise<number> {
     }
     return 0;
   }
-  const reporter = consoleReporter(io, config, command.json);
+  const reporter = consoleReporter(io, config, command.json, command.quiet);
   if (command.watch) {
     const { watchAndBuild } = await import('./watch.js');
-    return watchAndBuild(config, reporter, io);
+    return watchAndBuild(config, reporter, io, { quiet: command.quiet });
   }
   const result = await runBuild(config, { reporter, ...(io.signal ? { signal: io.signal } : {}) });
   const ms = performance.now() - started;
   if (command.json) {
     io.out(jsonSummary(result, io.cwd, ms));
-  } else {
+  } else if (!command.quiet) {
     const verb = config.dryRun ? 'Planned' : builtSummary(result);
     const lint = result.lintWarnings ?? 0;
     const editorial = lint > 0 ? ` ${plural(lint, 'editorial warning')}: \`briefs check\` lists ${lint === 1 ? 'it' : 'them'}.` : '';
@@ -214,16 +266,18 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     return reportFailure(error, io, false);
   }
   if (command.name === 'help') {
-    io.out(usage);
+    io.out(command.topic ? commandUsage(command.topic) : usage);
     return 0;
   }
   if (command.name === 'version') {
     io.out(version());
     return 0;
   }
+  // `--root DIR`: as if started in DIR: paths given and printed are relative to it.
+  const at: Io = command.root === undefined ? io : { ...io, cwd: path.resolve(io.cwd, command.root) };
   try {
-    return await runCommand(command, io);
+    return await runCommand(command, at, io.cwd);
   } catch (error) {
-    return reportFailure(error, io, command.json);
+    return reportFailure(error, at, command.json);
   }
 }

@@ -1,7 +1,7 @@
 import { watch } from 'chokidar';
 import path from 'node:path';
 import { runBuild, type Reporter } from '../build/index.js';
-import type { Config } from '../config/index.js';
+import { builtinTemplatesDir, type Config } from '../config/index.js';
 import { createBrowserProvider } from '../render/pdf/provider.js';
 import type { Io } from './main.js';
 import { interruptedCode, reportFailure } from './main.js';
@@ -14,9 +14,13 @@ export const debounceMs = 250;
  * (debounced), with one browser kept warm. Bad input prints its problems and keeps the last
  * good output; watching goes on until the signal aborts.
  */
-export async function watchAndBuild(config: Config, reporter: Reporter, io: Io): Promise<number> {
+export async function watchAndBuild(config: Config, reporter: Reporter, io: Io, options: { readonly quiet?: boolean } = {}): Promise<number> {
+  // `--quiet`: no "Changed:" and "Watching …" lines; the problems of a failed rebuild still show.
+  const progress = options.quiet ? () => undefined : io.err;
   const browsers = createBrowserProvider(config.concurrency);
-  const watcher = watch([config.sources, config.templates], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 50 } });
+  // The collection's templates override the tool's built-in ones file by file: an edit of either
+  // (a built-in style while working on the tool) rebuilds what shows it.
+  const watcher = watch([config.sources, config.templates, builtinTemplatesDir], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 50 } });
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   let pending = false;
@@ -25,10 +29,10 @@ export async function watchAndBuild(config: Config, reporter: Reporter, io: Io):
   const build = async () => {
     const files = changed;
     changed = [];
-    if (files.length > 0) io.err(`\nChanged: ${files.map((file) => path.relative(io.cwd, file)).join(', ')}`);
+    if (files.length > 0) progress(`\nChanged: ${files.map((file) => path.relative(io.cwd, file)).join(', ')}`);
     try {
       await runBuild(config, { reporter, browsers, ...(io.signal ? { signal: io.signal } : {}) });
-      io.err(`Watching ${path.relative(io.cwd, config.sources) || '.'} and ${path.relative(io.cwd, config.templates) || '.'} (Ctrl-C to stop) …`);
+      progress(`Watching ${path.relative(io.cwd, config.sources) || '.'} and ${path.relative(io.cwd, config.templates) || '.'} (Ctrl-C to stop) …`);
     } catch (error) {
       if (io.signal?.aborted) return;
       reportFailure(error, io, false);

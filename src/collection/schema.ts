@@ -51,7 +51,7 @@ export const collectionSchema = z.strictObject({
   notes: z.enum(['footnotes', 'endnotes']).optional(),
   /** Where the printed brief quotes the passages behind its notes. */
   evidence: z.enum(['annex', 'notes', 'none']).optional(),
-  /** The CSL style file in templates/csl/ (without `.csl`). */
+  /** The CSL style file (without `.csl`): the collection's templates/csl/, else the built-in ones. */
   'citation-style': z.string().min(1).optional(),
   /** The handout pack: its cover title and its file name. */
   pack: z

@@ -72,18 +72,19 @@ export function sourceRecency(
 export function asOfLine(recency: readonly SourceRecency[], marks: NoteMarks): string {
   if (recency.length === 0) return '';
   const newest = [...recency].sort((a, b) => b.latest.localeCompare(a.latest) || Number(Boolean(b.issued)) - Number(Boolean(a.issued)))[0]!;
+  const { language } = marks;
   const name = (source: SourceRecency) => escapeInline(sourceLabel(source.doc));
   const when = newest.issued
-    ? `published ${issuedText(newest.doc)}`
-    : `which has no publication or revision date; ${newest.latest.length > 4 ? `the latest date it gives is ${formatIsoDate(newest.latest)}` : `the latest year it describes is ${newest.latest}`}`;
+    ? language.t('asOfPublished', { date: issuedText(newest.doc, language)! })
+    : newest.latest.length > 4
+      ? language.t('asOfUndatedDate', { date: formatIsoDate(newest.latest, language) })
+      : language.t('asOfUndatedYear', { year: newest.latest });
   const others = recency.filter((source) => source !== newest);
   const dated = others.filter((source) => source.issued).length;
   // The newest source is named; the rest are counted ("About the evidence" lists them).
   const rest =
     others.length === 0
       ? ''
-      : ` It draws on ${others.length === 1 ? 'one other source' : `${others.length} other sources`}, ${
-          dated === others.length ? (others.length === 1 ? 'dated' : 'all dated') : dated === 0 ? (others.length === 1 ? 'undated' : 'none of them dated') : `${dated} of them dated`
-        }.`;
-  return `**As of:** the newest source this brief draws on is ${name(newest)}, ${when}${marks.cite(newest.fact)}.${rest}`;
+      : ` ${language.t('asOfOthers', { count: others.length, dated: dated === others.length ? 'all' : dated === 0 ? 'none' : 'some', datedCount: dated })}`;
+  return `**${language.t('asOfLabel')}** ${language.t('asOfNewest', { source: name(newest), when: `${when}${marks.cite(newest.fact)}` })}${rest}`;
 }

@@ -3,6 +3,7 @@ import type { VFileMessage } from 'vfile-message';
 import { codes, createMessage } from '../diagnostics/index.js';
 import type { VerifiedFact } from '../facts/index.js';
 import type { SourceDoc } from '../ingest/index.js';
+import { englishLocale, type Locale } from '../locale/index.js';
 import { formatFigure, metricOf } from './format-figure.js';
 import { escapeInline } from './markdown-text.js';
 import { marksFor, type NoteMarks } from './notes.js';
@@ -35,12 +36,12 @@ function answersOf(facts: readonly VerifiedFact[], value: (fact: VerifiedFact) =
  * Where facts disagree: two or more tiers for one TIP report year; two or more values of one
  * metric (in one unit) for one period. Found, never settled: the brief shows every answer.
  */
-export function findConflicts(facts: Iterable<VerifiedFact>): Conflict[] {
+export function findConflicts(facts: Iterable<VerifiedFact>, language: Locale = englishLocale()): Conflict[] {
   const list = [...facts];
   const conflicts: Conflict[] = [];
   for (const [report, group] of grouped(list, (fact) => (fact.tip?.tier ? fact.tip.report : undefined))) {
     const answers = answersOf(group, (fact) => fact.tip!.tier!);
-    if (answers.length > 1) conflicts.push({ subject: `the tier in the ${report} report`, answers });
+    if (answers.length > 1) conflicts.push({ subject: language.t('conflictTier', { report: String(report) }), answers });
   }
   const figureKey = (fact: VerifiedFact) => {
     const figure = fact.figure;
@@ -48,9 +49,9 @@ export function findConflicts(facts: Iterable<VerifiedFact>): Conflict[] {
     return `${figure.metric}\u0000${figure.unit ?? ''}\u0000${figure.period}`;
   };
   for (const group of grouped(list, figureKey).values()) {
-    const answers = answersOf(group, (fact) => formatFigure(fact.figure!));
+    const answers = answersOf(group, (fact) => formatFigure(fact.figure!, { language }));
     const { period } = group[0]!.figure!;
-    if (answers.length > 1) conflicts.push({ subject: `${metricOf(group[0]!.figure!).label.toLowerCase()} in ${String(period).replace('-', '–')}`, answers });
+    if (answers.length > 1) conflicts.push({ subject: language.t('conflictFigure', { metric: metricOf(group[0]!.figure!).label.toLowerCase(), period: String(period).replace('-', '–') }), answers });
   }
   return conflicts;
 }
@@ -102,13 +103,15 @@ export function disagreements(
 ): string {
   const asides = more.asides ?? [];
   const silent = more.silent ?? [];
+  const { language } = marks;
+  const heading = `## ${language.t('disagreements')}`;
   if (conflicts.length === 0 && asides.length === 0 && silent.length === 0) {
     // Said, not left out: a reader should know the sources were compared.
-    return `## Where the sources disagree or are silent\n\n<!-- uncited -->\nThe sources of this brief do not contradict one another on any tier, figure or date it gives. Where a source leaves something out (a date, a name, which report it draws on), the caveat follows the statement.`;
+    return `${heading}\n\n<!-- uncited -->\n${language.t('noDisagreements')}`;
   }
   const items = conflicts.map((conflict) => {
     const answers = conflict.answers.map((answer) => {
-      return `${escapeInline(answer.value)}, according to ${sourcesOf(answer.facts, docs)}${marksFor(answer.facts, marks.cite)}`;
+      return `${language.t('accordingTo', { value: escapeInline(answer.value), sources: sourcesOf(answer.facts, docs, language) })}${marksFor(answer.facts, marks.cite)}`;
     });
     const caveats = [...new Set(conflict.answers.flatMap((answer) => answer.facts.map((fact) => fact.note)).filter((note): note is string => Boolean(note)))];
     const said = caveats.length > 0 ? ` *${caveats.map((note) => note.replace(/\s+/g, ' ').trim()).join(' ')}*` : '';
@@ -118,10 +121,10 @@ export function disagreements(
   const gaps = silent.map((item) => `- ${item}`);
   const parts = [
     ...(items.length > 0 ? [items.join('\n')] : []),
-    ...(readWithCare.length > 0 ? [`<!-- uncited -->\nRead with their caveats:\n\n${readWithCare.join('\n')}`] : []),
+    ...(readWithCare.length > 0 ? [`<!-- uncited -->\n${language.t('readWithCaveats')}\n\n${readWithCare.join('\n')}`] : []),
     ...(gaps.length > 0 ? [`<!-- uncited -->\n${gaps.join('\n')}`] : []),
   ];
-  return `## Where the sources disagree or are silent\n\n${parts.join('\n\n')}`;
+  return `${heading}\n\n${parts.join('\n\n')}`;
 }
 
 /**

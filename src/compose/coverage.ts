@@ -1,4 +1,5 @@
 import type { SourceDoc } from '../ingest/index.js';
+import { englishLocale, type Locale } from '../locale/index.js';
 import { escapeInline, listOf, yearRanges } from './markdown-text.js';
 import type { NoteMarks } from './notes.js';
 import { sourceLabel } from './source-label.js';
@@ -16,7 +17,8 @@ export function coverageNote(
   docs: ReadonlyMap<string, SourceDoc>,
   marks: NoteMarks,
 ): string {
-  if (reports.length === 0) return 'The collection holds no source on any TIP report.\n<!-- uncited -->';
+  const { language } = marks;
+  if (reports.length === 0) return `${language.t('coverageNoReports')}\n<!-- uncited -->`;
   // Report years known from the same sources are named together.
   const groups = new Map<string, TipReport[]>();
   for (const report of reports) {
@@ -29,26 +31,31 @@ export function coverageNote(
       return doc ? escapeInline(sourceLabel(doc)) : id;
     });
     const years = group.map((report) => `${report.year}${marks.cite(anchorFact(report))}`);
-    return `${listOf(years)}: ${listOf(names)}`;
+    return language.t('coverageGroup', { years: listOf(years, language), sources: listOf(names, language) });
   });
-  const first = reports[0]!.year;
-  const until = Math.max(latest ?? first, reports.at(-1)!.year);
+  const first = String(reports[0]!.year);
+  const until = String(Math.max(latest ?? reports[0]!.year, reports.at(-1)!.year));
   const gaps = yearRanges(missing);
   const none = gaps.length > 0
-    ? `It has no source for the report${missing.length > 1 ? 's' : ''} of ${listOf(gaps)}: this brief says nothing about ${missing.length > 1 ? 'them' : 'it'}.`
-    : `It has a source for every report year from ${first} to ${until}.`;
-  const span = `(Counted from ${first}, the earliest report in the collection, to ${until}, the latest that could exist at this edition: TIP reports appear each June.)`;
-  return `Report years in the collection, and their sources: ${held.join('; ')}. ${none} ${span}`;
+    ? language.t('coverageMissing', { count: missing.length, years: listOf(gaps, language) })
+    : language.t('coverageComplete', { first, until });
+  const span = language.t('coverageSpan', { first, until });
+  return `${language.t('coverageHeld', { groups: held.join('; ') })} ${none} ${span}`;
 }
 
 /**
  * The report years between the collection's first TIP report and the edition it has no source
  * for, as one item of "Where the sources disagree or are silent"; undefined when there are none.
  */
-export function reportGaps(reports: readonly TipReport[], missing: readonly number[], latest: number | undefined): string | undefined {
+export function reportGaps(
+  reports: readonly TipReport[],
+  missing: readonly number[],
+  latest: number | undefined,
+  language: Locale = englishLocale(),
+): string | undefined {
   if (reports.length === 0 || missing.length === 0) return undefined;
-  const first = reports[0]!.year;
-  const until = Math.max(latest ?? first, reports.at(-1)!.year);
+  const first = String(reports[0]!.year);
+  const until = String(Math.max(latest ?? reports[0]!.year, reports.at(-1)!.year));
   const gaps = yearRanges(missing);
-  return `**Report years with no source**: the collection has no source for the report${missing.length > 1 ? 's' : ''} of ${listOf(gaps)}, so this brief says nothing about ${missing.length > 1 ? 'them' : 'it'}. (Counted from ${first}, the earliest report in the collection, to ${until}, the latest that could exist at this edition: TIP reports appear each June.)`;
+  return `${language.t('reportGaps', { count: missing.length, years: listOf(gaps, language) })} ${language.t('coverageSpan', { first, until })}`;
 }

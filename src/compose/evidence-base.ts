@@ -1,5 +1,6 @@
 import type { VerifiedFact } from '../facts/index.js';
 import type { SourceDoc } from '../ingest/index.js';
+import { englishLocale, type Locale } from '../locale/index.js';
 import { factYear } from './as-of.js';
 import { countOf, escapeInline, inWords, listOf, markdownTable, yearRanges } from './markdown-text.js';
 import { issuedText, sourceLabel } from './source-label.js';
@@ -51,13 +52,13 @@ export function describedYears(fact: VerifiedFact): number[] {
 }
 
 /** The sources the brief's facts cite, in bibliography order, with what each contributes. */
-export function evidenceSources(facts: readonly VerifiedFact[], docs: ReadonlyMap<string, SourceDoc>): EvidenceSource[] {
+export function evidenceSources(facts: readonly VerifiedFact[], docs: ReadonlyMap<string, SourceDoc>, language: Locale = englishLocale()): EvidenceSource[] {
   const result: EvidenceSource[] = [];
   for (const doc of docs.values()) {
     const citing = facts.filter((fact) => fact.citations.some((citation) => citation.source === doc.id));
     if (citing.length === 0) continue;
     const years = [...new Set(citing.flatMap(describedYears))].sort((a, b) => a - b);
-    result.push({ doc, kind: sourceKind(doc), issued: issuedText(doc), years, facts: citing.length });
+    result.push({ doc, kind: sourceKind(doc), issued: issuedText(doc, language), years, facts: citing.length });
   }
   return result;
 }
@@ -68,12 +69,13 @@ export function evidenceSources(facts: readonly VerifiedFact[], docs: ReadonlyMa
  * years each describes (a table), and what that means for reading the brief. Drawn from the
  * bibliography and the facts only: nothing here comes from the curator's prose.
  */
-export function aboutEvidence(facts: readonly VerifiedFact[], docs: ReadonlyMap<string, SourceDoc>): string {
-  const sources = evidenceSources(facts, docs);
+export function aboutEvidence(facts: readonly VerifiedFact[], docs: ReadonlyMap<string, SourceDoc>, language: Locale = englishLocale()): string {
+  const sources = evidenceSources(facts, docs, language);
   if (sources.length === 0) return '';
   const kinds = new Map<string, number>();
   for (const source of sources) kinds.set(source.kind, (kinds.get(source.kind) ?? 0) + 1);
-  const kindList = listOf([...kinds.entries()].map(([kind, n]) => `${inWords(n)} ${n === 1 ? kind : pluralKind(kind)}`), 'and');
+  // The sentences on the sources are English (kinds are pluralised by English rules); the table is in the language.
+  const kindList = listOf([...kinds.entries()].map(([kind, n]) => `${inWords(n)} ${n === 1 ? kind : pluralKind(kind)}`));
   const dated = sources.filter((source) => source.issued);
   const undated = sources.filter((source) => !source.issued);
   const [onlyKind] = kinds.size === 1 ? [...kinds.keys()] : [];
@@ -91,15 +93,18 @@ export function aboutEvidence(facts: readonly VerifiedFact[], docs: ReadonlyMap<
         : `${dated.length === 1 ? 'Only one gives' : `${inWords(dated.length).replace(/^./, (c) => c.toUpperCase())} give`} a date of publication; ${
             undated.length === 1 ? 'the other is' : `the other ${inWords(undated.length)} are`
           } undated copies, and what they say may have changed since they were saved.`;
-  const span = (years: readonly number[]) => (years.length === 0 ? 'no year stated' : listOf(yearRanges(years)));
+  const span = (years: readonly number[]) => (years.length === 0 ? language.t('noYearStated') : listOf(yearRanges(years), language));
   const rows = sources.map((source) => [
     escapeInline(sourceLabel(source.doc)),
     escapeInline(source.kind),
-    source.issued ?? 'undated',
+    source.issued ?? language.t('undated'),
     span(source.years),
-    String(source.facts),
+    language.number(source.facts),
   ]);
-  const table = markdownTable(['Source', 'Kind', 'Published', 'Years it describes', 'Facts'], rows);
+  const table = markdownTable(
+    [language.t('evidenceSource'), language.t('evidenceKind'), language.t('evidencePublished'), language.t('evidenceYears'), language.t('evidenceFacts')],
+    rows,
+  );
   const secondHand = sources.filter((source) => source.kind !== 'report' && source.kind !== 'primary report');
   const reading =
     secondHand.length > 0 && secondHand.length < sources.length

@@ -1,12 +1,13 @@
 import type { ChartData } from '../chart/index.js';
 import { unitScale, type VerifiedFact } from '../facts/index.js';
+import { englishLocale, type Locale } from '../locale/index.js';
 import { formatFigure } from './format-figure.js';
 import { escapeInline, listOf, yearRanges } from './markdown-text.js';
 import { marksFor, type NoteMarks } from './notes.js';
 import type { FigureConflict, FigureSeries } from './figure-series.js';
 import { tableMetrics } from './tip-table.js';
 
-const axisTitles = { money: 'Amount', percent: 'Per cent', count: 'Number' } as const;
+const axisTitles = { money: 'chartAxisMoney', percent: 'chartAxisPercent', count: 'chartAxisCount' } as const;
 
 function panelTitle(series: FigureSeries): string {
   const info = series.about;
@@ -18,28 +19,28 @@ function reportsOf(series: readonly FigureSeries[]): number[] {
   return [...new Set(series.flatMap((s) => s.points.map((point) => point.fact.tip?.report)).filter((year): year is number => year !== undefined))].sort();
 }
 
-function valuesInWords(series: FigureSeries): string {
-  return series.points.map((point) => `${formatFigure(point.fact.figure!, { bare: true })} in ${point.year}`).join(', ');
+function valuesInWords(series: FigureSeries, language: Locale): string {
+  return series.points.map((point) => language.t('valueInYear', { value: formatFigure(point.fact.figure!, { bare: true, language }), year: String(point.year) })).join(', ');
 }
 
 /** The chart's data: one panel per series. */
-export function chartData(id: string, series: readonly FigureSeries[]): ChartData {
+export function chartData(id: string, series: readonly FigureSeries[], language: Locale = englishLocale()): ChartData {
   const reports = reportsOf(series);
-  const from = reports.length > 0 ? `${listOf(yearRanges(reports))} TIP report${reports.length > 1 ? 's' : ''}; by year described.` : 'By year described.';
+  const from = reports.length > 0 ? language.t('chartFromReports', { reports: listOf(yearRanges(reports), language), count: reports.length }) : language.t('chartByYear');
   return {
     id,
-    title: 'Figures the sources give for two or more years',
-    subtitle: [`${from} Each panel has its own scale, from zero.`],
+    title: language.t('chartTitle'),
+    subtitle: [`${from} ${language.t('chartScale')}`],
     key: {
-      point: 'a figure the sources give for a year',
-      line: 'a line joins the figures of consecutive years',
-      gap: 'a gap: no figure for the years between',
+      point: language.t('chartKeyPoint'),
+      line: language.t('chartKeyLine'),
+      gap: language.t('chartKeyGap'),
     },
     panels: series.map((s) => ({
       title: panelTitle(s),
-      axisTitle: axisTitles[unitScale(s.unit)],
-      points: s.points.map((point) => ({ year: point.year, value: point.value, label: formatFigure({ ...point.fact.figure!, qualifier: undefined }, { bare: true }) })),
-      description: `${panelTitle(s)}: ${valuesInWords(s)}.`,
+      axisTitle: language.t(axisTitles[unitScale(s.unit)]),
+      points: s.points.map((point) => ({ year: point.year, value: point.value, label: formatFigure({ ...point.fact.figure!, qualifier: undefined }, { bare: true, language }) })),
+      description: `${panelTitle(s)}: ${valuesInWords(s, language)}.`,
     })),
   };
 }
@@ -58,17 +59,18 @@ export function chartMarkdown(data: ChartData, series: readonly FigureSeries[], 
     .map((s) => ({ s, facts: s.points.flatMap((point) => point.sources).filter((fact) => !inTable(fact)) }))
     .filter((entry) => entry.facts.length > 0)
     .map((entry) => `${escapeInline(panelTitle(entry.s))}${marksFor(entry.facts, marks.cite)}`);
-  const table = facts.some(inTable) ? "the reports' figures, with notes, are in the table below" : undefined;
+  const { language } = marks;
+  const table = facts.some(inTable) ? language.t('chartInTable') : undefined;
   const caption =
     elsewhere.length === 0
-      ? `<!-- uncited -->\n*Sources:* ${table}.`
-      : `*Sources:* ${table ? `${table}; the others: ` : ''}${elsewhere.join('; ')}.`;
+      ? `<!-- uncited -->\n*${language.t('chartSources')}* ${table}.`
+      : `*${language.t('chartSources')}* ${table ? language.t('chartOthers', { table, others: elsewhere.join('; ') }) : elsewhere.join('; ')}.`;
   // A disagreement is set out once, under "Where the sources disagree or are silent"; the chart
   // says which reading it draws.
-  const years = [...new Set(conflicts.map((conflict) => `${conflict.about.label.toLowerCase()} in ${conflict.year}`))];
+  const years = [...new Set(conflicts.map((conflict) => language.t('conflictFigure', { metric: conflict.about.label.toLowerCase(), period: String(conflict.year) })))];
   const disagree =
     years.length > 0
-      ? ` Where reports give different figures (${listOf(years)}), the chart shows the newest report's; “Where the sources disagree or are silent” gives each.`
+      ? ` ${language.t('chartDisagree', { items: listOf(years, language), heading: language.t('disagreements') })}`
       : '';
   return ['```chart', data.id, '```', '', `${caption}${disagree}`].join('\n');
 }

@@ -26,17 +26,20 @@ export function figureTable(facts: readonly VerifiedFact[], marks: NoteMarks): s
   if (figures.length === 0) return '';
   // A table of one or two rows takes more room than the sentences it replaces.
   if (figures.length < 3) return prose(figures, marks);
-  const periods = new Set(figures.map((fact) => formatPeriod(fact.figure!.period)));
+  const { language } = marks;
+  const periods = new Set(figures.map((fact) => formatPeriod(fact.figure!.period, language)));
   // One year for every row: it goes in the header instead of a column repeating it.
   const oneYear = periods.size === 1 ? [...periods][0]! : undefined;
   const rows = figures.map((fact) => {
     const figure = fact.figure!;
     const what = fact.short ?? escapeInline(metricOf(figure).label);
-    const value = figure.value === undefined ? `no number: ${figure.stated}` : formatFigure(figure);
+    const value = figure.value === undefined ? language.t('noNumber', { stated: figure.stated ?? '' }) : formatFigure(figure, { language });
     const cells = [what, `${value}${marks.cite(fact)}`];
-    return oneYear === undefined ? [...cells, formatPeriod(figure.period)] : cells;
+    return oneYear === undefined ? [...cells, formatPeriod(figure.period, language)] : cells;
   });
-  const header = oneYear === undefined ? ['What', 'Figure', 'Year'] : [`What (figures for ${oneYear})`, 'Figure'];
+  const header = oneYear === undefined
+    ? [language.t('figureWhat'), language.t('figureFigure'), language.t('figureYear')]
+    : [language.t('figureWhatFor', { period: oneYear }), language.t('figureFigure')];
   const table = markdownTable(...sideBySide(header, rows));
   const caveats = figures
     .filter((fact) => marks.caveatDue(fact))

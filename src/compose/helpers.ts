@@ -4,6 +4,7 @@ import type { Point } from 'unist';
 import type { ChartData } from '../chart/index.js';
 import type { VerifiedFact } from '../facts/index.js';
 import type { SourceDoc } from '../ingest/index.js';
+import type { Locale } from '../locale/index.js';
 import { asOfLine, sourceRecency } from './as-of.js';
 import { disagreements, findConflicts } from './conflicts.js';
 import { coverageNote, reportGaps } from './coverage.js';
@@ -66,6 +67,8 @@ export interface HelperContext {
   readonly ledger: NoteLedger;
   /** Charts the brief draws (helpers push here; the Markdown stage draws them). */
   readonly charts: ChartData[];
+  /** The interface language: the helpers' own words, dates, numbers and lists are written in it. */
+  readonly language: Locale;
 }
 
 const placeOf = (options: HelperOptions): Point | undefined => {
@@ -100,7 +103,7 @@ const safe = (markdown: string) => new Handlebars.SafeString(markdown);
  * Every helper is registered as known, so Handlebars rejects any other name at compile time.
  */
 export function createHelpers(ctx: HelperContext) {
-  const marks = createNoteMarks(ctx.ledger);
+  const marks = createNoteMarks(ctx.ledger, ctx.language);
   const lookup = (id: unknown, options: HelperOptions): VerifiedFact => {
     const fact = typeof id === 'string' ? ctx.facts.get(id) : undefined;
     if (!fact) {
@@ -147,12 +150,12 @@ export function createHelpers(ctx: HelperContext) {
     summary(options: HelperOptions) {
       const facts = topicFacts(topicOf(options));
       const reports = collectReports(facts);
-      const missing = reports.length > 0 ? missingReportYears(reports.map((report) => report.year), latestPossibleReport(ctx.edition)) : [];
+      const missing = reports.length > 0 ? missingReportYears(reports.map((report) => report.year), latestPossibleReport(ctx.edition, ctx.language)) : [];
       return safe(briefSummary({ facts, docs: ctx.docs, reports, missing, conflicts: findConflicts(facts) }));
     },
     /** `{{aboutEvidence}}`: "About the evidence": the sources by kind, which are dated, the years each describes. */
     aboutEvidence(options: HelperOptions) {
-      return safe(aboutEvidence(topicFacts(topicOf(options)), ctx.docs));
+      return safe(aboutEvidence(topicFacts(topicOf(options)), ctx.docs, ctx.language));
     },
     /** `{{cite "id"}}`: only the footnote marker of a fact. */
     cite(id: unknown, options: HelperOptions) {
@@ -236,7 +239,7 @@ export function createHelpers(ctx: HelperContext) {
         const doc = ctx.docs.get(id);
         return doc ? escapeInline(sourceLabel(doc)) : id;
       });
-      return safe(`*Known from ${listOf(labels)}.*${marks.cite(anchorFact(report))}`);
+      return safe(`*${ctx.language.t('knownFrom', { sources: listOf(labels, ctx.language) })}*${marks.cite(anchorFact(report))}`);
     },
     /** `{{reportTable}}`: one row per TIP report: its period and main figures ("–" where none), one note per row. */
     reportTable(options: HelperOptions) {
@@ -245,7 +248,7 @@ export function createHelpers(ctx: HelperContext) {
     /** `{{tierTimeline}}`: tier by report year, the years without a report, and undated tier statements. */
     tierTimeline(options: HelperOptions) {
       const reports = reportsOf(options);
-      const missing = missingReportYears(reports.map((report) => report.year), latestPossibleReport(ctx.edition));
+      const missing = missingReportYears(reports.map((report) => report.year), latestPossibleReport(ctx.edition, ctx.language));
       const undated = topicFacts(topicOf(options)).filter((fact) => fact.tags.includes('tier') && !fact.tip);
       return safe(tierTimeline(reports, missing, undated, marks));
     },
@@ -256,8 +259,8 @@ export function createHelpers(ctx: HelperContext) {
     /** `{{figureChart}}`: a chart of the figures given for two or more years, its text alternative and any disagreement. */
     figureChart(options: HelperOptions) {
       const { series, conflicts } = collectSeries(topicFacts(topicOf(options)));
-      if (series.length === 0) return safe('<!-- uncited -->\nNo figure in the collection is given for two or more years, so there is nothing to chart.');
-      const data = chartData(`figures-${ctx.charts.length + 1}`, series);
+      if (series.length === 0) return safe(`<!-- uncited -->\n${ctx.language.t('chartNothing')}`);
+      const data = chartData(`figures-${ctx.charts.length + 1}`, series, ctx.language);
       ctx.charts.push(data);
       return safe(chartMarkdown(data, series, conflicts, marks));
     },
@@ -284,12 +287,12 @@ export function createHelpers(ctx: HelperContext) {
       const silent: string[] = [];
       if ((options.hash as { reportGaps?: unknown }).reportGaps === true) {
         const reports = reportsOf(options);
-        const latest = latestPossibleReport(ctx.edition);
-        const gap = reportGaps(reports, missingReportYears(reports.map((report) => report.year), latest), latest);
+        const latest = latestPossibleReport(ctx.edition, ctx.language);
+        const gap = reportGaps(reports, missingReportYears(reports.map((report) => report.year), latest), latest, ctx.language);
         if (gap) silent.push(gap);
       }
       const asides = ctx.ledger.asides.splice(0);
-      return safe(disagreements(findConflicts(topicFacts(topicOf(options))), ctx.docs, marks, { asides, silent }));
+      return safe(disagreements(findConflicts(topicFacts(topicOf(options)), ctx.language), ctx.docs, marks, { asides, silent }));
     },
     /** `{{asOf}}`: the "as of" line: the brief's newest source, and which sources are undated. */
     asOf(options: HelperOptions) {
@@ -298,7 +301,7 @@ export function createHelpers(ctx: HelperContext) {
     /** `{{coverage}}`: the report years the collection holds, by source, and those it has no source for. */
     coverage(options: HelperOptions) {
       const reports = reportsOf(options);
-      const latest = latestPossibleReport(ctx.edition);
+      const latest = latestPossibleReport(ctx.edition, ctx.language);
       const missing = missingReportYears(reports.map((report) => report.year), latest);
       return safe(coverageNote(reports, missing, latest, ctx.docs, marks));
     },
@@ -307,7 +310,7 @@ export function createHelpers(ctx: HelperContext) {
       if (typeof value !== 'string' && typeof value !== 'number') {
         throw new TemplateProblem('template-render', String(value), placeOf(options), `formatDate needs a date such as "2011-06-27", not ${JSON.stringify(value)}.`);
       }
-      return formatIsoDate(String(value));
+      return formatIsoDate(String(value), ctx.language);
     },
     /** `{{sourceTitle "tip-2011"}}`: the title of a source document. */
     sourceTitle(id: unknown, options: HelperOptions) {

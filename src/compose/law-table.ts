@@ -1,25 +1,26 @@
 import type { VerifiedFact } from '../facts/index.js';
 import type { SourceDoc } from '../ingest/index.js';
+import { englishLocale, type Locale } from '../locale/index.js';
 import { escapeInline, listOf, markdownTable } from './markdown-text.js';
 import { formatIsoDate } from './format-date.js';
 import { marksFor, type NoteLedger, type NoteMarks } from './notes.js';
 import { sourcesOf } from './source-label.js';
 
 const aspects = [
-  { aspect: ['in-force'], header: 'In force' },
-  { aspect: ['prohibits', 'covers'], header: 'What it prohibits or covers' },
-  { aspect: ['penalty'], header: 'Penalties' },
+  { aspect: ['in-force'], header: 'lawInForceHeader' },
+  { aspect: ['prohibits', 'covers'], header: 'lawProhibitsHeader' },
+  { aspect: ['penalty'], header: 'lawPenaltiesHeader' },
 ] as const;
 
 /** A fact's text in its cell: the date it gives for entry into force, else its `short` phrase. */
-function cellText(fact: VerifiedFact): string {
-  if (fact.law?.aspect === 'in-force' && fact.date) return formatIsoDate(fact.date);
+function cellText(fact: VerifiedFact, language: Locale): string {
+  if (fact.law?.aspect === 'in-force' && fact.date) return formatIsoDate(fact.date, language);
   return fact.short ?? fact.statement;
 }
 
 /** The instrument with the articles the facts name: `2004 criminal code, Arts. 137 and 139`. */
-export function instrumentName(instrument: string, articles: readonly string[]): string {
-  return `${escapeInline(instrument)}${articles.length > 0 ? `, Art${articles.length > 1 ? 's' : ''}. ${listOf([...articles])}` : ''}`;
+export function instrumentName(instrument: string, articles: readonly string[], language: Locale = englishLocale()): string {
+  return `${escapeInline(instrument)}${articles.length > 0 ? `, ${language.t('articles', { count: articles.length, list: listOf([...articles], language) })}` : ''}`;
 }
 
 /**
@@ -36,21 +37,22 @@ export function lawTable(facts: readonly VerifiedFact[], docs: ReadonlyMap<strin
     rows.set(fact.law.instrument, [...(rows.get(fact.law.instrument) ?? []), fact]);
   }
   if (rows.size === 0) return '';
+  const { language } = marks;
   const body = [...rows.entries()].map(([instrument, list]) => {
     const articles = [...new Set(list.flatMap((fact) => fact.law?.articles ?? []))];
-    const name = instrumentName(instrument, articles);
+    const name = instrumentName(instrument, articles, language);
     const cells = aspects.map(({ aspect }) => {
       const inCell = list.filter((fact) => fact.law && (aspect as readonly string[]).includes(fact.law.aspect));
-      return inCell.length > 0 ? inCell.map((fact) => cellText(fact)).join('; ') : notStated;
+      return inCell.length > 0 ? inCell.map((fact) => cellText(fact, language)).join('; ') : notStated;
     });
-    return [`${name}${marksFor(list, marks.cite)}`, ...cells, sourcesOf(list, docs)];
+    return [`${name}${marksFor(list, marks.cite)}`, ...cells, sourcesOf(list, docs, language)];
   });
   for (const fact of facts) {
-    if (fact.law && marks.caveatDue(fact)) ledger.asides.push(`*${escapeInline(fact.law.instrument)}* (${sourcesOf([fact], docs)}): ${fact.note!.replace(/\s+/g, ' ').trim()}${marks.cite(fact)}`);
+    if (fact.law && marks.caveatDue(fact)) ledger.asides.push(`*${escapeInline(fact.law.instrument)}* (${sourcesOf([fact], docs, language)}): ${fact.note!.replace(/\s+/g, ' ').trim()}${marks.cite(fact)}`);
   }
-  const table = markdownTable(['Instrument', ...aspects.map(({ header }) => header), 'According to'], body);
+  const table = markdownTable([language.t('lawInstrument'), ...aspects.map(({ header }) => language.t(header)), language.t('lawAccordingTo')], body);
   const empty = body.some((row) => row.includes(notStated));
-  return `${table}${empty ? `\n\n<!-- uncited -->\n*${notStated}: the row's sources do not say. Each instrument's note lists the passages of its row.*` : ''}`;
+  return `${table}${empty ? `\n\n<!-- uncited -->\n*${language.t('lawKey', { blank: notStated })}*` : ''}`;
 }
 
 /** A cell no source speaks to. */

@@ -1,5 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { listTemplates } from '../config/template-folders.js';
 import { sha256 } from '../ingest/index.js';
 
 /** A template file, read. */
@@ -14,7 +14,7 @@ export interface TemplateFile {
   readonly digest: string;
 }
 
-/** Everything in templates/: briefs, partials, layouts and styles. */
+/** The collection's briefs, and its partials, layouts and styles over the built-in ones. */
 export interface TemplateSet {
   /** `briefs/<id>.md.hbs`, by brief id, sorted. */
   readonly briefs: ReadonlyMap<string, TemplateFile>;
@@ -26,33 +26,29 @@ export interface TemplateSet {
   readonly styles: ReadonlyMap<string, TemplateFile>;
 }
 
-async function readFolder(dir: string, suffix: string): Promise<Map<string, TemplateFile>> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return new Map();
-  }
+async function readFolder(templatesDir: string, folder: string, suffix: string): Promise<Map<string, TemplateFile>> {
+  // The collection's files, and the tool's built-in ones it does not override (same file name).
+  const located = await listTemplates({ templates: templatesDir }, folder, suffix);
   const files = await Promise.all(
-    names
-      .filter((name) => name.endsWith(suffix))
-      .sort()
-      .map(async (name) => {
-        const file = path.join(dir, name);
-        const source = await readFile(file, 'utf8');
-        return { name: name.slice(0, -suffix.length), path: file, source, digest: sha256(source) } satisfies TemplateFile;
-      }),
+    [...located].map(async ([name, { path: file }]) => {
+      const source = await readFile(file, 'utf8');
+      return { name: name.slice(0, -suffix.length), path: file, source, digest: sha256(source) } satisfies TemplateFile;
+    }),
   );
   return new Map(files.map((file) => [file.name, file]));
 }
 
-/** Read every template under `templatesDir`. A new brief is just a new file in briefs/. */
+/**
+ * Read every template of the collection's `templatesDir`, with the tool's built-in partials,
+ * layouts and styles (`defaults/templates/`) wherever the collection has no file of that name.
+ * A new brief is just a new file in briefs/.
+ */
 export async function loadTemplates(templatesDir: string): Promise<TemplateSet> {
   const [briefs, partials, layouts, styles] = await Promise.all([
-    readFolder(path.join(templatesDir, 'briefs'), '.md.hbs'),
-    readFolder(path.join(templatesDir, 'partials'), '.md.hbs'),
-    readFolder(path.join(templatesDir, 'layouts'), '.html.hbs'),
-    readFolder(path.join(templatesDir, 'styles'), '.css'),
+    readFolder(templatesDir, 'briefs', '.md.hbs'),
+    readFolder(templatesDir, 'partials', '.md.hbs'),
+    readFolder(templatesDir, 'layouts', '.html.hbs'),
+    readFolder(templatesDir, 'styles', '.css'),
   ]);
   return { briefs, partials, layouts, styles };
 }

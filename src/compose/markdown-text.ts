@@ -1,3 +1,5 @@
+import { englishLocale, type Locale } from '../locale/index.js';
+
 /** Text from data (titles, labels) made safe inside a Markdown paragraph: no accidental emphasis or links. */
 export function escapeInline(text: string): string {
   return text.replace(/\s+/g, ' ').replace(/([\\`*_[\]<>])/g, '\\$1');
@@ -14,10 +16,9 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
   return [line(header), `|${header.map(() => ' --- ').join('|')}|`, ...rows.map(line)].join('\n');
 }
 
-/** `a`, `a and b`, `a, b and c`. */
-export function listOf(items: readonly string[], conjunction = 'and'): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
+/** `a`, `a and b`, `a, b and c` (`a, b dhe c` in Albanian): Intl.ListFormat in the language. */
+export function listOf(items: readonly string[], language: Locale = englishLocale()): string {
+  return language.list(items);
 }
 
 /** Years as ranges: [2012, 2013, 2014, 2016] → `2012–2014`, `2016`. */

@@ -1,4 +1,5 @@
 import type { VerifiedFact } from '../facts/index.js';
+import { englishLocale, type Locale } from '../locale/index.js';
 
 /** What one brief records of its facts while its template renders. */
 export interface NoteLedger {
@@ -32,6 +33,8 @@ export function emptyLedger(): NoteLedger {
 
 /** How builders put a fact's note marker into Markdown while recording its use. */
 export interface NoteMarks {
+  /** The interface language the builders write their own words in (the collection's). */
+  readonly language: Locale;
   /** The marker `[^id]`; records the fact as used by the brief. */
   readonly cite: (fact: VerifiedFact) => string;
   /** The same, and records the fact as stated in the body (so `fresh=true` lists skip it); a table cell or a chart only cites. */
@@ -48,12 +51,13 @@ export interface NoteMarks {
 }
 
 /** Note marks that record into a brief's ledger. */
-export function createNoteMarks(ledger: NoteLedger): NoteMarks {
+export function createNoteMarks(ledger: NoteLedger, language: Locale = englishLocale()): NoteMarks {
   const cite = (fact: VerifiedFact) => {
     if (!ledger.used.includes(fact.id)) ledger.used.push(fact.id);
     return `[^${fact.id}]`;
   };
   return {
+    language,
     cite,
     state: (fact) => {
       ledger.placed.add(fact.id);

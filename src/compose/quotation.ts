@@ -16,13 +16,14 @@ export function quotation(fact: VerifiedFact, docs: ReadonlyMap<string, SourceDo
   const speaker = fact.speaker;
   if (!speaker) return '';
   const who = [`**${escapeInline(speaker.name)}**`, speaker.role ? escapeInline(speaker.role) : undefined].filter(Boolean).join(', ');
-  const when = speaker.date ? formatIsoDate(speaker.date) : 'date not stated';
+  const { language } = marks;
+  const when = speaker.date ? formatIsoDate(speaker.date, language) : language.t('dateNotStated');
   const words = speaker.words?.replace(/\s+/g, ' ').trim();
   const citation = (words && fact.citations.find((c) => fold(c.quote).includes(fold(words)))) || fact.citations[0];
   const doc = citation ? docs.get(citation.source) : undefined;
   const source = doc ? escapeInline(sourceLabel(doc)) : '';
   const body = words ? `“${words}”` : fact.statement.replace(/\s+/g, ' ').trim();
-  const how = words ? `as quoted in ${source}` : `reported, not quoted, in ${source}`;
+  const how = language.t(words ? 'quotedIn' : 'reportedIn', { source });
   marks.printed(fact);
-  return `> ${body}${marks.state(fact)}\\\n> — ${who}; ${when}; ${how}.${caveat(fact, { note: marks.caveatDue(fact) })}`;
+  return `> ${body}${marks.state(fact)}\\\n> — ${who}; ${when}; ${how}.${caveat(fact, { note: marks.caveatDue(fact), language })}`;
 }

@@ -4,6 +4,8 @@ import type { ChartData } from '../chart/index.js';
 import { codes, reportError } from '../diagnostics/index.js';
 import type { VerifiedFact } from '../facts/index.js';
 import type { SourceDoc } from '../ingest/index.js';
+import { englishLocale, type Locale } from '../locale/index.js';
+import { formatIsoDate } from './format-date.js';
 import { guardEach, guardHelpers } from './helper-arguments.js';
 import { createHelpers, helperNames } from './helpers.js';
 import { parseWithLineMarks, splitLineMarks } from './line-map.js';
@@ -48,8 +50,10 @@ export interface ComposeInput {
   readonly templates: TemplateSet;
   readonly facts: ReadonlyMap<string, VerifiedFact>;
   readonly docs: ReadonlyMap<string, SourceDoc>;
-  /** The edition date shown in the brief: ISO (`2026-11-23`) or as printed (`23 November 2026`). */
+  /** The edition date shown in the brief: ISO (`2026-11-23`, printed in the language) or as printed (`23 November 2026`). */
   readonly edition: string;
+  /** The interface language (the collection's `lang`): the helpers' own words, dates and lists. Default English. */
+  readonly language?: Locale;
 }
 
 const stage = 'compose';
@@ -71,6 +75,7 @@ export function renderBrief(template: TemplateFile, input: ComposeInput): BriefM
   const charts: ChartData[] = [];
   let templateLines: readonly number[] = [];
   const env = Handlebars.create();
+  const language = input.language ?? englishLocale();
   const helpers = createHelpers({
     briefId: template.name,
     facts: input.facts,
@@ -78,6 +83,7 @@ export function renderBrief(template: TemplateFile, input: ComposeInput): BriefM
     edition: input.edition,
     ledger,
     charts,
+    language,
   });
   // Each helper checks its arguments (a misspelt `tags=` would otherwise be ignored) and turns
   // what it throws into a located problem; `each` refuses text it would loop over field by field.
@@ -97,13 +103,13 @@ export function renderBrief(template: TemplateFile, input: ComposeInput): BriefM
   try {
     const render = env.compile(parseWithLineMarks(template.source), compileOptions());
     const marked = render(
-      { brief: { id: template.name }, edition: input.edition },
+      { brief: { id: template.name }, edition: /^\d{4}-\d{2}/.test(input.edition) ? formatIsoDate(input.edition, language) : input.edition },
       { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false },
     );
     const unmarked = splitLineMarks(marked);
     // Caveats of tables and charts go to "Where the sources disagree or are silent": a template
     // that never writes {{disagreements}} gets them at its end, so none is lost.
-    const leftover = ledger.asides.length > 0 ? `\n\n## Where the sources disagree or are silent\n\n<!-- uncited -->\nRead with their caveats:\n\n${ledger.asides.map((aside) => `- ${aside}`).join('\n')}` : '';
+    const leftover = ledger.asides.length > 0 ? `\n\n## ${language.t('disagreements')}\n\n<!-- uncited -->\n${language.t('readWithCaveats')}\n\n${ledger.asides.map((aside) => `- ${aside}`).join('\n')}` : '';
     const markdown = `${unmarked.text.trimEnd()}${leftover}`;
     templateLines = unmarked.lines.slice(0, markdown.split('\n').length);
     // GFM parses `[^id]` as a footnote only when a definition exists: add one per cited fact.

@@ -1,4 +1,5 @@
 import type { SourceDoc } from '../ingest/index.js';
+import { englishLocale, type Locale } from '../locale/index.js';
 import { formatIsoDate } from './format-date.js';
 import { escapeInline, listOf } from './markdown-text.js';
 
@@ -15,17 +16,22 @@ export function issuedIso(doc: SourceDoc): string | undefined {
 }
 
 /** A source's publication date as the brief writes it (`27 June 2011`), if known. */
-export function issuedText(doc: SourceDoc): string | undefined {
+export function issuedText(doc: SourceDoc, language: Locale = englishLocale()): string | undefined {
   const iso = issuedIso(doc);
-  return iso ? formatIsoDate(iso) : undefined;
+  return iso ? formatIsoDate(iso, language) : undefined;
 }
 
 /** The sources some facts cite, once each, by their short names: "the 2011 TIP report and Wikipedia, “Prostitution in Kosovo”". */
-export function sourcesOf(facts: readonly { readonly citations: readonly { readonly source: string }[] }[], docs: ReadonlyMap<string, SourceDoc>): string {
+export function sourcesOf(
+  facts: readonly { readonly citations: readonly { readonly source: string }[] }[],
+  docs: ReadonlyMap<string, SourceDoc>,
+  language: Locale = englishLocale(),
+): string {
   return listOf(
     [...new Set(facts.flatMap((fact) => fact.citations.map((citation) => citation.source)))].map((id) => {
       const doc = docs.get(id);
       return doc ? escapeInline(sourceLabel(doc)) : id;
     }),
+    language,
   );
 }

@@ -1,4 +1,5 @@
 import type { VerifiedFact } from '../facts/index.js';
+import { englishLocale, type Locale } from '../locale/index.js';
 import { marksFor, type NoteMarks } from './notes.js';
 import { dropRepeatedFrames } from './source-frame.js';
 
@@ -7,9 +8,13 @@ import { dropRepeatedFrames } from './source-frame.js';
  * curator derived what its quotes do not state (`derived.why`). `derived: false` leaves the
  * latter out where the same words were just printed.
  */
-export function caveat(fact: VerifiedFact, options: { readonly derived?: boolean; readonly note?: boolean } = {}): string {
-  const note = fact.note && options.note !== false ? ` *Caveat: ${fact.note.replace(/\s+/g, ' ').trim()}*` : '';
-  const derived = fact.derived && options.derived !== false ? ` *Derived: ${fact.derived.why.replace(/\s+/g, ' ').trim()}*` : '';
+export function caveat(
+  fact: VerifiedFact,
+  options: { readonly derived?: boolean; readonly note?: boolean; readonly language?: Locale } = {},
+): string {
+  const language = options.language ?? englishLocale();
+  const note = fact.note && options.note !== false ? ` *${language.t('caveat')} ${fact.note.replace(/\s+/g, ' ').trim()}*` : '';
+  const derived = fact.derived && options.derived !== false ? ` *${language.t('derived')} ${fact.derived.why.replace(/\s+/g, ' ').trim()}*` : '';
   return `${note}${derived}`;
 }
 
@@ -29,7 +34,7 @@ export function statement(
   // A caveat a table printed above is not printed again with the statement.
   const note = marks.caveatDue(fact);
   const marker = options.mark === false ? (options.before ?? '') : marks.state(fact);
-  return `${text}${marker}${caveat(fact, { derived, note })}`;
+  return `${text}${marker}${caveat(fact, { derived, note, language: marks.language })}`;
 }
 
 /** Statements of one source that share a note in running text. */

@@ -15,19 +15,20 @@ function tierContext(report: TipReport): VerifiedFact {
  * statements that name no report year, with their caveats (stated here).
  */
 export function tierTimeline(reports: readonly TipReport[], missing: readonly number[], undated: readonly VerifiedFact[], marks: NoteMarks): string {
+  const { language } = marks;
   const entries: { year: number; text: string }[] = reports.map((report) => {
     const tiers = statedTiers(report);
-    if (tiers.length === 0) return { year: report.year, text: `**${report.year}**: no tier stated${marks.cite(tierContext(report))}` };
+    if (tiers.length === 0) return { year: report.year, text: `**${report.year}**: ${language.t('tierNotStated')}${marks.cite(tierContext(report))}` };
     const parts = tiers.map((tier) => `${tier}${marksFor(report.tiers.filter((fact) => fact.tip?.tier === tier), marks.cite)}`);
     return { year: report.year, text: `**${report.year}**: ${parts.join('; ')}` };
   });
   for (const range of yearRanges(missing)) {
-    entries.push({ year: Number(range.slice(0, 4)), text: `**${range}**: none in the collection` });
+    entries.push({ year: Number(range.slice(0, 4)), text: `**${range}**: ${language.t('tierNoneInCollection')}` });
   }
   entries.sort((a, b) => a.year - b.year);
   const line = entries.map((entry) => entry.text).join(' → ');
   const rest = undated.map(
-    (fact) => ` **Year not stated**: ${fact.short ?? fact.tip?.tier ?? ''}.${marks.state(fact)}${caveat(fact, { note: marks.caveatDue(fact) })}`,
+    (fact) => ` **${language.t('yearNotStated')}**: ${fact.short ?? fact.tip?.tier ?? ''}.${marks.state(fact)}${caveat(fact, { note: marks.caveatDue(fact), language })}`,
   );
   return `${line}.${rest.join('')}`;
 }
@@ -44,9 +45,10 @@ export function tierSummary(reports: readonly TipReport[], marks: NoteMarks): st
       byTier.set(tier, [...(byTier.get(tier) ?? []), `${report.year}${joinMarks(facts.map((fact) => marks.cite(fact)))}`]);
     }
   }
-  const placed = [...byTier.entries()].map(([tier, years]) => `${tier} in ${listOf(years)}`);
+  const { language } = marks;
+  const placed = [...byTier.entries()].map(([tier, years]) => language.t('tierIn', { tier, years: listOf(years, language) }));
   const unstated = none.length > 0
-    ? `; for ${listOf(none.map(String))} the collection's source states no tier${joinMarks(reports.filter((report) => none.includes(report.year)).map((report) => marks.cite(tierContext(report))))}`
+    ? `; ${language.t('tierNoneFor', { years: listOf(none.map(String), language) })}${joinMarks(reports.filter((report) => none.includes(report.year)).map((report) => marks.cite(tierContext(report))))}`
     : '';
-  return `Tier placements in the TIP reports this collection covers: ${listOf(placed, 'and')}${unstated}.`;
+  return language.t('tierSummary', { placements: listOf(placed, language), unstated });
 }

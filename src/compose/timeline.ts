@@ -1,17 +1,18 @@
 import type { VerifiedFact } from '../facts/index.js';
+import type { Locale } from '../locale/index.js';
 import { formatIsoDate } from './format-date.js';
 import { instrumentName } from './law-table.js';
 import type { NoteMarks } from './notes.js';
 import { statement } from './statement.js';
 
 /** An entry's text: for a legal instrument, what happened to it; else the `short` phrase. */
-function entryText(fact: VerifiedFact): string | undefined {
+function entryText(fact: VerifiedFact, language: Locale): string | undefined {
   const law = fact.law;
   if (!law) return fact.short;
-  const name = instrumentName(law.instrument, law.articles ?? []);
-  if (law.aspect === 'in-force') return `${name}: entry into force`;
-  const verb = { prohibits: 'prohibits', covers: 'covers', penalty: 'penalties' }[law.aspect];
-  return fact.short ? `${name}: ${verb} ${fact.short}` : undefined;
+  const instrument = instrumentName(law.instrument, law.articles ?? [], language);
+  if (law.aspect === 'in-force') return language.t('lawInForce', { instrument });
+  const key = ({ prohibits: 'lawProhibitsEntry', covers: 'lawCoversEntry', penalty: 'lawPenaltiesEntry' } as const)[law.aspect];
+  return fact.short ? language.t(key, { instrument, what: fact.short }) : undefined;
 }
 
 const sortKey = (fact: VerifiedFact) => fact.date ?? (fact.year === undefined ? '9999' : String(fact.year));
@@ -26,9 +27,9 @@ export function timeline(facts: readonly VerifiedFact[], marks: NoteMarks, optio
   return [...facts]
     .sort((a, b) => sortKey(a).localeCompare(sortKey(b)))
     .map((fact) => {
-      const when = fact.date ? formatIsoDate(fact.date) : fact.year !== undefined ? String(fact.year) : 'Date not stated';
+      const when = fact.date ? formatIsoDate(fact.date, marks.language) : fact.year !== undefined ? String(fact.year) : marks.language.t('undatedEntry');
       // A short entry points at the fact; its caveat goes with the full statement elsewhere.
-      const short = entryText(fact);
+      const short = entryText(fact, marks.language);
       const text = options.full === true || !short ? statement(fact, marks) : `${short}${marks.cite(fact)}`;
       return `- **${when}**: ${text}`;
     })

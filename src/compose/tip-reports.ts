@@ -1,4 +1,5 @@
 import type { Tier, VerifiedFact } from '../facts/index.js';
+import type { Locale } from '../locale/index.js';
 import { editionMonth } from './format-date.js';
 
 /** One year's US TIP report as the collection knows it: derived from facts, never listed by hand. */
@@ -54,8 +55,8 @@ export function collectReports(facts: Iterable<VerifiedFact>): TipReport[] {
  * The latest report year that could exist on the edition date. TIP reports come out each
  * June, so an edition before June cannot have that year's report.
  */
-export function latestPossibleReport(edition: string): number | undefined {
-  const date = editionMonth(edition);
+export function latestPossibleReport(edition: string, language?: Locale): number | undefined {
+  const date = editionMonth(edition, language);
   if (!date) return undefined;
   return date.month >= 6 ? date.year : date.year - 1;
 }

@@ -9,7 +9,7 @@ const q = (value: string): string => JSON.stringify(value);
 /** The folders a build reads, each with its flag and what it must hold. */
 const inputFolders = [
   { key: 'sources', flag: '--sources', holds: 'sources.yaml, facts.yaml and documents/' },
-  { key: 'templates', flag: '--templates', holds: 'briefs/, partials/, layouts/, styles/ and csl/' },
+  { key: 'templates', flag: '--templates', holds: 'briefs/ (and whatever overrides the built-in partials/, layouts/, styles/ and csl/)' },
 ] as const;
 
 /** Whether `inner` is `outer` or lies inside it (both absolute). */

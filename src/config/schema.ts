@@ -38,7 +38,7 @@ export const configSchema = z.strictObject({
   evidence: z.enum(evidencePlacements).optional(),
   /** Pages rendered at once in the one browser; default: the number of cores. */
   concurrency: z.number().int().min(1).max(32).default(() => Math.max(1, Math.min(4, os.availableParallelism()))),
-  /** CSL style file name in templates/csl/ (without `.csl`); default briefs.yaml's, else Chicago notes. */
+  /** CSL style file name in templates/csl/ or the built-in csl/ (without `.csl`); default briefs.yaml's, else Chicago notes. */
   citationStyle: z.string().optional(),
   /** CSL locale; default: the one the collection's language gives (`en-US` for English). */
   locale: z.string().optional(),

@@ -261,7 +261,7 @@ export const codes = {
     code: 'styles-not-found',
     title: 'No stylesheets in the templates',
     message: (dir: string) => `No stylesheets (*.css) were found in ${q(dir)}, so the briefs would print unstyled.`,
-    hint: 'Put the briefs\' CSS in templates/styles/ (copy the folder from the project), or point --templates at a folder that has it.',
+    hint: 'The tool\'s built-in styles (defaults/templates/styles/) are missing: reinstall it, or put the briefs\' CSS in templates/styles/.',
   },
   factNotPrinted: {
     code: 'fact-not-printed',

@@ -1,2 +1,2 @@
-export { loadLocale, localesDir } from './load-locale.js';
+export { englishLocale, loadLocale, localesDir } from './load-locale.js';
 export type { Locale, MessageValues } from './load-locale.js';

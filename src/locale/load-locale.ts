@@ -105,3 +105,15 @@ export function loadLocale(lang: string, dirs: readonly string[] = []): Locale {
     number: (value) => numbers.format(value),
   };
 }
+
+let english: Locale | undefined;
+
+/**
+ * The built-in English locale, loaded once: the default of functions that take a locale, for
+ * callers with no collection (tests, the command line's own messages). The pipeline passes
+ * `config.language`.
+ */
+export function englishLocale(): Locale {
+  english ??= loadLocale('en');
+  return english;
+}

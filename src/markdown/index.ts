@@ -1,5 +1,5 @@
 export { createProcessor } from './processor.js';
-export type { BriefProcessor, NoteFormatter } from './processor.js';
+export type { BriefProcessor, NoteFormatter, ProcessorOptions } from './processor.js';
 export { markdownToHtml } from './to-html.js';
 export type { BriefHtmlBody } from './to-html.js';
 export { frontMatterSchema } from './front-matter.js';

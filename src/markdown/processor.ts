@@ -8,6 +8,7 @@ import { unified } from 'unified';
 import type { EvidencePlacement } from './evidence.js';
 import type { FormattedCitations } from '../cite/index.js';
 import type { FrontMatter } from './front-matter.js';
+import { englishLocale, type Locale } from '../locale/index.js';
 import remarkCitations from './plugins/remark-citations.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 import remarkFrontMatterData from './plugins/remark-front-matter-data.js';
@@ -39,36 +40,44 @@ declare module 'vfile' {
   }
 }
 
+/** What the processor is made for. */
+export interface ProcessorOptions {
+  /**
+   * The interface language: the headings and words the stage writes (Notes, Evidence,
+   * Sources …) and the brief's `lang` where its front matter gives none. Default English.
+   */
+  readonly language?: Locale;
+}
+
 /**
  * The Markdown → HTML processor: remark-parse (with GFM and front matter) → notes from facts
  * → remark-rehype → charts (SVG) → Sources → rehype-stringify. Raw HTML in Markdown is dropped. Frozen: one
- * processor serves every brief.
+ * processor serves every brief (of one collection: its words are in the collection's language).
  */
-export function createProcessor() {
+export function createProcessor(options: ProcessorOptions = {}) {
+  const language = options.language ?? englishLocale();
+  const back = (rereference: number) => language.t('noteBack', { rereference });
   return unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
-    .use(remarkFrontMatterData)
-    .use(remarkCitations)
+    .use(remarkFrontMatterData, { lang: language.lang })
+    .use(remarkCitations, { language })
     .use(remarkRehype, {
       clobberPrefix: '',
-      footnoteLabel: 'Notes',
+      footnoteLabel: language.t('notes'),
       footnoteLabelTagName: 'h2',
       footnoteLabelProperties: { className: ['notes-heading'] },
       // The back link's visible word starts its accessible name (WCAG 2.5.3, axe's
       // label-content-name-mismatch): "back" / "back to the text of note 3".
-      footnoteBackContent: (_index: number, rereference: number) => [
-        { type: 'text', value: rereference > 1 ? `back (${rereference})` : 'back' },
-      ],
-      footnoteBackLabel: (index: number, rereference: number) =>
-        `back${rereference > 1 ? ` (${rereference})` : ''} to the text of note ${index + 1}`,
+      footnoteBackContent: (_index: number, rereference: number) => [{ type: 'text', value: back(rereference) }],
+      footnoteBackLabel: (index: number, rereference: number) => language.t('noteBackLabel', { back: back(rereference), note: String(index + 1) }),
     })
     .use(rehypeDropExternal)
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeChart)
-    .use(rehypeEvidence)
-    .use(rehypeSources)
+    .use(rehypeEvidence, { language })
+    .use(rehypeSources, { language })
     .use(rehypeStringify)
     .freeze();
 }

@@ -3,6 +3,8 @@
 export { cssString, renderDocument } from './html/document.js';
 export type { DocumentInput, Paper } from './html/document.js';
 export { htmlLength, joinHtml } from './html/html-parts.js';
+export { chromeContext, compileLayout, defaultChrome, layoutChrome } from './html/layout-chrome.js';
+export type { LayoutChrome, LayoutCollection } from './html/layout-chrome.js';
 export type { HtmlParts } from './html/html-parts.js';
 export type { LaidOutPart } from './html/pack.js';
 export type { Printed } from './pdf/print.js';

@@ -1,4 +1,5 @@
 import type { TemplateFile } from '../compose/index.js';
+import { chromeContext, defaultChrome, type LayoutChrome } from '../render/html/layout-chrome.js';
 import { checkHref, renderLayout, trusted } from './render-layout.js';
 
 /** One brief as the index shows it. */
@@ -46,47 +47,51 @@ export interface IndexPageInput {
   readonly edition: string;
   /** The edition date, ISO. */
   readonly editionIso: string;
+  /** The collection (title, logo …) and the interface language; default: no briefs.yaml, English. */
+  readonly chrome?: LayoutChrome;
 }
 
-const formatNames: Readonly<Record<string, string>> = { text: 'plain text', markdown: 'Markdown', html: 'web page', pdf: 'PDF' };
-
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** What a document was read as, in the interface language (Markdown and PDF are names). */
+const formatName = (format: string, t: LayoutChrome['t']): string =>
+  format === 'text' ? t('indexFormatText') : format === 'html' ? t('indexFormatHtml') : format === 'markdown' ? 'Markdown' : format === 'pdf' ? 'PDF' : format;
 
 /** A brief's links: only those whose file is given; the first is the prominent one. */
-function linksOf(brief: IndexBrief): { href: string; text: string; primary: boolean }[] {
+function linksOf(brief: IndexBrief, t: LayoutChrome['t']): { href: string; text: string; primary: boolean }[] {
   const links = [];
-  if (brief.html !== undefined) links.push({ href: checkHref(brief.html, `brief ${brief.id}`), text: 'Read online (HTML)' });
+  if (brief.html !== undefined) links.push({ href: checkHref(brief.html, `brief ${brief.id}`), text: t('readOnline') });
   if (brief.pdf !== undefined) {
-    const detail = brief.pages === undefined ? '' : ` (${count(brief.pages, 'page', 'pages')})`;
-    links.push({ href: checkHref(brief.pdf, `brief ${brief.id}`), text: `Download PDF${detail}` });
+    const text = brief.pages === undefined ? t('downloadPdf') : t('downloadPdfPages', { pages: brief.pages });
+    links.push({ href: checkHref(brief.pdf, `brief ${brief.id}`), text });
   }
   return links.map((link, index) => ({ ...link, primary: index === 0 }));
 }
 
 /**
  * The index of the output folder: every brief with its key points and links, the handout
- * pack, and the source documents. `layout` is `templates/layouts/index.html.hbs` as read by
+ * pack, and the source documents. `layout` is `layouts/index.html.hbs` as read by
  * `loadTemplates()` (its path names it in errors). No scripts.
  */
 export function renderIndexPage(layout: TemplateFile, input: IndexPageInput): string {
+  const chrome = input.chrome ?? defaultChrome();
   return renderLayout(layout, {
+    ...chromeContext(chrome, input.edition, input.editionIso),
     briefs: input.briefs.map((brief) => ({
       id: brief.id,
       title: brief.title,
       subtitle: brief.subtitle ?? null,
       summary: brief.summary ?? null,
       keyPoints: brief.keyPoints,
-      links: linksOf(brief),
-      extent: `${count(brief.notes, 'note', 'notes')} citing ${count(brief.sources, 'source document', 'source documents')}`,
+      links: linksOf(brief, chrome.t),
+      extent: chrome.t('briefExtent', { notes: brief.notes, sources: brief.sources }),
     })),
     pack: input.pack === undefined ? null : checkHref(input.pack, 'the handout pack'),
     sources: input.sources.map((source) => ({
       title: source.title,
       href: checkHref(source.href, `source ${source.id}`),
-      format: formatNames[source.format] ?? source.format,
+      format: formatName(source.format, chrome.t),
     })),
     css: trusted(input.css),
     edition: input.edition,
     editionIso: input.editionIso,
-  });
+  }, chrome);
 }

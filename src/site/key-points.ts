@@ -36,13 +36,15 @@ function itemText(item: Element): string {
 /**
  * The key points of a brief: the plain text of each item of the list that follows the `<h2>`
  * "Key points" or "Key findings" (before the next heading) in the brief's body HTML, without note markers.
- * Empty when the brief has no such heading or list.
+ * `headings` are the headings looked for besides the English ones: the collection's words for them
+ * (`Pikat kryesore`). Empty when the brief has no such heading or list.
  */
-export function extractKeyPoints(bodyHtml: string): string[] {
+export function extractKeyPoints(bodyHtml: string, headings: readonly string[] = []): string[] {
   const tree = fromHtml(bodyHtml, { fragment: true });
+  const wanted = new Set(['key points', 'key findings', ...headings.map((heading) => heading.replace(/\s+/g, ' ').trim().toLowerCase())]);
   let points: string[] | undefined;
   visit(tree, 'element', (node: Element, index, parent) => {
-    if (points || node.tagName !== 'h2' || !['key points', 'key findings'].includes(plain(node).toLowerCase()) || !parent || index === undefined) return undefined;
+    if (points || node.tagName !== 'h2' || !wanted.has(plain(node).toLowerCase()) || !parent || index === undefined) return undefined;
     for (const sibling of parent.children.slice(index + 1)) {
       if (!isElement(sibling)) continue;
       if (headingNames.has(sibling.tagName)) break;

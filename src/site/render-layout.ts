@@ -2,6 +2,7 @@ import Handlebars from 'handlebars';
 import type { Point } from 'unist';
 import type { TemplateFile } from '../compose/index.js';
 import { BuildError, InternalError, codes, createMessage } from '../diagnostics/index.js';
+import { compileLayout, defaultChrome, type LayoutChrome } from '../render/html/layout-chrome.js';
 
 const stage = 'site';
 
@@ -17,13 +18,14 @@ function placeOf(error: unknown): Point | undefined {
 }
 
 /**
- * Fill a page layout in an isolated, strict Handlebars environment (built-in helpers only).
- * Values are escaped by `{{…}}`; only `Handlebars.SafeString`s built by this stage (trusted
- * HTML) go out unescaped. A broken layout becomes a `BuildError` naming the layout file.
+ * Fill a page layout in an isolated, strict Handlebars environment (built-in helpers and `t`,
+ * the interface words of `chrome`; English without). Values are escaped by `{{…}}`; only
+ * `Handlebars.SafeString`s built by this stage (trusted HTML) go out unescaped. A broken
+ * layout becomes a `BuildError` naming the layout file.
  */
-export function renderLayout(layout: TemplateFile, context: Record<string, unknown>): string {
+export function renderLayout(layout: TemplateFile, context: Record<string, unknown>, chrome: LayoutChrome = defaultChrome()): string {
   try {
-    const render = Handlebars.create().compile(layout.source, { strict: true, knownHelpersOnly: true });
+    const render = compileLayout(layout.source, chrome);
     return render(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   } catch (error) {
     const detail = error instanceof Error ? error.message.split('\n')[0]! : String(error);

@@ -2,6 +2,7 @@ import type { TemplateFile } from '../compose/index.js';
 import { InternalError } from '../diagnostics/index.js';
 import type { Paragraph, SourceDoc, SourceFormat } from '../ingest/index.js';
 import { pageAnchor, paragraphAnchor, passageAnchor } from './anchors.js';
+import { chromeContext, defaultChrome, type LayoutChrome } from '../render/html/layout-chrome.js';
 import { checkHref, escapeHtml, renderLayout, trusted } from './render-layout.js';
 
 /** One quoted passage to highlight in the viewer. */
@@ -42,6 +43,8 @@ export interface SourcePageInput {
   readonly editionIso: string;
   /** The briefs citing the document. */
   readonly usedBy: readonly SourceUser[];
+  /** The collection (title, logo …) and the interface language; default: no briefs.yaml, English. */
+  readonly chrome?: LayoutChrome;
 }
 
 /** A highlight as drawn: its own anchor, and the range it covers once overlaps are clipped. */
@@ -54,7 +57,9 @@ interface Mark {
   readonly order: number;
 }
 
-const formatNames: Record<SourceFormat, string> = { text: 'Plain text', markdown: 'Markdown', html: 'Web page (HTML)', pdf: 'PDF' };
+/** What the document was read as, in the interface language (Markdown and PDF are names). */
+const formatName = (format: SourceFormat, t: LayoutChrome['t']): string =>
+  format === 'text' ? t('viewerFormatText') : format === 'html' ? t('viewerFormatHtml') : format === 'markdown' ? 'Markdown' : 'PDF';
 
 const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;
@@ -117,14 +122,19 @@ export interface InlinePageStart {
  * An inline page marker. Its label is generated content (`::before`), so it is neither part of
  * a mark's text nor copied with the words around it.
  */
-const inlinePageMarker = (start: InlinePageStart) =>
-  `<span class="page-break" id="${escapeHtml(start.ids[0]!)}" data-label="p. ${escapeHtml(start.label)}">${start.ids
+const inlinePageMarker = (start: InlinePageStart, t: LayoutChrome['t']) =>
+  `<span class="page-break" id="${escapeHtml(start.ids[0]!)}" data-label="${escapeHtml(t('pageLabel', { page: start.label }))}">${start.ids
     .slice(1)
     .map((id) => `<span id="${escapeHtml(id)}"></span>`)
     .join('')}</span>`;
 
-/** A paragraph's text, escaped, with its marks and the pages that start inside it. */
-export function markParagraph(paragraph: Paragraph, highlights: readonly Highlight[], pageStarts: readonly InlinePageStart[] = []): string {
+/** A paragraph's text, escaped, with its marks and the pages that start inside it (labelled in the language of `t`). */
+export function markParagraph(
+  paragraph: Paragraph,
+  highlights: readonly Highlight[],
+  pageStarts: readonly InlinePageStart[] = [],
+  t: LayoutChrome['t'] = defaultChrome().t,
+): string {
   const { text } = paragraph;
   const starts = [...pageStarts].sort((a, b) => a.offset - b.offset);
   let html = '';
@@ -133,7 +143,7 @@ export function markParagraph(paragraph: Paragraph, highlights: readonly Highlig
   const advance = (offset: number) => {
     while (starts.length > 0 && starts[0]!.offset < offset) {
       const start = starts.shift()!;
-      html += escapeHtml(text.slice(position, start.offset)) + inlinePageMarker(start);
+      html += escapeHtml(text.slice(position, start.offset)) + inlinePageMarker(start, t);
       position = start.offset;
     }
     html += escapeHtml(text.slice(position, offset));
@@ -157,7 +167,7 @@ export function markParagraph(paragraph: Paragraph, highlights: readonly Highlig
   }
   closeUpTo(text.length);
   advance(text.length);
-  return html + starts.map(inlinePageMarker).join('');
+  return html + starts.map((start) => inlinePageMarker(start, t)).join('');
 }
 
 /**
@@ -199,7 +209,7 @@ const pageIds = (last: number, page: number) => [pageAnchor(page), ...Array.from
  * next marker, so a link to any page lands somewhere. A heading that is also a numbered
  * paragraph (extracted documents) is shown once, as a heading with its ¶ number and marks.
  */
-function blocksOf(doc: SourceDoc, highlights: readonly Highlight[]): Block[] {
+function blocksOf(doc: SourceDoc, highlights: readonly Highlight[], t: LayoutChrome['t']): Block[] {
   const byParagraph = new Map<number, Highlight[]>();
   for (const highlight of highlights) {
     if (!doc.paragraphs.some((paragraph) => paragraph.n === highlight.paragraph)) {
@@ -242,7 +252,7 @@ function blocksOf(doc: SourceDoc, highlights: readonly Highlight[]): Block[] {
     blocks.push(block(paragraph.heading === undefined ? 'paragraph' : level(paragraph.heading), {
       id: paragraphAnchor(paragraph.n),
       n: paragraph.n,
-      html: trusted(markParagraph(paragraph, byParagraph.get(paragraph.n) ?? [], inside)),
+      html: trusted(markParagraph(paragraph, byParagraph.get(paragraph.n) ?? [], inside, t)),
     }));
   }
   return blocks;
@@ -251,14 +261,16 @@ function blocksOf(doc: SourceDoc, highlights: readonly Highlight[]): Block[] {
 /**
  * The source viewer (`output/sources/<id>.html`): the document's text with every quoted passage
  * marked, so a note's link lands on the exact words it quotes. `layout` is
- * `templates/layouts/source.html.hbs` as read by `loadTemplates()` (its path names it in errors).
+ * `layouts/source.html.hbs` as read by `loadTemplates()` (its path names it in errors).
  * No scripts: it works from disk and under a CSP without `script-src`.
  */
 export function renderSourcePage(layout: TemplateFile, input: SourcePageInput): string {
   const { doc } = input;
-  const format = doc.format === 'pdf' && doc.pages !== undefined ? `PDF, ${doc.pages} page${doc.pages === 1 ? '' : 's'}` : formatNames[doc.format];
+  const chrome = input.chrome ?? defaultChrome();
+  const format = doc.format === 'pdf' && doc.pages !== undefined ? chrome.t('viewerFormatPdfPages', { pages: doc.pages }) : formatName(doc.format, chrome.t);
   const quoted = new Set(input.highlights.map((highlight) => passageAnchor(highlight.paragraph, highlight.start, highlight.end))).size;
   return renderLayout(layout, {
+    ...chromeContext(chrome, input.edition, input.editionIso),
     id: doc.id,
     title: doc.bib.title,
     // The text's own language, where the bibliography gives it as a language tag.
@@ -271,9 +283,9 @@ export function renderSourcePage(layout: TemplateFile, input: SourcePageInput): 
     quoted,
     url: doc.bib.URL ? checkHref(doc.bib.URL, `source ${doc.id}`) : null,
     usedBy: input.usedBy.map((user) => ({ title: user.title, href: checkHref(user.href, `brief ${user.briefId}`) })),
-    blocks: blocksOf(doc, input.highlights),
+    blocks: blocksOf(doc, input.highlights, chrome.t),
     css: trusted(input.css),
     edition: input.edition,
     editionIso: input.editionIso,
-  });
+  }, chrome);
 }

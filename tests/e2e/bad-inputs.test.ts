@@ -74,7 +74,6 @@ describe('bad inputs (tests/fixtures/bad)', () => {
   beforeAll(async () => {
     base = await mkdtemp(path.join(os.tmpdir(), 'briefs-bad-base-'));
     await cp(path.join(fixtures, 'mini'), base, { recursive: true });
-    await cp(path.join(repoRoot, 'templates', 'csl'), path.join(base, 'templates', 'csl'), { recursive: true });
     const built = await runCli(['build'], base);
     expect(built.code, built.stderr).toBe(0);
     good = await snapshot(path.join(base, 'output'));

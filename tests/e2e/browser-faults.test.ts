@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { chmod, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import { processesMatching, waitUntil } from '../helpers/processes.js';
-import { makeProject, repoRoot, type TempProject } from '../helpers/project.js';
+import { makeProject, type TempProject } from '../helpers/project.js';
 
 /** No timing is asserted but this: a build that meets a broken browser ends, and in minutes. */
 const generousMs = 6 * 60_000;
@@ -53,7 +53,6 @@ describe('browser faults (bundled CLI)', () => {
 
   beforeAll(async () => {
     project = await makeProject('mini');
-    await cp(path.join(repoRoot, 'templates', 'csl'), project.path('templates', 'csl'), { recursive: true });
     // Six briefs on two pages of the browser: a build that retried every brief in turn would
     // take 45 s × 2 × 3 on each page, far past the bound.
     const main = await project.read('templates/briefs/main.md.hbs');

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -34,6 +34,8 @@ describe('HTML outputs that call home', () => {
       text.replace('The 2011 TIP report placed Kosovo in Tier 2.', `The 2011 TIP report placed Kosovo in Tier 2. ![pixel](${base}/statement.png)`),
     );
     await project.edit('templates/briefs/unmik-era.md.hbs', (text) => text.replace('## Key points', `![logo](${base}/template.png)\n\n## Key points`));
+    // A stylesheet only the collection has, added to the built-in ones.
+    await mkdir(project.path('templates', 'styles'), { recursive: true });
     await project.write('templates/styles/extra.css', `@import url("${base}/import.css");\n.brief h1 { background: url(${base}/background.png) no-repeat; color: #123; }\n.brief h2 { background: url(data:image/gif;base64,R0lGODlhAQABAAAAACw=); }\n`);
     built = await runCli(['build', '--format', 'html'], project.root);
     profile = await mkdtemp(path.join(os.tmpdir(), 'briefs-requests-'));

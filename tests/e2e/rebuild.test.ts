@@ -1,6 +1,6 @@
 import { processesMatching, waitUntil } from '../helpers/processes.js';
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import lockfile from 'proper-lockfile';
 import { parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import { build } from '../../src/index.js';
 import { pdfPages } from '../helpers/pdf-text.js';
-import { makeProject, type TempProject } from '../helpers/project.js';
+import { makeProject, repoRoot, type TempProject } from '../helpers/project.js';
 import { spawnBriefs } from '../helpers/spawn.js';
 
 const briefs = ['legal-framework', 'tip-assessment', 'unmik-era'];
@@ -84,8 +84,14 @@ describe('incremental rebuilds', () => {
   });
 
   it('should rebuild every brief when a shared template or an option changes', async () => {
-    await project.edit('templates/styles/brief.css', (text) => `${text}\n/* changed */\n`);
+    // The collection overrides the built-in stylesheet: a file of its own, then a change to it.
+    await mkdir(project.path('templates', 'styles'));
+    await cp(path.join(repoRoot, 'defaults', 'templates', 'styles', 'brief.css'), project.path('templates', 'styles', 'brief.css'));
     let result = await build({ root: project.root, formats: ['html'] });
+    expect(result.briefs.every((brief) => brief.action === 'built')).toBe(true);
+    expect(result.briefs[0]!.reasons).toContain('templates/styles/brief.css added');
+    await project.edit('templates/styles/brief.css', (text) => `${text}\n/* changed */\n`);
+    result = await build({ root: project.root, formats: ['html'] });
     expect(result.briefs.every((brief) => brief.action === 'built')).toBe(true);
     expect(result.briefs[0]!.reasons).toContain('templates/styles/brief.css changed');
     result = await build({ root: project.root, paper: 'letter' });

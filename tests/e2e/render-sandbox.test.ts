@@ -11,9 +11,8 @@ import { printPdf, readLayoutEngine } from '../../src/render/pdf/print.js';
 import { build } from '../../src/index.js';
 import { makeProject, type TempProject } from '../helpers/project.js';
 import { pdfPages } from '../helpers/pdf-text.js';
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { runCli } from '../helpers/cli.js';
-import { repoRoot } from '../helpers/project.js';
 
 describe('render sandbox', () => {
   const requests: string[] = [];
@@ -77,7 +76,6 @@ describe('hostile content in a statement, through the whole pipeline', () => {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const project = await makeProject('mini');
     try {
-      await cp(path.join(repoRoot, 'templates', 'csl'), project.path('templates', 'csl'), { recursive: true });
       await project.edit('sources/facts.yaml', (text) =>
         text.replace(
           'statement: Officials said progress was slow.',

@@ -1,4 +1,4 @@
-import { access, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,9 +13,6 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
  */
 export const collectionRoot = path.join(repoRoot, 'tests', 'fixtures', 'kosovo');
 
-/** The parts of `templates/` that belong to the tool (layouts, styles, citation style), not to a collection. */
-const toolTemplates = ['layouts', 'styles', 'csl'] as const;
-
 /** A throw-away copy of the project's sources and templates in a temporary directory. */
 export interface TempProject {
   readonly root: string;
@@ -27,9 +24,10 @@ export interface TempProject {
 }
 
 /**
- * Copy a fixture's `sources/` and `templates/` into a new temporary directory: by default the
- * Kosovo collection (`tests/fixtures/kosovo`), with the tool's own layouts, styles and citation
- * style from `templates/` wherever the fixture has none of its own.
+ * Copy a fixture's `sources/`, `templates/` and `briefs.yaml` (if it has one) into a new
+ * temporary directory: by default the Kosovo collection (`tests/fixtures/kosovo`). The layouts,
+ * styles, partials and citation style the fixture does not override come from the tool's
+ * built-in `defaults/templates/`, as for any collection.
  */
 export async function makeProject(fixture = 'kosovo'): Promise<TempProject> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'briefs-test-'));
@@ -38,10 +36,6 @@ export async function makeProject(fixture = 'kosovo'): Promise<TempProject> {
   await cp(path.join(from, 'templates'), path.join(root, 'templates'), { recursive: true });
   // The collection file (title, language, metrics), where the fixture has one.
   await cp(path.join(from, 'briefs.yaml'), path.join(root, 'briefs.yaml')).catch(() => undefined);
-  for (const part of fixture === 'kosovo' ? toolTemplates : []) {
-    const own = await access(path.join(from, 'templates', part)).then(() => true, () => false);
-    if (!own) await cp(path.join(repoRoot, 'templates', part), path.join(root, 'templates', part), { recursive: true });
-  }
   const at = (...parts: string[]) => path.join(root, ...parts);
   return {
     root,

@@ -1,20 +1,21 @@
 import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
+import { englishLocale, type Locale } from '../../locale/index.js';
 import type { NoteExcerpt } from '../../cite/index.js';
 import { passageHref } from '../../ingest/index.js';
 import { evidenceEntries } from '../evidence.js';
 
 const text = (value: string): ElementContent => ({ type: 'text', value });
 
-function passage(excerpt: NoteExcerpt): ElementContent[] {
+function passage(excerpt: NoteExcerpt, language: Locale): ElementContent[] {
   const link: Element = {
     type: 'element',
     tagName: 'a',
-    properties: { href: passageHref(excerpt.sourceId, excerpt.paragraph, excerpt.start, excerpt.end), className: ['passage'], title: 'The passage in the source viewer' },
+    properties: { href: passageHref(excerpt.sourceId, excerpt.paragraph, excerpt.start, excerpt.end), className: ['passage'], title: language.t('passageInViewer') },
     children: [text(`“${excerpt.text}”`)],
   };
   const original: ElementContent[] = excerpt.original
-    ? [text(' '), { type: 'element', tagName: 'a', properties: { href: excerpt.original, className: ['original'], title: 'The passage on the original web page' }, children: [text('(original page)')] }]
+    ? [text(' '), { type: 'element', tagName: 'a', properties: { href: excerpt.original, className: ['original'], title: language.t('passageOnOriginal') }, children: [text(language.t('originalPage'))] }]
     : [];
   return [link, ...original];
 }
@@ -24,7 +25,8 @@ function passage(excerpt: NoteExcerpt): ElementContent[] {
  * long to quote in the note itself, keyed by note number, so a reader of the printed brief can
  * check every note. Nothing when every note quotes its passages (or `--evidence notes|none`).
  */
-export default function rehypeEvidence() {
+export default function rehypeEvidence(options: { readonly language?: Locale } = {}) {
+  const language = options.language ?? englishLocale();
   return (tree: Root, file: VFile) => {
     const notes = file.data.citations?.notes ?? [];
     const entries = evidenceEntries(notes, file.data.formatNotes?.evidence ?? 'annex');
@@ -44,7 +46,7 @@ export default function rehypeEvidence() {
       children: [
         { type: 'element', tagName: 'span', properties: { className: ['evidence-notes'] }, children: [text(`${group.notes}.`)] },
         text(` ${group.excerpts[0]!.sourceLabel}, `),
-        ...group.excerpts.flatMap((excerpt, at) => [...(at > 0 ? [text('; ')] : []), text(`${excerpt.place}: `), ...passage(excerpt)]),
+        ...group.excerpts.flatMap((excerpt, at) => [...(at > 0 ? [text('; ')] : []), text(`${excerpt.place}: `), ...passage(excerpt, language)]),
       ],
     }));
     const section: Element = {
@@ -52,12 +54,12 @@ export default function rehypeEvidence() {
       tagName: 'section',
       properties: { className: ['evidence'], ariaLabelledBy: ['evidence-heading'] },
       children: [
-        { type: 'element', tagName: 'h2', properties: { id: 'evidence-heading' }, children: [text('Evidence')] },
+        { type: 'element', tagName: 'h2', properties: { id: 'evidence-heading' }, children: [text(language.t('evidence'))] },
         {
           type: 'element',
           tagName: 'p',
           properties: { className: ['evidence-intro'] },
-          children: [text('Each passage a note rests on but does not quote, in full, after the numbers of the notes that cite it. Shorter passages are quoted in the notes themselves.')],
+          children: [text(language.t('evidenceIntro'))],
         },
         { type: 'element', tagName: 'ul', properties: {}, children: items },
       ],

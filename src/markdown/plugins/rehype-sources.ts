@@ -1,12 +1,14 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { VFile } from 'vfile';
+import { englishLocale, type Locale } from '../../locale/index.js';
 
 /**
  * Append the "Sources" section: each cited document once, as the CSL bibliography formats it
  * (`file.data.citations.bibliography`).
  */
-export default function rehypeSources() {
+export default function rehypeSources(options: { readonly language?: Locale } = {}) {
+  const heading = (options.language ?? englishLocale()).t('sources');
   return (tree: Root, file: VFile) => {
     const bibliography = file.data.citations?.bibliography ?? [];
     if (bibliography.length === 0) return;
@@ -21,7 +23,7 @@ export default function rehypeSources() {
       tagName: 'section',
       properties: { className: ['sources'], ariaLabelledBy: ['sources-heading'] },
       children: [
-        { type: 'element', tagName: 'h2', properties: { id: 'sources-heading' }, children: [{ type: 'text', value: 'Sources' }] },
+        { type: 'element', tagName: 'h2', properties: { id: 'sources-heading' }, children: [{ type: 'text', value: heading }] },
         { type: 'element', tagName: 'ul', properties: {}, children: items },
       ],
     };

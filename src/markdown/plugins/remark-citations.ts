@@ -8,6 +8,7 @@ import { codes, reportError } from '../../diagnostics/index.js';
 import { passageHref } from '../../ingest/index.js';
 import { noteJoiner } from '../../compose/index.js';
 import { evidenceInNote, type EvidencePlacement } from '../evidence.js';
+import { englishLocale, type Locale } from '../../locale/index.js';
 
 /** CSL HTML (`<i>`, `<a>` …) as Markdown phrasing nodes. */
 export function htmlToPhrasing(html: string): PhrasingContent[] {
@@ -19,40 +20,40 @@ export function htmlToPhrasing(html: string): PhrasingContent[] {
 }
 
 /** A quoted passage, linked to its place in the source viewer (the PDF drops the link). */
-export function passageLink(excerpt: NoteExcerpt): PhrasingContent {
+export function passageLink(excerpt: NoteExcerpt, language: Locale = englishLocale()): PhrasingContent {
   return {
     type: 'link',
     url: passageHref(excerpt.sourceId, excerpt.paragraph, excerpt.start, excerpt.end),
-    title: 'The passage in the source viewer',
+    title: language.t('passageInViewer'),
     data: { hProperties: { className: ['passage'] } },
     children: [{ type: 'text', value: `“${excerpt.text}”` }],
   };
 }
 
 /** "(on the page)": the passage on the live web page, for the HTML (print hides it). */
-export function originalLink(excerpt: NoteExcerpt): PhrasingContent[] {
+export function originalLink(excerpt: NoteExcerpt, language: Locale = englishLocale()): PhrasingContent[] {
   if (!excerpt.original) return [];
   return [
     { type: 'text', value: ' ' },
     {
       type: 'link',
       url: excerpt.original,
-      title: 'The passage on the original web page',
+      title: language.t('passageOnOriginal'),
       data: { hProperties: { className: ['original'] } },
-      children: [{ type: 'text', value: '(original page)' }],
+      children: [{ type: 'text', value: language.t('originalPage') }],
     },
   ];
 }
 
 /** The passages of a note, whole: `“…”`, or `¶ 3: “…”; ¶ 5: “…”` when there are several. */
-export function passages(excerpts: readonly NoteExcerpt[]): PhrasingContent[] {
+export function passages(excerpts: readonly NoteExcerpt[], language: Locale = englishLocale()): PhrasingContent[] {
   const several = excerpts.length > 1;
   const sources = new Set(excerpts.map((excerpt) => excerpt.sourceId)).size;
   return excerpts.flatMap((excerpt, index): PhrasingContent[] => [
     ...(index > 0 ? [{ type: 'text', value: '; ' } as const] : []),
     ...(several ? [{ type: 'text', value: `${sources > 1 ? `${excerpt.sourceLabel}, ` : ''}${excerpt.place}: ` } as const] : []),
-    passageLink(excerpt),
-    ...originalLink(excerpt),
+    passageLink(excerpt, language),
+    ...originalLink(excerpt, language),
   ]);
 }
 
@@ -61,11 +62,11 @@ export function passages(excerpts: readonly NoteExcerpt[]): PhrasingContent[] {
  * (or always, with `--evidence notes`); long ones are quoted in the Evidence annex under the
  * note's number (`--evidence annex`, the default). `--evidence none` prints references only.
  */
-function noteChildren(note: FormattedNote, evidence: EvidencePlacement): PhrasingContent[] {
+function noteChildren(note: FormattedNote, evidence: EvidencePlacement, language: Locale): PhrasingContent[] {
   const reference = htmlToPhrasing(note.referenceHtml);
   if (evidence === 'none') return reference;
-  if (evidenceInNote(note, evidence)) return [...reference, { type: 'text', value: ' Quoted: ' }, ...passages(note.excerpts)];
-  return [...reference, { type: 'text', value: ' Passage quoted under Evidence.' }];
+  if (evidenceInNote(note, evidence)) return [...reference, { type: 'text', value: ` ${language.t('quoted')} ` }, ...passages(note.excerpts, language)];
+  return [...reference, { type: 'text', value: ` ${language.t('passageUnderEvidence')}` }];
 }
 
 /**
@@ -74,7 +75,8 @@ function noteChildren(note: FormattedNote, evidence: EvidencePlacement): Phrasin
  * `file.data.formatNotes` (the CSL stage: a source's first note in full, later ones short).
  * Each note is printed once, where its marker is. Unknown markers are errors.
  */
-export default function remarkCitations() {
+export default function remarkCitations(options: { readonly language?: Locale } = {}) {
+  const language = options.language ?? englishLocale();
   return (tree: Root, file: VFile) => {
     const format = file.data.formatNotes;
     if (!format) return;
@@ -102,7 +104,7 @@ export default function remarkCitations() {
         type: 'footnoteDefinition',
         identifier: String(note.n),
         label: String(note.n),
-        children: [{ type: 'paragraph', children: noteChildren(note, evidence) }],
+        children: [{ type: 'paragraph', children: noteChildren(note, evidence, language) }],
       };
       tree.children.push(definition);
     }

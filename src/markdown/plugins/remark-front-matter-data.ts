@@ -6,9 +6,10 @@ import { frontMatterSchema } from '../front-matter.js';
 
 /**
  * Read the brief's YAML front matter (parsed by remark-frontmatter) into `file.data.matter`,
- * validated; remove it from the tree.
+ * validated; remove it from the tree. A brief without `lang` takes `options.lang` (the
+ * collection's language), else `en`.
  */
-export default function remarkFrontMatterData() {
+export default function remarkFrontMatterData(options: { readonly lang?: string } = {}) {
   return (tree: Root, file: VFile) => {
     const index = tree.children.findIndex((node) => node.type === 'yaml');
     const node = tree.children[index];
@@ -30,6 +31,7 @@ export default function remarkFrontMatterData() {
       reportError(file, codes.frontMatterInvalid, [file.path, data === undefined ? 'there is none' : detail], { place, stage: 'markdown' });
       return;
     }
-    file.data.matter = result.data;
+    const given = typeof data === 'object' && data !== null && 'lang' in data;
+    file.data.matter = !given && options.lang ? { ...result.data, lang: options.lang } : result.data;
   };
 }

@@ -2,6 +2,7 @@ import Handlebars from 'handlebars';
 import type { TemplateFile } from '../../compose/index.js';
 import type { FrontMatter } from '../../markdown/index.js';
 import { renderAroundFonts, type HtmlParts } from './html-parts.js';
+import { chromeContext, compileLayout, type LayoutChrome } from './layout-chrome.js';
 
 /** Paper sizes the briefs are laid out for. */
 export type Paper = 'a4' | 'letter';
@@ -21,6 +22,8 @@ export interface DocumentInput {
   /** ISO edition date. */
   readonly editionIso: string;
   readonly paper: Paper;
+  /** The collection and the interface language (`{{collection.title}}`, `{{t "policyBrief"}}`). */
+  readonly chrome: LayoutChrome;
 }
 
 /** A CSS string literal for any text: quotes, backslashes, line breaks and `<` are escaped. */
@@ -32,32 +35,46 @@ export function cssString(value: string): string {
 }
 
 /**
- * The page rules: paper size, running header and footer. The same for every brief of an
- * edition (the header takes the brief's title from its h1), so briefs laid out apart can be
- * printed together in the handout pack.
+ * The locale's `pageOf` ("Page {page} of {pages}", "Faqja {page} nga {pages}") as the CSS
+ * content of a margin box: its words as strings, {page} and {pages} as the page counters.
  */
-export function pageCss(paper: Paper, edition: string): string {
+export function pageCounterContent(t: LayoutChrome['t']): string {
+  const text = t('pageOf', { page: '\u0000page\u0000', pages: '\u0000pages\u0000' });
+  return text
+    .split(/\u0000(pages?)\u0000/)
+    .map((part, index) => (index % 2 === 1 ? `counter(${part})` : part === '' ? '' : cssString(part)))
+    .filter((part) => part !== '')
+    .join(' ');
+}
+
+/**
+ * The page rules: paper size, running header and footer (the collection's title and the
+ * edition, in its language). The same for every brief of an edition (the header takes the
+ * brief's title from its h1), so briefs laid out apart can be printed together in the handout pack.
+ */
+export function pageCss(paper: Paper, edition: string, chrome: LayoutChrome): string {
+  const footer = `${chrome.collection.title} · ${chrome.t('editionOf', { date: edition })}`;
   const size = paper === 'letter' ? 'letter' : 'A4';
   // Margin boxes take their font here too: Paged.js does not merge boxes across @page rules.
   const font = 'font-family: "Source Sans 3", "Noto Sans", "DejaVu Sans", sans-serif; font-size: 8pt; color: #555;';
   return [
     'header.title-block h1 { string-set: title content(text); }',
-    `@page { size: ${size}; @top-left { content: string(title); ${font} } @bottom-left { content: ${cssString(`Human trafficking in Kosovo · Edition of ${edition}`)}; ${font} } }`,
+    `@page { size: ${size}; @top-left { content: string(title); ${font} } @bottom-left { content: ${cssString(footer)}; ${font} } @bottom-right { content: ${pageCounterContent(chrome.t)}; ${font} } }`,
     `@page :first { @top-left { content: none; } @top-right { content: none; } }`,
   ].join('\n');
 }
 
 /**
- * Place a brief's HTML in the layout (`templates/layouts/brief.html.hbs`). The layout's
+ * Place a brief's HTML in the layout (`layouts/brief.html.hbs`, the collection's or the built-in one). The layout's
  * variables are escaped by Handlebars; `body` and `css` are inserted as they are. The fonts
  * stay a separate piece of the result (see html-parts.ts).
  */
 export function renderDocument(layout: TemplateFile, input: DocumentInput): HtmlParts {
-  const env = Handlebars.create();
-  const render = env.compile(layout.source, { strict: true, knownHelpersOnly: true });
+  const render = compileLayout(layout.source, input.chrome);
   return renderAroundFonts(
     render,
     {
+      ...chromeContext(input.chrome, input.edition, input.editionIso),
       briefId: input.briefId,
       title: input.matter.title,
       subtitle: input.matter.subtitle ?? null,
@@ -66,7 +83,7 @@ export function renderDocument(layout: TemplateFile, input: DocumentInput): Html
       lang: input.matter.lang,
       edition: input.edition,
       editionIso: input.editionIso,
-      css: new Handlebars.SafeString(`${input.css}\n${pageCss(input.paper, input.edition)}`),
+      css: new Handlebars.SafeString(`${input.css}\n${pageCss(input.paper, input.edition, input.chrome)}`),
       body: new Handlebars.SafeString(input.body),
     },
     // The fonts go in a style element of their own that Paged.js leaves to the browser: it would

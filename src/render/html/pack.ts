@@ -2,6 +2,7 @@ import Handlebars from 'handlebars';
 import type { TemplateFile } from '../../compose/index.js';
 import { pageCss, type Paper } from './document.js';
 import { renderAroundFonts, type HtmlParts } from './html-parts.js';
+import { chromeContext, compileLayout, type LayoutChrome } from './layout-chrome.js';
 
 /**
  * A document laid out into pages by Paged.js and kept to be printed again in the handout pack
@@ -30,25 +31,27 @@ export interface PackFrontInput {
   readonly edition: string;
   readonly editionIso: string;
   readonly paper: Paper;
+  /** The collection and the interface language. */
+  readonly chrome: LayoutChrome;
 }
 
 /** The name of the front matter's part (no brief id can take it: ids are lower-case words). */
 export const frontName = 'pack-front';
 
 /**
- * The handout pack's front matter: a cover and the contents (`templates/layouts/pack.html.hbs`),
+ * The handout pack's front matter: a cover and the contents (`layouts/pack.html.hbs`),
  * with the briefs' stylesheets, laid out like a brief. The contents' page numbers are
  * placeholders that `assemblePack` fills in once every brief is laid out.
  */
 export function renderPackFront(layout: TemplateFile, input: PackFrontInput): HtmlParts {
-  const env = Handlebars.create();
-  const render = env.compile(layout.source, { strict: true, knownHelpersOnly: true });
+  const render = compileLayout(layout.source, input.chrome);
   return renderAroundFonts(
     render,
     {
+      ...chromeContext(input.chrome, input.edition, input.editionIso),
       edition: input.edition,
       editionIso: input.editionIso,
-      css: new Handlebars.SafeString(`${input.css}\n${pageCss(input.paper, input.edition)}`),
+      css: new Handlebars.SafeString(`${input.css}\n${pageCss(input.paper, input.edition, input.chrome)}`),
       briefs: input.briefs.map((brief) => ({ id: brief.briefId, title: brief.title })),
     },
     input.fontCss,

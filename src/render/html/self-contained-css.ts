@@ -3,7 +3,7 @@ import valueParser from 'postcss-value-parser';
 import type { VFileMessage } from 'vfile-message';
 import { codes, createMessage } from '../../diagnostics/index.js';
 
-/** A stylesheet of templates/styles, as the template loader read it. */
+/** A stylesheet of styles/ (the collection's or the built-in one), as the template loader read it. */
 export interface StyleSheet {
   readonly path: string;
   readonly source: string;

@@ -87,19 +87,21 @@ const dedupeNotes = String.raw`(() => {
 })()`;
 
 /**
- * Add "Contents" after the title block: one entry per section (h2 of main) with a second link
- * whose ::after Paged.js fills with the page the section starts on (target-counter).
+ * Add "Contents" (`label`, in the collection's language) after the title block: one entry per
+ * section (h2 of main) with a second link whose ::after Paged.js fills with the page the section
+ * starts on (target-counter).
  */
-const addContents = String.raw`(() => {
+const addContents = (label: string) => String.raw`(() => {
+  const label = ${JSON.stringify(label)};
   if (document.querySelector('nav.toc')) return;
   const headings = [...document.querySelectorAll('main h2')].filter((h) => !h.closest('section[data-footnotes], section.sources'));
   if (headings.length < 2) return;
   const nav = document.createElement('nav');
   nav.className = 'toc';
-  nav.setAttribute('aria-label', 'Contents');
+  nav.setAttribute('aria-label', label);
   const title = document.createElement('p');
   title.className = 'toc-title';
-  title.textContent = 'Contents';
+  title.textContent = label;
   const list = document.createElement('ol');
   headings.forEach((heading, index) => {
     if (!heading.id) heading.id = 'section-' + (index + 1);
@@ -430,6 +432,8 @@ export interface LayoutOptions {
   readonly print?: boolean;
   /** Keep the laid-out pages for the handout pack. */
   readonly capture?: boolean;
+  /** The heading of the contents the page adds (the collection's word for it; default `Contents`). */
+  readonly contents?: string;
 }
 
 /** A laid-out document: its PDF if printed, its pages if captured. */
@@ -467,7 +471,7 @@ export async function layOutDocument(sandboxed: SandboxedPage, html: string, opt
     // added, the clock fixed), then Paged.js is loaded, then it lays the pages out.
     const footnotes = options.notes === 'footnotes';
     await page.evaluate(
-      `(async () => { await document.fonts.ready; ${footnotes ? `${floatNotes};` : ''} ${addContents}; ${dropLinkedStyles}; ${unlinkPassages}; ${fixClock(seedOf(name))}; window.PagedConfig = { auto: false }; })()`,
+      `(async () => { await document.fonts.ready; ${footnotes ? `${floatNotes};` : ''} ${addContents(options.contents ?? 'Contents')}; ${dropLinkedStyles}; ${unlinkPassages}; ${fixClock(seedOf(name))}; window.PagedConfig = { auto: false }; })()`,
     );
     await page.evaluate(options.layoutEngine);
     const pages = Number(await page.evaluate(`(() => { ${repeatTableHeads}; ${keepTogether}; ${footnotes ? `${dedupeNotes}; ${noteAreaProperty};` : ''} return ${layOut}; })()`));

@@ -1,3 +1,4 @@
+import { cp, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCiter, formatCitations, formatReferences, readCitationStyle, type CitationStyle } from '../../../src/cite/index.js';
@@ -230,15 +231,26 @@ describe('formatCitations with the real documents', () => {
 });
 
 describe('readCitationStyle', () => {
-  it('should read the style and the locale from templates/csl', async () => {
+  const builtIn = path.join(repoRoot, 'defaults', 'templates', 'csl');
+
+  it('should read the built-in style and locale where the collection has no csl/', async () => {
     const templates = path.join(repoRoot, 'templates');
     const style = await readCitationStyle(templates, 'chicago-fullnote-bibliography', 'en-US');
     expect(style.lang).toBe('en-US');
     expect(style.style).toMatch(/<style\b/);
     expect(style.locale).toMatch(/<locale\b/);
-    expect(style.files).toEqual([
-      path.join(templates, 'csl', 'chicago-fullnote-bibliography.csl'),
-      path.join(templates, 'csl', 'locales-en-US.xml'),
-    ]);
+    expect(style.files).toEqual([path.join(builtIn, 'chicago-fullnote-bibliography.csl'), path.join(builtIn, 'locales-en-US.xml')]);
+  });
+
+  it('should read a style of the collection’s own templates/csl over the built-in one, file by file', async () => {
+    const project = await makeProject('mini');
+    try {
+      await mkdir(project.path('templates', 'csl'));
+      await cp(path.join(builtIn, 'chicago-fullnote-bibliography.csl'), project.path('templates', 'csl', 'chicago-fullnote-bibliography.csl'));
+      const style = await readCitationStyle(project.path('templates'), 'chicago-fullnote-bibliography', 'en-US');
+      expect(style.files).toEqual([project.path('templates', 'csl', 'chicago-fullnote-bibliography.csl'), path.join(builtIn, 'locales-en-US.xml')]);
+    } finally {
+      await project.remove();
+    }
   });
 });

@@ -14,7 +14,7 @@ import { checkLinks } from '../../helpers/site-links.js';
 
 const read = (...parts: string[]) => readFile(path.join(repoRoot, ...parts), 'utf8');
 const layout = async (name: string): Promise<TemplateFile> => {
-  const file = path.join(repoRoot, 'templates', 'layouts', `${name}.html.hbs`);
+  const file = path.join(repoRoot, 'defaults', 'templates', 'layouts', `${name}.html.hbs`);
   return { name, path: file, source: await readFile(file, 'utf8'), digest: '' };
 };
 
@@ -49,7 +49,7 @@ describe('site pages in Chromium', () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'site-pages-'));
     await mkdir(out('sources'), { recursive: true });
-    const css = `${await read('templates', 'styles', 'brief.css')}\n${await read('templates', 'styles', 'screen.css')}`;
+    const css = `${await read('defaults', 'templates', 'styles', 'brief.css')}\n${await read('defaults', 'templates', 'styles', 'screen.css')}`;
     const common = { css, edition: '23 November 2026', editionIso: '2026-11-23' };
     await writeFile(out(sourcePagePath(doc.id)), renderSourcePage(await layout('source'), {
       ...common,

@@ -5,11 +5,15 @@ import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import type { TemplateFile } from '../../../src/compose/index.js';
+import { defaultCollection } from '../../../src/collection/load-collection.js';
+import { collectionSchema } from '../../../src/collection/schema.js';
 import { InternalError } from '../../../src/diagnostics/index.js';
+import { loadLocale } from '../../../src/locale/index.js';
+import { layoutChrome } from '../../../src/render/html/layout-chrome.js';
 import { extractKeyPoints, renderIndexPage, type IndexBrief, type IndexPageInput } from '../../../src/site/index.js';
 import { repoRoot } from '../../helpers/project.js';
 
-const layoutPath = path.join(repoRoot, 'templates', 'layouts', 'index.html.hbs');
+const layoutPath = path.join(repoRoot, 'defaults', 'templates', 'layouts', 'index.html.hbs');
 const layout: TemplateFile = { name: 'index', path: layoutPath, source: readFileSync(layoutPath, 'utf8'), digest: '' };
 
 const brief = (id: string, extra: Partial<IndexBrief> = {}): IndexBrief => ({
@@ -21,8 +25,12 @@ const brief = (id: string, extra: Partial<IndexBrief> = {}): IndexBrief => ({
   ...extra,
 });
 
+/** The shipped collection's briefs.yaml, as far as the index shows it. */
+const kosovo = layoutChrome(defaultCollection(collectionSchema.parse({ title: 'Human trafficking in Kosovo', subtitle: 'Policy briefs' })), loadLocale('en'));
+
 function render(extra: Partial<IndexPageInput> = {}): string {
   return renderIndexPage(layout, {
+    chrome: kosovo,
     briefs: [brief('one')],
     sources: [{ id: 'tip-2011', title: '2011 Trafficking in Persons Report', href: 'sources/tip-2011.html', format: 'pdf' }],
     css: 'body { color: black; }',
@@ -58,7 +66,9 @@ describe('renderIndexPage', () => {
     const html = render();
     const tree = fromHtml(html);
     expect(count(tree, 'h1')).toBe(1);
-    expect(html).toContain('<h1>Human trafficking in Kosovo: policy briefs</h1>');
+    expect(html).toContain('<h1>Human trafficking in Kosovo: Policy briefs</h1>');
+    expect(html).toContain('<title>Human trafficking in Kosovo: Policy briefs</title>');
+    expect(html).toContain('<p class="series">Human trafficking in Kosovo</p>');
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('<time datetime="2026-11-23">23 November 2026</time>');
     for (const landmark of ['header', 'main', 'footer']) expect(count(tree, landmark)).toBe(1);

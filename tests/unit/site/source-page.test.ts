@@ -12,7 +12,7 @@ import type { Heading, Paragraph, SourceDoc } from '../../../src/ingest/index.js
 import { renderSourcePage, type Highlight, type SourcePageInput } from '../../../src/site/index.js';
 import { repoRoot } from '../../helpers/project.js';
 
-const layoutPath = path.join(repoRoot, 'templates', 'layouts', 'source.html.hbs');
+const layoutPath = path.join(repoRoot, 'defaults', 'templates', 'layouts', 'source.html.hbs');
 const layout: TemplateFile = { name: 'source', path: layoutPath, source: readFileSync(layoutPath, 'utf8'), digest: '' };
 
 function makeDoc(paragraphs: readonly Paragraph[], extra: Partial<SourceDoc> = {}): SourceDoc {
