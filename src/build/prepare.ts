@@ -12,6 +12,7 @@ import { createProcessor, markdownToHtml, type BriefHtmlBody, type FrontMatter }
 import type { FormattedCitations } from '../cite/index.js';
 import { layoutChrome, loadFontCss, renderDocument, selfContainedCss, type HtmlParts } from '../render/index.js';
 import { orderBriefs } from '../collection/order.js';
+import { unknownBriefsMessage } from '../diagnostics/suggest.js';
 import { heldSourceWarnings } from './held-sources.js';
 import { attachTexts } from './texts.js';
 import { lintBriefs } from '../lint/index.js';
@@ -123,7 +124,7 @@ export async function prepare(
   const briefIds = orderBriefs([...templates.briefs.keys()], config.collection.order);
   const unknown = config.briefs.filter((id) => !templates.briefs.has(id));
   if (unknown.length > 0) {
-    throw new UsageError(`Unknown brief ${unknown.map((id) => JSON.stringify(id)).join(', ')}. The briefs are: ${briefIds.join(', ')}.`);
+    throw new UsageError(unknownBriefsMessage(unknown, briefIds));
   }
   for (const fact of factsFile.facts.values()) {
     for (const topic of fact.topics) {

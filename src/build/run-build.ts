@@ -1,4 +1,4 @@
-import { closest, distance } from 'fastest-levenshtein';
+import { unknownBriefsMessage } from '../diagnostics/suggest.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -133,17 +133,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
     const snapshot = await takeSnapshot(config, manifest?.yaml, yaml);
     const unknown = config.briefs.filter((id) => !snapshot.briefIds.includes(id));
     if (unknown.length > 0) {
-      // A mistyped id names the brief it was probably meant to be.
-      const meant = (id: string) => {
-        const best = snapshot.briefIds.length > 0 ? closest(id, [...snapshot.briefIds]) : undefined;
-        return best !== undefined && distance(id, best) <= Math.max(2, Math.floor(id.length / 3)) ? best : undefined;
-      };
-      const named = unknown.map((id) => ({ id: JSON.stringify(id), meant: meant(id) }));
-      const only = named.length === 1 ? named[0] : undefined;
-      const which = only
-        ? `${only.id}${only.meant ? `: did you mean ${JSON.stringify(only.meant)}?` : '.'}`
-        : `${named.map(({ id, meant: near }) => (near ? `${id} (did you mean ${JSON.stringify(near)}?)` : id)).join(', ')}.`;
-      throw new UsageError(`Unknown brief ${which} The briefs are: ${snapshot.briefIds.join(', ')}.`);
+      throw new UsageError(unknownBriefsMessage(unknown, snapshot.briefIds));
     }
     const wantPdf = config.formats.includes('pdf');
     if (wantPdf && !browsers) browsers = (await import('../render/pdf/provider.js')).createBrowserProvider(config.concurrency);

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { evidencePlacements, UsageError, type ConfigInput, type EvidencePlacement } from '../config/index.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../diagnostics/suggest.js';
 
 /** The commands, in the order the usage lists them. */
 export const commandNames = ['build', 'check', 'fetch', 'sources', 'coverage', 'init'] as const;

@@ -157,8 +157,8 @@ async function runCommand(command: Command, io: Io, startedIn: string = io.cwd):
       return 0;
     }
     if (!command.quiet) io.out(
-      `✓ ${prepared.sources.docs.size} sources, ${prepared.facts.size} facts, ${citations} quotes verified; ` +
-        `${prepared.briefs.length} briefs render (${seconds(performance.now() - started)})`,
+      `✓ ${plural(prepared.sources.docs.size, 'source')}, ${plural(prepared.facts.size, 'fact')}, ${plural(citations, 'quote')} verified; ` +
+        `${plural(prepared.briefs.length, 'brief')} ${prepared.briefs.length === 1 ? 'renders' : 'render'} (${seconds(performance.now() - started)})`,
     );
     return 0;
   }

@@ -59,7 +59,7 @@ export function sourceRecency(
     }
     const fact = best?.fact ?? candidates[0];
     if (!fact) continue;
-    const latest = [best?.latest, issued].filter((value): value is string => value !== undefined).sort().at(-1) ?? '0';
+    const latest = [best?.latest, issued].filter((value): value is string => value !== undefined).sort().at(-1) ?? '';
     result.push({ doc, issued, year: Number(latest.slice(0, 4)), latest, fact });
   }
   return result;
@@ -78,7 +78,9 @@ export function asOfLine(recency: readonly SourceRecency[], marks: NoteMarks): s
     ? language.t('asOfPublished', { date: issuedText(newest.doc, language)! })
     : newest.latest.length > 4
       ? language.t('asOfUndatedDate', { date: formatIsoDate(newest.latest, language) })
-      : language.t('asOfUndatedYear', { year: newest.latest });
+      : newest.latest !== ''
+        ? language.t('asOfUndatedYear', { year: newest.latest })
+        : language.t('asOfUndated');
   const others = recency.filter((source) => source !== newest);
   const dated = others.filter((source) => source.issued).length;
   // The newest source is named; the rest are counted ("About the evidence" lists them).

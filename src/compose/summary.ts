@@ -28,7 +28,7 @@ export function briefSummary(input: SummaryInput): string {
   const sentences: string[] = [];
   const span = years.length > 0 ? `, on events from ${Math.min(...years)} to ${Math.max(...years)}` : '';
   sentences.push(
-    `This brief sets out what ${countOf(sources.length, 'source')} say${sources.length === 1 ? 's' : ''}, in ${input.facts.length} statements${span}; ${
+    `This brief sets out what ${countOf(sources.length, 'source')} say${sources.length === 1 ? 's' : ''}, in ${countOf(input.facts.length, 'statement')}${span}; ${
       dated === sources.length ? 'every source is dated' : dated === 0 ? 'none of the sources is dated' : `${inWords(dated)} of the sources ${dated === 1 ? 'is' : 'are'} dated`
     }.`,
   );

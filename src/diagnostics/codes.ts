@@ -1,4 +1,4 @@
-import { closest, distance } from 'fastest-levenshtein';
+import { didYouMean } from './suggest.js';
 
 /**
  * The catalogue of diagnostics. Codes are permanent: never rename one, add a new one.
@@ -18,10 +18,10 @@ export interface DiagnosticData<Args extends unknown[] = never[]> {
 const q = (value: string): string => JSON.stringify(value);
 
 /** `: did you mean "victims-identified"?` for the known value nearest a typo (none when none is near). */
-function didYouMean(value: string, known: readonly string[]): string {
-  const near = known.length > 0 ? closest(value, [...known]) : undefined;
-  return near !== undefined && distance(value, near) <= Math.max(2, Math.floor(value.length / 3)) ? `: did you mean ${q(near)}?` : '';
-}
+const didYouMeanText = (value: string, known: readonly string[]) => {
+  const near = didYouMean(value, known);
+  return near !== undefined ? `: did you mean ${q(near)}?` : '';
+};
 
 export const codes = {
   yamlSyntax: {
@@ -434,7 +434,7 @@ export const codes = {
     code: 'unknown-metric',
     title: "A figure's metric is not one the collection declares",
     message: (factId: string, metric: string, known: string[]) =>
-      `Fact ${q(factId)} counts ${q(metric)}, which briefs.yaml does not declare${known.length > 0 ? `${didYouMean(metric, known)}` : ' (it declares no metrics)'}.`,
+      `Fact ${q(factId)} counts ${q(metric)}, which briefs.yaml does not declare${known.length > 0 ? didYouMeanText(metric, known) : ' (it declares no metrics)'}.`,
     hint: 'Declare the metric under `metrics:` in briefs.yaml (`- { name: victims-identified, label: Victims identified, unit: persons }`), or correct `figure.metric`.',
   },
 } as const satisfies Record<string, DiagnosticData<any[]>>;

@@ -43,12 +43,14 @@ const cases = await Promise.all(
   caseFiles.map(async (name) => ({ name, ...caseSchema.parse(parse(await readFile(path.join(fixtures, 'bad', name), 'utf8'))) })),
 );
 
+/** Every file under `dir` (the site's sources/ pages too), by relative path, with its digest. */
 async function snapshot(dir: string): Promise<Record<string, string>> {
-  const names = (await readdir(dir)).sort();
-  const entries = await Promise.all(
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const names = entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name))).sort();
+  const hashed = await Promise.all(
     names.map(async (name) => [name, createHash('sha256').update(await readFile(path.join(dir, name))).digest('hex')] as const),
   );
-  return Object.fromEntries(entries);
+  return Object.fromEntries(hashed);
 }
 
 async function applyEdits(root: string, edits: BadCase['edits']): Promise<void> {

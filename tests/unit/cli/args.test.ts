@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommand, usage } from '../../../src/cli/index.js';
 import { commandNames, commandUsage } from '../../../src/cli/args.js';
-import { didYouMean } from '../../../src/cli/suggest.js';
+import { didYouMean } from '../../../src/diagnostics/suggest.js';
 import { UsageError } from '../../../src/config/index.js';
 
 function usageError(argv: readonly string[]): UsageError {

@@ -20,3 +20,16 @@ export function didYouMean(name: string, candidates: readonly string[]): string 
   if (gap > typoDistance(name) || gap >= Math.max(lower.length, best.length)) return undefined;
   return others.find((candidate) => candidate.toLowerCase() === best);
 }
+
+/**
+ * `Unknown brief "tip-asessment": did you mean "tip-assessment"? The briefs are: …` (several
+ * unknown ids each with their own suggestion).
+ */
+export function unknownBriefsMessage(unknown: readonly string[], known: readonly string[]): string {
+  const named = unknown.map((id) => ({ id: JSON.stringify(id), meant: didYouMean(id, known) }));
+  const only = named.length === 1 ? named[0] : undefined;
+  const which = only
+    ? `${only.id}${only.meant ? `: did you mean ${JSON.stringify(only.meant)}?` : '.'}`
+    : `${named.map(({ id, meant }) => (meant ? `${id} (did you mean ${JSON.stringify(meant)}?)` : id)).join(', ')}.`;
+  return `Unknown brief ${which} The briefs are: ${known.join(', ')}.`;
+}
