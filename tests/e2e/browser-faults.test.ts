@@ -90,7 +90,8 @@ describe('browser faults (bundled CLI)', () => {
       // Killed with its process group before the build exits; reaped as soon as the kernel gets to it.
       await waitUntil(() => processesMatching(tmp) === 0 && processesMatching(fakes) === 0);
       const starts = (await readFile(path.join(fakes, 'starts.log'), 'utf8').catch(() => '')).split('\n').filter(Boolean).length;
-      return { ...run, first: run.stderr.split('\n')[0] ?? '', starts };
+      // The first line of the failure (a line saying the browser started may come before it).
+      return { ...run, first: run.stderr.split('\n').find((line) => !line.startsWith('Browser started:')) ?? '', starts };
     } finally {
       await rm(tmp, { recursive: true, force: true });
     }
