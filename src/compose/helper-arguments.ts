@@ -70,6 +70,7 @@ export const helperSignatures: Readonly<Record<HelperName, HelperSignature>> = {
   formatDate: { positional: ['value'], hash: {}, example: '{{formatDate "2011-06-27"}}' },
   sourceTitle: { positional: ['value'], hash: {}, example: '{{sourceTitle "tip-2011"}}' },
   eq: { positional: ['value', 'value'], hash: {}, example: '(eq a b)' },
+  t: { positional: ['value'], hash: {}, example: '{{t "summary"}}' },
 };
 
 /** Where a helper call is in its template (Handlebars gives compiled calls a `loc`). */

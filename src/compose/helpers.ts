@@ -8,6 +8,7 @@ import type { Locale } from '../locale/index.js';
 import { asOfLine, sourceRecency } from './as-of.js';
 import { disagreements, findConflicts } from './conflicts.js';
 import { coverageNote, reportGaps } from './coverage.js';
+import { didYouMean } from '../diagnostics/suggest.js';
 import { aboutEvidence } from './evidence-base.js';
 import { keyFindings } from './key-findings.js';
 import { briefSummary } from './summary.js';
@@ -151,7 +152,7 @@ export function createHelpers(ctx: HelperContext) {
       const facts = topicFacts(topicOf(options));
       const reports = collectReports(facts);
       const missing = reports.length > 0 ? missingReportYears(reports.map((report) => report.year), latestPossibleReport(ctx.edition, ctx.language)) : [];
-      return safe(briefSummary({ facts, docs: ctx.docs, reports, missing, conflicts: findConflicts(facts) }));
+      return safe(briefSummary({ facts, docs: ctx.docs, reports, missing, conflicts: findConflicts(facts) }, ctx.language));
     },
     /** `{{aboutEvidence}}`: "About the evidence": the sources by kind, which are dated, the years each describes. */
     aboutEvidence(options: HelperOptions) {
@@ -312,6 +313,14 @@ export function createHelpers(ctx: HelperContext) {
       }
       return formatIsoDate(String(value), ctx.language);
     },
+    /** `{{t "summary"}}`: an interface word in the collection's language (a key of the locale files). */
+    t(key: unknown, options: HelperOptions) {
+      if (typeof key !== 'string' || !ctx.language.keys.includes(key)) {
+        const near = typeof key === 'string' ? didYouMean(key, ctx.language.keys) : undefined;
+        throw new TemplateProblem('template-render', String(key), placeOf(options), `No interface text has the key ${JSON.stringify(String(key))}${near ? `: did you mean ${JSON.stringify(near)}?` : ''} (the keys are those of defaults/locales/en.yaml).`);
+      }
+      return ctx.language.t(key);
+    },
     /** `{{sourceTitle "tip-2011"}}`: the title of a source document. */
     sourceTitle(id: unknown, options: HelperOptions) {
       const doc = typeof id === 'string' ? ctx.docs.get(id) : undefined;
@@ -332,6 +341,6 @@ export function createHelpers(ctx: HelperContext) {
 export const helperNames = [
   'fact', 'point', 'cite', 'quote', 'prose', 'quotation', 'timeline', 'facts', 'years', 'reports', 'reportSources',
   'reportTable', 'tierTimeline', 'tierSummary', 'figureChart', 'figureTrends', 'figureTable', 'lawTable', 'asOf',
-  'coverage', 'disagreements', 'formatDate', 'sourceTitle', 'eq', 'keyFindings', 'summary', 'aboutEvidence',
+  'coverage', 'disagreements', 'formatDate', 'sourceTitle', 'eq', 'keyFindings', 'summary', 'aboutEvidence', 't',
 ] as const;
 

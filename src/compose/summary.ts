@@ -2,7 +2,8 @@ import type { VerifiedFact } from '../facts/index.js';
 import type { SourceDoc } from '../ingest/index.js';
 import type { Conflict } from './conflicts.js';
 import { describedYears, evidenceSources } from './evidence-base.js';
-import { countOf, inWords, listOf, yearRanges } from './markdown-text.js';
+import { englishLocale, type Locale } from '../locale/index.js';
+import { inWords, listOf, yearRanges } from './markdown-text.js';
 import { statedTiers, type TipReport } from './tip-reports.js';
 
 
@@ -21,16 +22,25 @@ export interface SummaryInput {
  * rests on and the years it covers; for TIP reports, which report years it has and the tiers they
  * give; where the sources disagree or are silent. Nothing is said that the facts do not show.
  */
-export function briefSummary(input: SummaryInput): string {
+export function briefSummary(input: SummaryInput, language: Locale = englishLocale()): string {
   const sources = evidenceSources(input.facts, input.docs);
   const years = input.facts.flatMap(describedYears);
   const dated = sources.filter((source) => source.issued).length;
+  // Small numbers in words in English ("one source"), as figures in other languages.
+  const words = (n: number) => (language.file === 'en' ? inWords(n) : language.number(n));
+  const list = (items: readonly number[]) => listOf(yearRanges(items), language);
   const sentences: string[] = [];
-  const span = years.length > 0 ? `, on events from ${Math.min(...years)} to ${Math.max(...years)}` : '';
   sentences.push(
-    `This brief sets out what ${countOf(sources.length, 'source')} say${sources.length === 1 ? 's' : ''}, in ${countOf(input.facts.length, 'statement')}${span}; ${
-      dated === sources.length ? 'every source is dated' : dated === 0 ? 'none of the sources is dated' : `${inWords(dated)} of the sources ${dated === 1 ? 'is' : 'are'} dated`
-    }.`,
+    language.t('summaryOpening', {
+      sources: sources.length,
+      sourcesWords: words(sources.length),
+      statements: input.facts.length,
+      statementsWords: language.number(input.facts.length),
+      span: years.length > 0 ? language.t('summarySpan', { from: String(Math.min(...years)), to: String(Math.max(...years)) }) : '',
+      dated: dated === sources.length ? 'all' : dated === 0 ? 'none' : 'some',
+      datedCount: dated,
+      datedWords: words(dated),
+    }),
   );
   if (input.reports.length > 0) {
     const reportYears = input.reports.map((report) => report.year);
@@ -42,28 +52,29 @@ export function briefSummary(input: SummaryInput): string {
       secondHand.length === 0
         ? ''
         : own.length === 0
-          ? '; all are known from summaries or encyclopedia articles, not the reports themselves'
-          : `; for ${listOf(yearRanges(own))} the collection holds the report itself, for ${listOf(yearRanges(secondHand))} only a summary or an encyclopedia article`;
+          ? language.t('summaryAllSecondHand')
+          : language.t('summarySomeSecondHand', { own: list(own), secondHand: list(secondHand) });
     sentences.push(
-      `It draws on ${countOf(reportYears.length, 'year')} of US Trafficking in Persons reports (${listOf(yearRanges(reportYears))})${how}${
-        input.missing.length > 0 ? `; it has none for ${listOf(yearRanges(input.missing))}` : ''
-      }.`,
+      language.t('summaryReports', {
+        years: reportYears.length,
+        yearsWords: words(reportYears.length),
+        list: list(reportYears),
+        how,
+        missing: input.missing.length > 0 ? language.t('summaryMissing', { years: list(input.missing) }) : '',
+      }),
     );
     const byTier = new Map<string, number[]>();
     for (const report of input.reports) for (const tier of statedTiers(report)) byTier.set(tier, [...(byTier.get(tier) ?? []), report.year]);
     const unstated = input.reports.filter((report) => statedTiers(report).length === 0).map((report) => report.year);
     if (byTier.size === 1 && unstated.length === 0) {
-      sentences.push(`Every one of them gives the same tier, ${[...byTier.keys()][0]}.`);
+      sentences.push(language.t('summaryOneTier', { tier: [...byTier.keys()][0]! }));
     } else if (byTier.size > 0) {
-      const tiers = [...byTier.entries()].map(([tier, list]) => `${tier} in ${listOf(yearRanges(list))}`);
-      sentences.push(`The tiers they give: ${listOf(tiers)}${unstated.length > 0 ? `; the source for ${listOf(yearRanges(unstated))} states none` : ''}.`);
+      const tiers = [...byTier.entries()].map(([tier, years]) => language.t('summaryTierIn', { tier, years: list(years) }));
+      sentences.push(language.t('summaryTiers', { tiers: listOf(tiers, language), unstated: unstated.length > 0 ? language.t('summaryTiersUnstated', { years: list(unstated) }) : '' }));
     }
   }
   const disagree = input.conflicts.length;
-  sentences.push(
-    disagree > 0
-      ? `The sources disagree on ${countOf(disagree, 'point')}; “Where the sources disagree or are silent” shows each reading, and “About the evidence” what each source is.`
-      : `“About the evidence” says what each source is and which years it describes.`,
-  );
+  const headings = { disagreements: language.t('disagreements'), aboutEvidence: language.t('aboutEvidence') };
+  sentences.push(disagree > 0 ? language.t('summaryDisagree', { points: disagree, pointsWords: words(disagree), ...headings }) : language.t('summaryNoDisagree', headings));
   return `<!-- uncited -->\n${sentences.join(' ')}`;
 }

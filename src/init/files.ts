@@ -127,14 +127,15 @@ keywords: [example]
     {{prose (facts …)}}               statements as one paragraph
     {{timeline (facts …)}}            a dated list
     {{summary}}, {{aboutEvidence}}, {{disagreements}}   text drawn from the facts
+    {{t "summary"}}                   an interface word in the collection's language
     {{asOf}}                          the "as of" line: the newest source (once sources are dated)
   Every fact whose topics name this brief must be printed (or listed under \`omit:\` with why).
 --}}
-## Summary
+## {{t "summary"}}
 
 {{summary}}
 
-## What the sources say
+## {{t "whatSourcesSay"}}
 
 {{#each (facts)}}
 - {{fact id}}
@@ -142,7 +143,7 @@ keywords: [example]
 
 {{disagreements}}
 
-## About the evidence
+## {{t "aboutEvidence"}}
 
 {{aboutEvidence}}
 `;

@@ -29,6 +29,8 @@ export interface Locale {
   readonly csl: string;
   /** A message, formatted (English when the language lacks it; the key itself if English does too). */
   readonly t: (key: string, values?: MessageValues) => string;
+  /** The message keys there are (English's, which every locale falls back to). */
+  readonly keys: readonly string[];
   /** `2011-06-27` → `27 June 2011` (`27 qershor 2011`); `2011-06` → `June 2011`; `2011` → `2011`. */
   readonly date: (iso: string) => string;
   /** `2022, 2023 and 2024` (`2022, 2023 dhe 2024`). */
@@ -100,6 +102,7 @@ export function loadLocale(lang: string, dirs: readonly string[] = []): Locale {
     intl,
     csl: chosen.csl,
     t,
+    keys: Object.keys(messages),
     date,
     list: (items, type = 'conjunction') => lists[type].format([...items]),
     number: (value) => numbers.format(value),

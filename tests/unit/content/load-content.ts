@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { loadTemplates, renderBrief, type BriefMarkdown, type TemplateSet } from '../../../src/compose/index.js';
-import { loadFacts, verifyQuotes, type VerifiedFact } from '../../../src/facts/index.js';
+import { loadCollection } from '../../../src/collection/load-collection.js';
+import { attachMetrics, loadFacts, verifyQuotes, type VerifiedFact } from '../../../src/facts/index.js';
 import { readSources, type SourceDoc } from '../../../src/ingest/index.js';
 
 /** The project's real sources, facts and templates, rendered to Markdown (no browser). */
@@ -21,7 +22,8 @@ export async function loadContent(root: string, edition = '23 November 2026'): P
   const templates = await loadTemplates(path.join(root, 'templates'));
   const factsPath = path.join(root, 'sources', 'facts.yaml');
   const factsFile = await loadFacts(factsPath);
-  const facts = verifyQuotes(factsFile.facts, sources.docs, factsFile.file);
+  // Figures get their metrics' labels from the collection's briefs.yaml, as a build gives them.
+  const facts = verifyQuotes(attachMetrics(factsFile.facts, loadCollection(root).collection.metrics, factsFile.file), sources.docs, factsFile.file);
   const briefs = new Map(
     [...templates.briefs.values()].map((template) => {
       const brief = renderBrief(template, { templates, facts, docs: sources.docs, edition });
