@@ -174,6 +174,7 @@ describe('the June update: a new report in every shape, through the installed CL
     try {
       await cp(project.path('sources'), path.join(twin, 'sources'), { recursive: true });
       await cp(project.path('templates'), path.join(twin, 'templates'), { recursive: true });
+      await cp(project.path('briefs.yaml'), path.join(twin, 'briefs.yaml'));
       const fromSources = await runCli(['build'], twin, { env: epoch, entry: 'sources' });
       expect(fromSources.code, fromSources.stderr).toBe(0);
       expect(fromSources.stdout.replace(/\d+\.\d\d s/g, '')).toBe(built.stdout.replace(/\d+\.\d\d s/g, ''));

@@ -18,7 +18,7 @@ describe('InternalError', () => {
   it('should say that it is a bug', () => {
     const error = new InternalError('no layout');
     expect(error.name).toBe('InternalError');
-    expect(error.message).toMatch(/^no layout \(this is a bug in kosovo-trafficking-briefs; please report it\)$/);
+    expect(error.message).toMatch(/^no layout \(this is a bug in briefs; please report it\)$/);
   });
 });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 describe('facts', () => {
   it('should expose the public api', async () => {
     expect(Object.keys(await import('../../../src/facts/index.js')).sort()).toEqual([
+      'attachMetrics',
       'boundedOccurrences',
       'checkDates',
       'checkStatementMarkup',
@@ -13,8 +14,6 @@ describe('facts', () => {
       'keysStatedBy',
       'loadFacts',
       'locateInStatement',
-      'metricIds',
-      'metrics',
       'minQuoteWords',
       'numbersIn',
       'subjectTags',
