@@ -266,6 +266,10 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
       if (packDocument) queue!.addPack(packDocument, prepared.briefs, prepared.fontCss);
       const renderables = packDocument ? [packDocument, ...prepared.briefs] : prepared.briefs;
       const builtNow = prepared;
+      // The order of the lines: the briefs, then the pack (made of them).
+      const lineOrder = [...prepared.briefs.map((brief) => brief.briefId), ...(packDocument ? [packDocument.briefId] : [])];
+      const ready = new Set<string>();
+      let next = 0;
       const rendered = (await Promise.all(
         renderables.map(async (brief) => {
           const done = await Promise.all(plan.steps
@@ -289,11 +293,15 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
               }
               return { brief, step, data };
             }));
-          // Its line now, as soon as its outputs are ready (they are written with the rest at the end).
-          if (done.length > 0) {
-            const result = briefResult(brief.briefId, builtNow);
-            reported.add(brief.briefId);
-            reporter.brief(result);
+          // Its line as soon as it and every brief before it are ready (so lines keep the briefs'
+          // order whatever finishes first); the files are written with the rest at the end.
+          ready.add(brief.briefId);
+          while (next < lineOrder.length && ready.has(lineOrder[next]!)) {
+            const id = lineOrder[next++]!;
+            if (plan.steps.some((step) => step.brief === id && step.action === 'build')) {
+              reported.add(id);
+              reporter.brief(briefResult(id, builtNow));
+            }
           }
           return done;
         }),
