@@ -108,7 +108,8 @@ export function createHelpers(ctx: HelperContext) {
   const lookup = (id: unknown, options: HelperOptions): VerifiedFact => {
     const fact = typeof id === 'string' ? ctx.facts.get(id) : undefined;
     if (!fact) {
-      throw new TemplateProblem('unknown-fact', String(id), placeOf(options), `No fact has the id ${JSON.stringify(String(id))}.`);
+      const near = typeof id === 'string' ? didYouMean(id, [...ctx.facts.keys()]) : undefined;
+      throw new TemplateProblem('unknown-fact', String(id), placeOf(options), `No fact has the id ${JSON.stringify(String(id))}${near ? `: did you mean ${JSON.stringify(near)}?` : '.'}`);
     }
     return fact;
   };

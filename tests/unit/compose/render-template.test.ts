@@ -111,6 +111,11 @@ describe('renderBrief', () => {
     expect(String(brief.file.value)).toBe('');
   });
 
+  it('should name the fact a mistyped id was probably meant to be', () => {
+    const message = only(render('{{fact "alpah"}}\n').file.messages);
+    expect(message.reason).toBe('No fact has the id "alpah": did you mean "alpha"?');
+  });
+
   it('should report an unknown variable in strict mode with its line', () => {
     const brief = render('# Title\n\n  {{subtitle}}\n');
     const message = only(brief.file.messages);
