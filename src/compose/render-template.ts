@@ -135,7 +135,7 @@ export function renderBrief(template: TemplateFile, input: ComposeInput): BriefM
     if (error instanceof HelperArgumentProblem) {
       reportError(at, codes.templateArgument, [error.helper, error.detail], { place, stage, cause: error });
     } else if (error instanceof TemplateProblem && error.code === 'unknown-fact') {
-      reportError(at, codes.unknownFact, [error.value], { place, stage, cause: error });
+      reportError(at, codes.unknownFact, [error.value, [...input.facts.keys()]], { place, stage, cause: error });
     } else if (!(error instanceof TemplateProblem) && /Parse error|Expecting|knownHelpersOnly|unknown helper|doesn't match/i.test(detail)) {
       reportError(at, codes.templateSyntax, [where, detail], { place, stage, cause: error });
     } else {

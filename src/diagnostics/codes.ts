@@ -148,7 +148,7 @@ export const codes = {
   unknownFact: {
     code: 'unknown-fact',
     title: 'A template names a fact that does not exist',
-    message: (factId: string) => `No fact has the id ${q(factId)}.`,
+    message: (factId: string, known: readonly string[] = []) => `No fact has the id ${q(factId)}${didYouMeanText(factId, known) || '.'}`,
     hint: 'Check the id against sources/facts.yaml (ids are kebab-case).',
   },
   frontMatterInvalid: {
