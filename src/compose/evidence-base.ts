@@ -2,7 +2,7 @@ import type { VerifiedFact } from '../facts/index.js';
 import type { SourceDoc } from '../ingest/index.js';
 import { englishLocale, type Locale } from '../locale/index.js';
 import { factYear } from './as-of.js';
-import { countOf, escapeInline, inWords, listOf, markdownTable, yearRanges } from './markdown-text.js';
+import { escapeInline, inWords, listOf, markdownTable, yearRanges } from './markdown-text.js';
 import { issuedText, sourceLabel } from './source-label.js';
 
 /** What a CSL type is called when "About the evidence" counts sources, where sources.yaml gives no `kind`. */
@@ -72,31 +72,42 @@ export function evidenceSources(facts: readonly VerifiedFact[], docs: ReadonlyMa
 export function aboutEvidence(facts: readonly VerifiedFact[], docs: ReadonlyMap<string, SourceDoc>, language: Locale = englishLocale()): string {
   const sources = evidenceSources(facts, docs, language);
   if (sources.length === 0) return '';
-  const kinds = new Map<string, number>();
-  for (const source of sources) kinds.set(source.kind, (kinds.get(source.kind) ?? 0) + 1);
-  // The sentences on the sources are English (kinds are pluralised by English rules); the table is in the language.
-  const kindList = listOf([...kinds.entries()].map(([kind, n]) => `${inWords(n)} ${n === 1 ? kind : pluralKind(kind)}`));
+  const kinds = new Map<string, { n: number; doc: SourceDoc }>();
+  for (const source of sources) kinds.set(source.kind, { n: (kinds.get(source.kind)?.n ?? 0) + 1, doc: kinds.get(source.kind)?.doc ?? source.doc });
+  const english = language.file === 'en';
+  // Small numbers in words in English ("two reports"), as figures in other languages.
+  const words = (n: number) => (english ? inWords(n) : language.number(n));
+  // A kind named after the CSL type is said in the language; a curator's `kind` as written.
+  const kindName = (kind: string, doc: SourceDoc, n: number) => {
+    const key = `kind_${doc.bib.type.replace(/-/g, '_')}`;
+    if ((doc.bib as { kind?: string }).kind === undefined && language.keys.includes(key)) return language.t(key, { count: n });
+    return english && n !== 1 ? pluralKind(kind) : kind;
+  };
+  const kindList = listOf([...kinds.entries()].map(([kind, { n, doc }]) => `${words(n)} ${kindName(kind, doc, n)}`), language);
   const dated = sources.filter((source) => source.issued);
   const undated = sources.filter((source) => !source.issued);
-  const [onlyKind] = kinds.size === 1 ? [...kinds.keys()] : [];
+  const [onlyKind] = kinds.size === 1 ? [...kinds.entries()] : [];
   const opening =
     sources.length === 1
-      ? `This brief rests on one source, ${/^[aeiou]/i.test(onlyKind!) ? 'an' : 'a'} ${onlyKind}.`
+      ? language.t('evidenceOne', { kind: kindName(onlyKind![0], onlyKind![1].doc, 1), article: /^[aeiou]/i.test(kindName(onlyKind![0], onlyKind![1].doc, 1)) ? 'an' : 'a' })
       : onlyKind !== undefined
-        ? `This brief rests on ${countOf(sources.length, 'source')}, ${sources.length === 2 ? 'both' : 'all'} ${pluralKind(onlyKind)}.`
-        : `This brief rests on ${countOf(sources.length, 'source')}: ${kindList}.`;
+        ? language.t('evidenceSameKind', { count: sources.length, countWords: words(sources.length), kinds: kindName(onlyKind[0], onlyKind[1].doc, sources.length) })
+        : language.t('evidenceMixed', { count: sources.length, countWords: words(sources.length), kinds: kindList });
   const dates =
     undated.length === 0
-      ? 'Each gives its date of publication.'
+      ? language.t('evidenceDatedAll')
       : dated.length === 0
-        ? 'None gives a date of publication or revision: each is the copy saved in the collection, and the live page may have changed since.'
-        : `${dated.length === 1 ? 'Only one gives' : `${inWords(dated.length).replace(/^./, (c) => c.toUpperCase())} give`} a date of publication; ${
-            undated.length === 1 ? 'the other is' : `the other ${inWords(undated.length)} are`
-          } undated copies, and what they say may have changed since they were saved.`;
+        ? language.t('evidenceDatedNone')
+        : language.t('evidenceDatedSome', {
+            dated: dated.length,
+            datedWords: words(dated.length).replace(/^./, (c) => c.toUpperCase()),
+            undated: undated.length,
+            undatedWords: words(undated.length),
+          });
   const span = (years: readonly number[]) => (years.length === 0 ? language.t('noYearStated') : listOf(yearRanges(years), language));
   const rows = sources.map((source) => [
     escapeInline(sourceLabel(source.doc)),
-    escapeInline(source.kind),
+    escapeInline(kindName(source.kind, source.doc, 1)),
     source.issued ?? language.t('undated'),
     span(source.years),
     language.number(source.facts),
@@ -108,7 +119,7 @@ export function aboutEvidence(facts: readonly VerifiedFact[], docs: ReadonlyMap<
   const secondHand = sources.filter((source) => source.kind !== 'report' && source.kind !== 'primary report');
   const reading =
     secondHand.length > 0 && secondHand.length < sources.length
-      ? ' Where a finding comes from a summary or an encyclopedia rather than the report itself, the brief says so; the notes give the passage either way.'
+      ? ` ${language.t('evidenceSecondHand')}`
       : '';
   return `<!-- uncited -->\n${opening} ${dates}${reading}\n\n${table}`;
 }
