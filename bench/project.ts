@@ -11,11 +11,12 @@ export interface Project {
   readonly out: string;
 }
 
-/** Copy `from`'s sources/ and templates/ into `dir` (which must not exist yet). */
+/** Copy `from`'s briefs.yaml (where it has one), sources/ and templates/ into `dir` (which must not exist yet). */
 export async function copyProject(from: string, dir: string): Promise<Project> {
   await mkdir(dir, { recursive: true });
   await cp(path.join(from, 'sources'), path.join(dir, 'sources'), { recursive: true });
   await cp(path.join(from, 'templates'), path.join(dir, 'templates'), { recursive: true });
+  await cp(path.join(from, 'briefs.yaml'), path.join(dir, 'briefs.yaml')).catch(() => undefined);
   return { dir, out: path.join(dir, 'output') };
 }
 
