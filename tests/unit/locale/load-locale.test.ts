@@ -91,9 +91,10 @@ describe('loadLocale: Albanian and Serbian', () => {
     expect(german.t('sources')).toBe('Sources');
   });
 
-  it('should keep the CSL locale English where none is shipped for the language', () => {
-    expect(albanian.csl).toBe('en-US');
-    expect(serbian.csl).toBe('en-US');
+  it('should give the notes the CSL locale of the language (shipped in defaults/templates/csl/)', () => {
+    expect(albanian.csl).toBe('sq-AL');
+    expect(serbian.csl).toBe('sr-Latn-RS');
+    expect(loadLocale('de').csl).toBe('en-US');
   });
 
   it('should write a message the language lacks in English', async () => {
