@@ -2,4 +2,5 @@
 // on no-op builds).
 export { assemblePack, frontName, renderPackFront } from '../render/html/pack.js';
 export { layoutChrome } from '../render/html/layout-chrome.js';
+export { onlineCopy } from '../render/html/qr-code.js';
 export { formatIsoDate as formatEdition } from '../compose/index.js';

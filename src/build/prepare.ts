@@ -11,6 +11,7 @@ import { folderCache, readSources, type SourceCollection } from '../ingest/index
 import { createProcessor, markdownToHtml, type BriefHtmlBody, type FrontMatter } from '../markdown/index.js';
 import type { FormattedCitations } from '../cite/index.js';
 import { layoutChrome, loadFontCss, renderDocument, selfContainedCss, type HtmlParts } from '../render/index.js';
+import { onlineCopy } from '../render/html/qr-code.js';
 import { orderBriefs } from '../collection/order.js';
 import { unknownBriefsMessage } from '../diagnostics/suggest.js';
 import { heldSourceWarnings } from './held-sources.js';
@@ -193,6 +194,8 @@ export async function prepare(
     body.file.messages.push(...dropped);
     if (dropped.some((message) => message.fatal === true)) continue;
     const citations = body.citations ?? { notes: [], bibliography: [] };
+    // Where the collection has a site: the address of the brief's HTML edition, printed with a QR code.
+    const online = documents ? await onlineCopy(config.collection.site, `${body.briefId}.html`) : null;
     const prepared: PreparedBrief = {
       briefId: body.briefId,
       matter,
@@ -213,6 +216,7 @@ export async function prepare(
               editionIso: config.edition,
               paper: config.paper,
               chrome,
+              online,
             }),
           ),
     };

@@ -136,9 +136,11 @@ async function renderBrief(
 
 /** The handout pack: its front matter, laid out like a brief, to be followed by the briefs. */
 export async function packOf(prepared: Prepared, config: Config): Promise<PreparedBrief> {
-  const { renderPackFront, formatEdition, layoutChrome } = await import('./pack-input.js');
+  const { renderPackFront, formatEdition, layoutChrome, onlineCopy } = await import('./pack-input.js');
   const layout = prepared.templates.layouts.get('pack')!;
   const chrome = layoutChrome(config.collection, config.language);
+  // Where the collection has a site: the online edition's index, printed on the cover with a QR code.
+  const online = await onlineCopy(config.collection.site, 'index.html');
   const html = withLayout(layout.path, () => renderPackFront(layout, {
     briefs: prepared.briefs.map((brief) => ({ briefId: brief.briefId, title: brief.matter.title })),
     css: prepared.css,
@@ -147,6 +149,7 @@ export async function packOf(prepared: Prepared, config: Config): Promise<Prepar
     editionIso: config.edition,
     paper: config.paper,
     chrome,
+    online,
   }));
   const union = (pick: (brief: PreparedBrief) => readonly string[]) => [...new Set(prepared.briefs.flatMap(pick))];
   return {

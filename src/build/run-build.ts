@@ -375,6 +375,10 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
     briefs.push(...removedBriefs(plan.removals, config.out, false));
     // The briefs printed above were reported as they were done; the rest (up to date, the site …) now.
     briefs.filter((brief) => !reported.has(brief.briefId)).forEach(reporter.brief);
+    // `--booklet`: the pack imposed for saddle-stitch printing, beside it (rewritten only when it changes).
+    // (Loaded on first use, as the PDF stages are: pdf-lib stays out of an ordinary build's start-up.)
+    const booklet = config.booklet ? await (await import('./booklet-output.js')).writeBooklet(config) : undefined;
+    if (booklet) reporter.info(`Booklet: ${booklet.file}, ${booklet.sheets} sheet${booklet.sheets === 1 ? '' : 's'}`);
     return {
       briefs,
       plan,

@@ -55,6 +55,7 @@ const optionSpecs = {
   force: { type: 'boolean', help: 'rebuild every brief, even those that are up to date' },
   'dry-run': { type: 'boolean', help: 'print what would be rebuilt and why; change nothing' },
   watch: { type: 'boolean', help: 'rebuild on every change of sources/ or templates/ until Ctrl-C' },
+  booklet: { type: 'boolean', help: 'also write the handout pack as a booklet for saddle-stitch printing (<pack>-booklet.pdf: two pages a side, on landscape sheets)' },
   json: {
     type: 'boolean',
     help: "print JSON on stdout: a build's or a check's summary (progress goes to stderr), the drift report of a fetch, or the whole listing of sources or coverage",
@@ -84,7 +85,7 @@ const commandSpecs: Readonly<
     summary: 'verify the facts and write the briefs (HTML and PDF) to the output folder',
     about:
       'Verify every quote and write the briefs (HTML and PDF), the index, the source viewer and the handout pack to the output folder. Only what changed since the last build is rebuilt; earlier output stays if anything fails.',
-    options: ['brief', 'format', 'paper', 'notes', 'evidence', 'out', 'sources', 'templates', 'force', 'dry-run', 'watch', 'json'],
+    options: ['brief', 'format', 'paper', 'notes', 'evidence', 'out', 'sources', 'templates', 'force', 'dry-run', 'watch', 'booklet', 'json'],
     json: 'print a JSON summary on stdout (per brief: action, reasons, files); progress goes to stderr',
   },
   check: {
@@ -269,6 +270,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (name !== 'build' && (values.force || values['dry-run'] || values.watch)) {
     throw new UsageError(`--force, --dry-run and --watch go with \`briefs build\`, not \`briefs ${name}\`.`);
   }
+  if (name !== 'build' && values.booklet) throw new UsageError(`--booklet goes with \`briefs build\`, not \`briefs ${name}\`.`);
   if (values.watch && values['dry-run']) throw new UsageError('--watch and --dry-run cannot be used together.');
   const notes = values.notes?.toLowerCase();
   if (notes !== undefined && notes !== 'footnotes' && notes !== 'endnotes') {
@@ -282,6 +284,7 @@ export function parseCommand(argv: readonly string[]): Command {
     ...(notes ? { notes } : {}),
     ...(evidence ? { evidence: evidence as EvidencePlacement } : {}),
     ...(values.force ? { force: true } : {}),
+    ...(values.booklet ? { booklet: true } : {}),
     ...(values['dry-run'] ? { dryRun: true } : {}),
     ...(values.brief ? { briefs: values.brief } : {}),
     ...(formats ? { formats: formats as Array<'html' | 'pdf'> } : {}),

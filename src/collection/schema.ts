@@ -58,6 +58,8 @@ export const collectionSchema = z.strictObject({
     .strictObject({
       title: z.string().trim().min(1).optional(),
       file: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.pdf$/, 'write a file name ending in .pdf, without folders').optional(),
+      /** Also write the pack imposed for saddle-stitch printing, as `<file>-booklet.pdf` (the command line's --booklet turns it on too). */
+      booklet: z.boolean().optional(),
     })
     .optional(),
   /** The order of the briefs in the index and the pack (ids; the others follow in name order). */

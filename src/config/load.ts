@@ -45,6 +45,7 @@ export function resolveConfig(input: ConfigInput = {}, env: NodeJS.ProcessEnv = 
     paper: given.paper ?? entry.paper ?? 'a4',
     notes: given.notes ?? entry.notes ?? 'footnotes',
     evidence: given.evidence ?? entry.evidence ?? 'annex',
+    booklet: given.booklet ?? entry.pack?.booklet ?? false,
     citationStyle: given.citationStyle ?? entry['citation-style'] ?? 'chicago-fullnote-bibliography',
     author: given.author ?? collection.author,
   };

@@ -50,6 +50,8 @@ export const configSchema = z.strictObject({
   force: z.boolean().default(false),
   /** Print the plan (what would be rebuilt and why) and change nothing; default false. */
   dryRun: z.boolean().default(false),
+  /** Also write the handout pack imposed for saddle-stitch printing (`<pack>-booklet.pdf`); default briefs.yaml's `pack.booklet`, else false. */
+  booklet: z.boolean().optional(),
 });
 
 /** Options as a caller passes them. */
@@ -57,13 +59,15 @@ export type ConfigInput = z.input<typeof configSchema>;
 
 /** The resolved configuration: absolute paths, every default filled, frozen. */
 export type Config = Readonly<
-  Omit<z.output<typeof configSchema>, 'edition' | 'sources' | 'templates' | 'out' | 'paper' | 'notes' | 'evidence' | 'citationStyle' | 'author' | 'locale'> & {
+  Omit<z.output<typeof configSchema>, 'edition' | 'sources' | 'templates' | 'out' | 'paper' | 'notes' | 'evidence' | 'citationStyle' | 'author' | 'locale' | 'booklet'> & {
     readonly sources: string;
     readonly templates: string;
     readonly out: string;
     readonly paper: 'a4' | 'letter';
     readonly notes: 'footnotes' | 'endnotes';
     readonly evidence: EvidencePlacement;
+    /** Whether to write the handout pack as a saddle-stitch booklet too. */
+    readonly booklet: boolean;
     readonly citationStyle: string;
     readonly author: string;
     readonly locale: string;

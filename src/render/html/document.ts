@@ -3,6 +3,7 @@ import type { TemplateFile } from '../../compose/index.js';
 import type { FrontMatter } from '../../markdown/index.js';
 import { renderAroundFonts, type HtmlParts } from './html-parts.js';
 import { chromeContext, compileLayout, type LayoutChrome } from './layout-chrome.js';
+import type { OnlineCopy } from './qr-code.js';
 
 /** Paper sizes the briefs are laid out for. */
 export type Paper = 'a4' | 'letter';
@@ -24,6 +25,8 @@ export interface DocumentInput {
   readonly paper: Paper;
   /** The collection and the interface language (`{{collection.title}}`, `{{t "policyBrief"}}`). */
   readonly chrome: LayoutChrome;
+  /** The brief's HTML edition at the collection's `site` (`{{online.address}}`); null without a site. */
+  readonly online?: OnlineCopy | null;
 }
 
 /** A CSS string literal for any text: quotes, backslashes, line breaks and `<` are escaped. */
@@ -83,6 +86,7 @@ export function renderDocument(layout: TemplateFile, input: DocumentInput): Html
       lang: input.matter.lang,
       edition: input.edition,
       editionIso: input.editionIso,
+      online: input.online ?? null,
       css: new Handlebars.SafeString(`${input.css}\n${pageCss(input.paper, input.edition, input.chrome)}`),
       body: new Handlebars.SafeString(input.body),
     },

@@ -3,6 +3,7 @@ import type { TemplateFile } from '../../compose/index.js';
 import { pageCss, type Paper } from './document.js';
 import { renderAroundFonts, type HtmlParts } from './html-parts.js';
 import { chromeContext, compileLayout, type LayoutChrome } from './layout-chrome.js';
+import type { OnlineCopy } from './qr-code.js';
 
 /**
  * A document laid out into pages by Paged.js and kept to be printed again in the handout pack
@@ -33,6 +34,8 @@ export interface PackFrontInput {
   readonly paper: Paper;
   /** The collection and the interface language. */
   readonly chrome: LayoutChrome;
+  /** The online edition's index at the collection's `site` (`{{online.address}}`); null without a site. */
+  readonly online?: OnlineCopy | null;
 }
 
 /** The name of the front matter's part (no brief id can take it: ids are lower-case words). */
@@ -51,6 +54,7 @@ export function renderPackFront(layout: TemplateFile, input: PackFrontInput): Ht
       ...chromeContext(input.chrome, input.edition, input.editionIso),
       edition: input.edition,
       editionIso: input.editionIso,
+      online: input.online ?? null,
       css: new Handlebars.SafeString(`${input.css}\n${pageCss(input.paper, input.edition, input.chrome)}`),
       briefs: input.briefs.map((brief) => ({ id: brief.briefId, title: brief.title })),
     },

@@ -144,7 +144,7 @@ describe('help for one command', () => {
     /** The options a usage text lists, one per line. */
     const flags = (text: string) => [...text.matchAll(/^ {2}(?:-\w, )?(--[\w-]+)/gm)].map((match) => match[1]);
     const everywhere = ['--root', '--quiet', '--help'];
-    expect(flags(commandUsage('build'))).toEqual(['--brief', '--format', '--paper', '--notes', '--evidence', '--out', '--sources', '--templates', '--force', '--dry-run', '--watch', '--json', ...everywhere]);
+    expect(flags(commandUsage('build'))).toEqual(['--brief', '--format', '--paper', '--notes', '--evidence', '--out', '--sources', '--templates', '--force', '--dry-run', '--watch', '--booklet', '--json', ...everywhere]);
     expect(flags(commandUsage('check'))).toEqual(['--brief', '--sources', '--templates', '--json', ...everywhere]);
     expect(flags(commandUsage('fetch'))).toEqual(['--accept', '--timeout', '--sources', '--out', '--json', ...everywhere]);
     expect(flags(commandUsage('sources'))).toEqual(['--sources', '--templates', '--json', ...everywhere]);
