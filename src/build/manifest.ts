@@ -7,8 +7,8 @@ import { z } from 'zod';
 export const manifestEntrySchema = z.strictObject({
   /** The brief it renders. */
   brief: z.string(),
-  /** `html` or `pdf`. */
-  format: z.enum(['html', 'pdf']),
+  /** `html`, `pdf` or `docx`. */
+  format: z.enum(['html', 'pdf', 'docx']),
   /** Input key (a project path, `path#id`, `option:…`, `tool`, `browser`) → digest or value. */
   inputs: z.record(z.string(), z.string()),
   /** What the brief used, so the next build knows what to look at. */

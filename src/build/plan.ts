@@ -2,6 +2,9 @@ import { archivedDate } from '../fetch/archive-name.js';
 import type { Manifest, ManifestEntry } from './manifest.js';
 import type { Snapshot } from './snapshot.js';
 
+/** A brief's output formats. */
+export type OutputFormat = 'html' | 'pdf' | 'docx';
+
 /** Options that change what a brief looks like. */
 export interface RenderOptions {
   readonly paper: string;
@@ -30,7 +33,7 @@ export interface BriefDeps {
 export interface PlanStep {
   readonly output: string;
   readonly brief: string;
-  readonly format: 'html' | 'pdf';
+  readonly format: OutputFormat;
   readonly action: 'build' | 'skip';
   /** Why it is built (empty when skipped). */
   readonly reasons: readonly string[];
@@ -71,7 +74,7 @@ export const siteId = '(site)';
 export const indexFile = 'index.html';
 
 /** Output file name of a brief in a format (the pack's is the collection's `pack.file`). */
-export const outputName = (brief: string, format: 'html' | 'pdf', packFile = 'briefs-handout.pdf') => (brief === packId ? packFile : `${brief}.${format}`);
+export const outputName = (brief: string, format: OutputFormat, packFile = 'briefs-handout.pdf') => (brief === packId ? packFile : `${brief}.${format}`);
 
 /**
  * Every input of one output, with its current digest (or value). Facts: every fact of the
@@ -79,7 +82,7 @@ export const outputName = (brief: string, format: 'html' | 'pdf', packFile = 'br
  */
 export function collectInputs(
   brief: string,
-  format: 'html' | 'pdf',
+  format: OutputFormat,
   deps: BriefDeps,
   snapshot: Snapshot,
   options: RenderOptions,
@@ -173,7 +176,7 @@ export interface PlanInput {
   readonly options: RenderOptions;
   /** Brief ids to consider (the selection, or every brief). */
   readonly briefs: readonly string[];
-  readonly formats: readonly ('html' | 'pdf')[];
+  readonly formats: readonly (OutputFormat)[];
   /** Output path → digest of the file now on disk (undefined if missing). */
   readonly onDisk: ReadonlyMap<string, string | undefined>;
   readonly force: boolean;
@@ -191,8 +194,8 @@ export interface PlanInput {
 /** Decide, from digests alone, which outputs to build and why. Pure. */
 export function planBuild(input: PlanInput): BuildPlan {
   const steps: PlanStep[] = [];
-  const targets: Array<[string, 'html' | 'pdf', string]> = input.briefs.flatMap((brief) =>
-    input.formats.map((format) => [brief, format, outputName(brief, format)] as [string, 'html' | 'pdf', string]),
+  const targets: Array<[string, OutputFormat, string]> = input.briefs.flatMap((brief) =>
+    input.formats.map((format) => [brief, format, outputName(brief, format)] as [string, OutputFormat, string]),
   );
   if (input.pack) targets.push([packId, 'pdf', input.packFile]);
   for (const output of input.site ?? []) targets.push([siteId, 'html', output]);

@@ -288,6 +288,11 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
                   reporter.warn(warning);
                 }
                 timings.set(brief.briefId, prepareMs + performance.now() - t0);
+              } else if (step.format === 'docx') {
+                // The Word edition, from the brief's HTML body (loaded only when one is built).
+                const { briefToDocx } = await import('../render/docx/brief-docx.js');
+                data = await briefToDocx(brief, { author: config.author, date: config.pinnedDate });
+                if (!timings.has(brief.briefId)) timings.set(brief.briefId, prepareMs);
               } else if (!timings.has(brief.briefId)) {
                 timings.set(brief.briefId, prepareMs);
               }
@@ -310,7 +315,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
       if (siteBuilds) {
         const t0 = performance.now();
         const { renderSitePages } = await import('./site-pages.js');
-        const pages = new Map(renderSitePages(prepared, config, { pdf: wantPdf, pack }).map((page) => [page.output, page.html]));
+        const pages = new Map(renderSitePages(prepared, config, { pdf: wantPdf, docx: config.formats.includes('docx'), pack }).map((page) => [page.output, page.html]));
         const deps = { facts: [...prepared.facts.keys()].sort(), sources: [...prepared.sources.docs.keys()].sort() };
         for (const step of plan.steps.filter((step) => step.brief === siteId && step.action === 'build')) {
           const data = pages.get(step.output);

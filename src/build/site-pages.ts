@@ -16,6 +16,8 @@ export interface SitePage {
 export interface SiteLinks {
   /** Whether the briefs' PDFs exist (or are being written) next to the index. */
   readonly pdf: boolean;
+  /** Whether the briefs' Word documents do. */
+  readonly docx?: boolean;
   /** Whether the handout pack does. */
   readonly pack: boolean;
 }
@@ -73,6 +75,7 @@ export function renderSitePages(prepared: Prepared, config: Config, links: SiteL
         keyPoints: extractKeyPoints(brief.body, [config.language.t('keyPoints'), config.language.t('keyFindings')]),
         html: outputName(brief.briefId, 'html'),
         ...(links.pdf ? { pdf: outputName(brief.briefId, 'pdf') } : {}),
+        ...(links.docx ? { docx: outputName(brief.briefId, 'docx') } : {}),
         notes: brief.citations.notes.length,
         sources: brief.citedSources.length,
       })),

@@ -41,7 +41,7 @@ interface OptionSpec {
 
 const optionSpecs = {
   brief: { type: 'string', multiple: true, arg: 'ID', help: 'only this brief (repeatable; default: every template in templates/briefs/)' },
-  format: { type: 'string', arg: 'LIST', help: 'html, pdf or html,pdf (default: html,pdf)' },
+  format: { type: 'string', arg: 'LIST', help: 'html, pdf, docx or a list (html,pdf,docx; default: html,pdf)' },
   paper: { type: 'string', arg: 'SIZE', help: 'a4 or letter (default: a4)' },
   notes: { type: 'string', arg: 'PLACE', help: 'footnotes (at the foot of each PDF page) or endnotes (default: footnotes)' },
   evidence: {
@@ -261,7 +261,7 @@ export function parseCommand(argv: readonly string[]): Command {
   } else if (rest.length > 0) throw new UsageError(`Unexpected argument ${JSON.stringify(rest[0])}. Use --help to see the options.`);
   const formats = values.format?.split(',').map((format) => format.trim()).filter(Boolean);
   for (const format of formats ?? []) {
-    if (format !== 'html' && format !== 'pdf') throw new UsageError(`Unknown format ${JSON.stringify(format)}: use html, pdf or html,pdf.`);
+    if (format !== 'html' && format !== 'pdf' && format !== 'docx') throw new UsageError(`Unknown format ${JSON.stringify(format)}: use html, pdf, docx or a list such as html,pdf.`);
   }
   const paper = values.paper?.toLowerCase();
   if (paper !== undefined && paper !== 'a4' && paper !== 'letter') {
@@ -287,7 +287,7 @@ export function parseCommand(argv: readonly string[]): Command {
     ...(values.booklet ? { booklet: true } : {}),
     ...(values['dry-run'] ? { dryRun: true } : {}),
     ...(values.brief ? { briefs: values.brief } : {}),
-    ...(formats ? { formats: formats as Array<'html' | 'pdf'> } : {}),
+    ...(formats ? { formats: formats as Array<'html' | 'pdf' | 'docx'> } : {}),
     ...(paper ? { paper } : {}),
     ...(values.out ? { out: values.out } : {}),
     ...(values.sources ? { sources: values.sources } : {}),

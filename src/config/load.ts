@@ -69,7 +69,7 @@ export function resolveConfig(input: ConfigInput = {}, env: NodeJS.ProcessEnv = 
     templates,
     out,
     briefs: Object.freeze([...options.briefs]) as string[],
-    formats: Object.freeze([...new Set(options.formats)]) as Array<'html' | 'pdf'>,
+    formats: Object.freeze([...new Set(options.formats)]) as Array<'html' | 'pdf' | 'docx'>,
     edition: options.edition ?? editionDate(env),
     editionPinned: options.edition !== undefined || sourceDateEpoch(env) !== undefined,
     pinnedDate: sourceDateEpoch(env) ?? (options.edition ? new Date(`${options.edition}T00:00:00Z`) : undefined),

@@ -28,8 +28,8 @@ export const configSchema = z.strictObject({
   out: z.string().optional(),
   /** Brief ids to build; default: every template in templates/briefs/. */
   briefs: z.array(z.string()).default([]),
-  /** What to write for each brief; default both. */
-  formats: z.array(z.enum(['html', 'pdf'])).min(1).default(['html', 'pdf']),
+  /** What to write for each brief (html, pdf, docx); default html and pdf. */
+  formats: z.array(z.enum(['html', 'pdf', 'docx'])).min(1).default(['html', 'pdf']),
   /** Paper size of the PDFs; default briefs.yaml's, else `a4`. */
   paper: z.enum(['a4', 'letter']).optional(),
   /** Where the notes of the PDFs go: at the foot of each page, or at the end; default footnotes. */

@@ -15,6 +15,8 @@ export interface IndexBrief {
   readonly html?: string;
   /** The PDF, relative to the output folder; no link without it. */
   readonly pdf?: string;
+  /** The Word document, relative to the output folder; no link without it. */
+  readonly docx?: string;
   /** Pages of the PDF, shown in its link when given. */
   readonly pages?: number;
   /** Notes in the brief. */
@@ -63,6 +65,7 @@ function linksOf(brief: IndexBrief, t: LayoutChrome['t']): { href: string; text:
     const text = brief.pages === undefined ? t('downloadPdf') : t('downloadPdfPages', { pages: brief.pages });
     links.push({ href: checkHref(brief.pdf, `brief ${brief.id}`), text });
   }
+  if (brief.docx !== undefined) links.push({ href: checkHref(brief.docx, `brief ${brief.id}`), text: t('downloadWord') });
   return links.map((link, index) => ({ ...link, primary: index === 0 }));
 }
 

@@ -43,7 +43,8 @@ describe('parseCommand', () => {
   });
 
   it('should reject an unknown format', () => {
-    expect(usageError(['build', '--format', 'html,docx']).message).toBe('Unknown format "docx": use html, pdf or html,pdf.');
+    expect(usageError(['build', '--format', 'html,odt']).message).toBe('Unknown format "odt": use html, pdf, docx or a list such as html,pdf.');
+    expect(parseCommand(['build', '--format', 'html,docx']).options).toEqual({ formats: ['html', 'docx'] });
   });
 
   it('should take --paper letter, in any case', () => {
