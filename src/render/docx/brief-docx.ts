@@ -59,6 +59,8 @@ interface Format {
 interface Context {
   /** Footnote number (as in `fn-N`) → its Word footnote id, for the notes that exist. */
   readonly notes: ReadonlyMap<string, number>;
+  /** Numbered lists so far in this document (each restarts its numbering). */
+  lists: number;
 }
 
 /**
@@ -188,7 +190,6 @@ interface BlockState {
   readonly italics?: boolean;
 }
 
-let listInstances = 0;
 
 /** A paragraph of phrasing content, in the state's style (quotation, list item …). */
 function paragraph(nodes: readonly ElementContent[], state: BlockState, context: Context, extra: { heading?: (typeof headings)[number] } = {}): Paragraph | undefined {
@@ -251,7 +252,7 @@ function block(node: Element, state: BlockState, context: Context): Block[] {
     case 'ol': {
       const ordered = node.tagName === 'ol';
       const level = state.list ? Math.min(state.list.level + 1, 8) : 0;
-      const instance = ordered ? ++listInstances : 0;
+      const instance = ordered ? ++context.lists : 0;
       const out: Block[] = [];
       for (const item of node.children) {
         if (!isElement(item) || item.tagName !== 'li') continue;
@@ -401,10 +402,9 @@ function coreXml(properties: { title: string; subject?: string; creator: string;
 
 /** The brief as a .docx file. */
 export async function briefToDocx(brief: DocxBrief, options: DocxOptions): Promise<Uint8Array> {
-  listInstances = 0;
   const tree = fromHtml(brief.body, { fragment: true });
   const { byRef, notes } = footnotesOf(tree);
-  const context: Context = { notes: byRef };
+  const context: Context = { notes: byRef, lists: 0 };
   const { matter } = brief;
   const language = matter.lang;
   const front: Paragraph[] = [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(matter.title)] })];
@@ -413,7 +413,11 @@ export async function briefToDocx(brief: DocxBrief, options: DocxOptions): Promi
   const body = blocks(tree.children as ElementContent[], {}, context);
   const footnotes = Object.fromEntries(
     Object.entries(notes).map(([id, item]) => {
-      const paragraphs = blocks(item.children, {}, context).filter((made): made is Paragraph => made instanceof Paragraph);
+      // A space after the note's number, as Word's own footnotes have.
+      const [first, ...rest] = item.children;
+      const spaced: ElementContent[] =
+        first?.type === 'element' && first.tagName === 'p' ? [{ ...first, children: [{ type: 'text', value: '\u00a0' }, ...first.children] }, ...rest] : [{ type: 'text', value: '\u00a0' }, ...item.children];
+      const paragraphs = blocks(spaced, {}, context).filter((made): made is Paragraph => made instanceof Paragraph);
       return [id, { children: paragraphs.length > 0 ? paragraphs : [new Paragraph({})] }];
     }),
   );
