@@ -3,7 +3,7 @@
 
 // Left to Node: puppeteer reads its config file through CommonJS globals, pdfjs-dist starts a
 // worker from its own files, chokidar has optional native parts.
-export const external = ['puppeteer', 'pdfjs-dist', 'chokidar', 'fsevents'];
+export const external = ['puppeteer', 'pdfjs-dist', 'chokidar', 'fsevents', '@resvg/resvg-js'];
 
 /** esbuild's options for the CLI bundle, from the repository root. */
 export function bundleOptions(root) {

@@ -63,6 +63,10 @@ describe('briefs build --format docx (end to end)', () => {
       expect(core).toContain('<dc:creator>');
       expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2025-12-01T00:00:00Z</dcterms:created>');
     }
+    // The TIP brief's chart: each panel drawn as a PNG image, its text alternative as the alt text.
+    const tip = await parts(project.path('output', 'tip-assessment.docx'));
+    expect(Object.keys(tip).filter((name) => /^word\/media\/.+\.png$/.test(name)).length).toBeGreaterThanOrEqual(2);
+    expect(tip['word/document.xml']).toMatch(/<wp:docPr [^>]*descr="Investigations: [^"]*2009[^"]*"/);
     // The index links each brief's Word document next to its HTML.
     const index = await project.read('output/index.html');
     for (const id of briefs) expect(index).toContain(`href="${id}.docx"`);

@@ -2,8 +2,8 @@
  * A prepared brief as a Word document (`briefs build --format docx`), made with the `docx`
  * package from the brief's HTML body: headings as Word's heading styles, the notes as real Word
  * footnotes (the text the PDF prints, in its order), tables with a repeating header row, the
- * Evidence annex and the Sources list as ordinary sections. Charts are given by their text
- * alternative (an italic paragraph): the SVG is not drawn.
+ * Evidence annex and the Sources list as ordinary sections. Each chart panel is drawn as a PNG
+ * image (resvg) with its text alternative as the image's alt text.
  *
  * Loaded only when a docx output is built (a dynamic import in run-build.ts).
  */
@@ -13,6 +13,7 @@ import {
   Document,
   FootnoteReferenceRun,
   HeadingLevel,
+  ImageRun,
   LevelFormat,
   Packer,
   Paragraph,
@@ -26,7 +27,9 @@ import {
 } from 'docx';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
+import { Resvg } from '@resvg/resvg-js';
 import type { FrontMatter } from '../../markdown/index.js';
 
 /** What the converter needs of a prepared brief. */
@@ -61,6 +64,8 @@ interface Context {
   readonly notes: ReadonlyMap<string, number>;
   /** Numbered lists so far in this document (each restarts its numbering). */
   lists: number;
+  /** Drawings so far: each needs a document-unique id (docx's own counter is shared by the process). */
+  drawings: number;
 }
 
 /**
@@ -278,7 +283,33 @@ function block(node: Element, state: BlockState, context: Context): Block[] {
   }
 }
 
-/** A chart: its title, subtitle and each panel's text alternative, as italic paragraphs (the SVG is not drawn). */
+/** Widest a chart is drawn in the document, in pixels at 96 per inch (the text column of A4 with 2.5 cm margins). */
+const chartWidthPx = 600;
+
+/**
+ * A chart panel as a PNG image (the SVG drawn by resvg, at twice the size it is shown, with the
+ * system's fonts) with its text alternative as the image's alt text.
+ */
+function chartImage(svg: Element, label: string, context: Context): Paragraph {
+  const markup = toHtml({ ...svg, properties: { ...svg.properties, xmlns: 'http://www.w3.org/2000/svg' } }, { space: 'svg' });
+  const viewBox = String(svg.properties['viewBox'] ?? '').split(/[\s,]+/).map(Number);
+  const width = Number(svg.properties['width']) || viewBox[2] || chartWidthPx;
+  const height = Number(svg.properties['height']) || viewBox[3] || width / 2;
+  const shown = Math.min(chartWidthPx, width);
+  const png = new Resvg(markup, { fitTo: { mode: 'width', value: Math.round(shown * 2) }, font: { loadSystemFonts: true }, background: 'white' }).render().asPng();
+  return new Paragraph({
+    children: [
+      new ImageRun({
+        type: 'png',
+        data: png,
+        transformation: { width: Math.round(shown), height: Math.round((shown * height) / width) },
+        altText: { id: String(++context.drawings), name: `Chart ${context.drawings}`, title: label.slice(0, 200) || 'Chart', description: label || 'Chart' },
+      }),
+    ],
+  });
+}
+
+/** A chart: its title, subtitle, each panel drawn as an image with its text alternative, the caption. */
 function figure(node: Element, state: BlockState, context: Context): Block[] {
   const out: Block[] = [];
   const italic = { ...state, italics: true };
@@ -288,12 +319,14 @@ function figure(node: Element, state: BlockState, context: Context): Block[] {
       if (child.tagName === 'svg') {
         if (child.properties['ariaHidden'] === 'true') continue;
         const label = String(child.properties['ariaLabel'] ?? '').trim();
-        if (label) out.push(new Paragraph({ children: [new TextRun({ text: label, italics: true })], ...(state.style ? { style: state.style } : {}) }));
+        out.push(chartImage(child, label, context));
       } else if (child.tagName === 'img') {
         const alt = String(child.properties['alt'] ?? '').trim();
         if (alt) out.push(new Paragraph({ children: [new TextRun({ text: alt, italics: true })] }));
       } else if (child.tagName === 'ul' && classes(child).includes('chart-key')) {
-        continue; // the key explains the drawing's glyphs: no drawing, no key
+        // The key to the drawing's marks, in one small line.
+        const keys = child.children.filter(isElement).map((item) => toText(item).replace(/\s+/g, ' ').trim()).filter(Boolean);
+        if (keys.length > 0) out.push(new Paragraph({ children: [new TextRun({ text: keys.join('; '), italics: true, size: 18 })] }));
       } else if (child.tagName === 'table') {
         out.push(table(child, context));
       } else if (child.tagName === 'p' || /^h[1-6]$/.test(child.tagName)) {
@@ -404,7 +437,7 @@ function coreXml(properties: { title: string; subject?: string; creator: string;
 export async function briefToDocx(brief: DocxBrief, options: DocxOptions): Promise<Uint8Array> {
   const tree = fromHtml(brief.body, { fragment: true });
   const { byRef, notes } = footnotesOf(tree);
-  const context: Context = { notes: byRef, lists: 0 };
+  const context: Context = { notes: byRef, lists: 0, drawings: 0 };
   const { matter } = brief;
   const language = matter.lang;
   const front: Paragraph[] = [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(matter.title)] })];
