@@ -86,11 +86,12 @@ describe('briefs build --format docx (end to end)', () => {
     expect(Buffer.compare(await readFile(project.path('output', 'unmik-era.docx')), bytes)).toBe(0);
   });
 
-  it.skipIf(!soffice)('opens in LibreOffice (converted to PDF)', async () => {
+  it.skipIf(!soffice)('opens in LibreOffice: each brief converts to PDF', async () => {
     const out = await mkdtemp(path.join(os.tmpdir(), 'briefs-docx-'));
     try {
-      execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', out, project.path('output', 'unmik-era.docx')], { stdio: 'pipe', timeout: 300_000 });
-      expect((await stat(path.join(out, 'unmik-era.pdf'))).size).toBeGreaterThan(1000);
+      const files = briefs.map((id) => project.path('output', `${id}.docx`));
+      execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${out}/profile`, '--convert-to', 'pdf', '--outdir', out, ...files], { stdio: 'pipe', timeout: 600_000 });
+      for (const id of briefs) expect((await stat(path.join(out, `${id}.pdf`))).size).toBeGreaterThan(1000);
     } finally {
       await rm(out, { recursive: true, force: true });
     }
