@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { detectFormat } from '../ingest/formats/detect-format.js';
@@ -7,6 +6,7 @@ import type { SourceFormat } from '../ingest/index.js';
 import { sha256 } from '../ingest/index.js';
 import { archivedBase, archiveFolder } from './archive-name.js';
 import type { Revision } from './mediawiki.js';
+import { writeAtomic } from './write-atomic.js';
 
 
 const recordSchema = z.object({
@@ -65,12 +65,6 @@ export function formatOfFetched(bytes: Uint8Array, contentType: string | undefin
 
 /** The folder of a source's versions. */
 export const archiveDir = (sourcesDir: string, id: string) => path.join(sourcesDir, archiveFolder, id);
-
-async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  const temporary = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(temporary, data);
-  await rename(temporary, file);
-}
 
 /** Every record of a source, oldest first (unreadable records are skipped). */
 export async function sourceRecords(sourcesDir: string, id: string): Promise<FetchRecord[]> {

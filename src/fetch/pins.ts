@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { isMap, isSeq, parseDocument, stringify, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { FetchRecord } from './archive.js';
+import { writeAtomic } from './write-atomic.js';
 
 /** A pin to move: the source, and the archived version it moves to. */
 export interface PinMove {
@@ -89,8 +89,6 @@ export async function movePins(bibliographyPath: string, moves: readonly PinMove
       throw new Error(`Moving the pin of ${JSON.stringify(id)} would not leave ${bibliographyPath} as meant; it was not changed.`);
     }
   }
-  const temporary = `${bibliographyPath}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(temporary, next);
-  await rename(temporary, bibliographyPath);
+  await writeAtomic(bibliographyPath, next);
   return moved;
 }

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import type { VFileMessage } from 'vfile-message';
@@ -16,6 +15,7 @@ import { driftJsonFile, driftMarkdownFile, driftMarkdown, driftReport, sourceLin
 import { runPerHost, type HostTask } from './schedule.js';
 import { knownYears, probeYear, seriesOf, yearsToProbe } from './series.js';
 import type { DriftReport, NewDocument, SeriesFailure, SourceDrift } from './types.js';
+import { writeAtomic } from './write-atomic.js';
 
 /** How a `briefs fetch` runs. */
 export interface FetchRun {
@@ -50,13 +50,6 @@ const hostOf = (address: string) => {
     return address;
   }
 };
-
-async function writeAtomic(file: string, text: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(temporary, text);
-  await rename(temporary, file);
-}
 
 /** The last run's report, when there is a readable one. */
 async function previousReport(outDir: string): Promise<DriftReport | undefined> {
