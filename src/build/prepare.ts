@@ -103,6 +103,9 @@ export async function prepare(
       missing.map((file) => Object.assign(createMessage(codes.fileMissing, [file], { stage: 'build' }), { file })),
     );
   }
+  // The fonts are read while the sources are (a brief's full document needs them, a check does not).
+  const fontsLoading = documents ? loadFontCss() : Promise.resolve('');
+  fontsLoading.catch(() => undefined);
   const [sources, templates, factsFile] = await Promise.all([
     readSources(config.sources, { cache: folderCache(path.join(config.root, '.cache', 'briefs')), yaml: options.yaml }),
     loadTemplates(config.templates),
@@ -155,7 +158,7 @@ export async function prepare(
   // Styles are inlined without what they would load from outside (@import, url()): warned, left out.
   const { css, messages: cssMessages } = selfContainedCss(templates.styles.values());
   messages.push(...cssMessages);
-  const fontCss = documents ? await loadFontCss() : '';
+  const fontCss = await fontsLoading;
   const selected = orderBriefs(config.briefs.length > 0 ? config.briefs : briefIds, config.collection.order);
   const edition = formatIsoDate(config.edition, config.language);
   // The collection's title, logo, accent … and the interface words, for the layout.
@@ -168,8 +171,11 @@ export async function prepare(
   stopOnFatal([...messages, ...markdown.flatMap((brief) => brief.file.messages)], texts);
   // `briefs check` lints (facts no brief uses, paragraphs without a note, figures without a
   // period), reading the Markdown before it becomes HTML. A build leaves that to the check.
-  const lint = lintBriefs({ facts, factsPath: config.factsPath, briefs: markdown });
-  if (!documents) messages.push(...lint);
+  // (After the briefs are handed over in a build: it only counts the lint, and the browser lays
+  // the first brief out meanwhile.)
+  const lintNow = () => lintBriefs({ facts, factsPath: config.factsPath, briefs: markdown });
+  const checkLint = documents ? [] : lintNow();
+  messages.push(...checkLint);
 
   await breathe();
   const processor = createProcessor({ language: config.language });
@@ -228,6 +234,7 @@ export async function prepare(
     }
   }
   stopOnFatal([...messages, ...bodies.flatMap((body) => body.file.messages)], texts);
+  const lint = documents ? lintNow() : checkLint;
 
   const warnings = [...messages, ...bodies.flatMap((body) => body.file.messages)].filter((message) => message.fatal !== true);
   return { sources, facts, templates, style, citer, briefs, css, fontCss, warnings, lint: documents ? lint : [], texts };

@@ -123,6 +123,9 @@ async function renderBrief(
 ): Promise<RenderedDocument> {
   const { layOutDocument } = await loadPdfStage();
   const engine = await layoutEngine;
+  // pdf-lib loads while the browser lays the first document out (this process waits then),
+  // not after its PDF arrives.
+  if (wanted.print) loadFinisher().catch(() => undefined);
   return withRetry(browsers, brief.briefId, signal, failure, async (browser) => {
     const html = joinHtml(brief.html);
     const laid = await browser.withPage(

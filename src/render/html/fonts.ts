@@ -45,30 +45,45 @@ async function inlineSrc(value: string, dir: string): Promise<string> {
 
 /**
  * The @font-face rules of the briefs' fonts with every font file inlined (data: URLs), so the
- * HTML stands alone and Chromium embeds the same fonts in every PDF on every machine.
+ * HTML stands alone and Chromium embeds the same fonts in every PDF on every machine. Each face
+ * keeps its `unicode-range` (from the package's per-weight sheet, e.g. `400.css`; the per-subset
+ * sheets have none): without it the four subsets of a weight are one composite face, every glyph
+ * looked up through all four and every file decoded; with it, a browser decodes only the subsets
+ * whose characters the document has (Cyrillic only where there is Cyrillic).
  */
 export async function loadFontCss(families: readonly FontFamily[] = briefFonts): Promise<string> {
-  const sheets: string[] = [];
-  for (const family of families) {
-    const dir = path.dirname(require.resolve(`${family.package}/package.json`));
-    for (const weight of family.weights) {
-      for (const style of family.italic ? ['', '-italic'] : ['']) {
-        for (const subset of fontSubsets) {
-          const file = path.join(dir, `${subset}-${weight}${style}.css`);
+  const sheets = await Promise.all(
+    families.flatMap((family) => {
+      const dir = path.dirname(require.resolve(`${family.package}/package.json`));
+      return family.weights.flatMap((weight) =>
+        (family.italic ? ['normal', 'italic'] : ['normal']).map(async (style) => {
+          const file = path.join(dir, `${weight}${style === 'italic' ? '-italic' : ''}.css`);
           const root = postcss.parse(await readFile(file, 'utf8'), { from: file });
           const sources: Promise<void>[] = [];
-          root.walkDecls('src', (decl) => {
-            sources.push(inlineSrc(decl.value, dir).then((value) => void (decl.value = value)));
+          root.each((node) => {
+            if (node.type !== 'atrule' || node.name !== 'font-face') return;
+            // Only the subsets the briefs use (the file names say which: `…-latin-ext-400-normal.woff2`).
+            const src = node.nodes?.find((decl) => decl.type === 'decl' && decl.prop === 'src');
+            const subset = fontSubsets.find((name) => src?.type === 'decl' && src.value.includes(`-${name}-${weight}-${style}.woff2`));
+            if (!subset || src?.type !== 'decl') {
+              node.remove();
+              return;
+            }
+            sources.push(inlineSrc(src.value, dir).then((value) => void (src.value = value)));
+            node.walkDecls('font-display', (decl) => {
+              // Print needs the real font at once, never a fallback swapped in later.
+              decl.value = 'block';
+            });
           });
-          root.walkDecls('font-display', (decl) => {
-            // Print needs the real font at once, never a fallback swapped in later.
-            decl.value = 'block';
+          // The name of each face kept stays above it; those of the faces left out go too.
+          root.walkComments((comment) => {
+            if (comment.next()?.type !== 'atrule') comment.remove();
           });
           await Promise.all(sources);
-          sheets.push(root.toString());
-        }
-      }
-    }
-  }
+          return root.toString();
+        }),
+      );
+    }),
+  );
   return sheets.join('\n');
 }

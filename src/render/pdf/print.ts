@@ -45,7 +45,7 @@ export async function readLayoutEngine(): Promise<string> {
  * Move every note into the text at each of its markers, as a `float: footnote` element Paged.js
  * places at the foot of the marker's page. A note cited again keeps its number.
  */
-const floatNotes = String.raw`(() => {
+export const floatNotes = String.raw`(() => {
   const notes = new Map();
   for (const item of document.querySelectorAll('section[data-footnotes] li[id]')) notes.set(item.id, item);
   for (const reference of document.querySelectorAll('a[data-footnote-ref]')) {
@@ -91,7 +91,7 @@ const dedupeNotes = String.raw`(() => {
  * section (h2 of main) with a second link whose ::after Paged.js fills with the page the section
  * starts on (target-counter).
  */
-const addContents = (label: string) => String.raw`(() => {
+export const addContents = (label: string) => String.raw`(() => {
   const label = ${JSON.stringify(label)};
   if (document.querySelector('nav.toc')) return;
   const headings = [...document.querySelectorAll('main h2')].filter((h) => !h.closest('section[data-footnotes], section.sources'));
@@ -343,7 +343,7 @@ export function seedOf(name: string): number {
  * brief: on paper, and in a PDF mailed on its own, they would point nowhere. The quoted
  * excerpt stays; the link goes.
  */
-const unlinkPassages = String.raw`document.querySelectorAll('a.passage').forEach((link) => link.replaceWith(...link.childNodes))`;
+export const unlinkPassages = String.raw`document.querySelectorAll('a.passage').forEach((link) => link.replaceWith(...link.childNodes))`;
 
 const dropLinkedStyles = String.raw`(() => {
   document.querySelectorAll('link[rel~="stylesheet"], link[rel~="import"]').forEach((link) => link.remove());
