@@ -9,7 +9,8 @@ export const external = ['puppeteer', 'pdfjs-dist', 'chokidar', 'fsevents', '@re
 export function bundleOptions(root) {
   return {
     absWorkingDir: root,
-    entryPoints: { briefs: 'src/cli/main.ts' },
+    // The print worker is a script of its own (src/build/worker-printer.ts starts it from beside itself).
+    entryPoints: { briefs: 'src/cli/main.ts', 'print-worker': 'src/build/print-worker.ts' },
     outdir: 'dist/bundle',
     // The chunks sit beside the entry, one folder below the repository like src/<stage>/*.ts:
     // paths the code finds from its own file (package.json, src/, node_modules) stay right.

@@ -87,6 +87,12 @@ export async function prepare(
      * has a fatal problem): nothing may be written before prepare returns.
      */
     readonly onBrief?: (brief: PreparedBrief) => void;
+    /**
+     * Briefs to turn into HTML (and hand over) before the others: those out of date, in a
+     * rebuild that prepares every brief for the pack and the site. The briefs come back in
+     * the collection's order all the same.
+     */
+    readonly first?: ReadonlySet<string>;
   } = {},
 ): Promise<Prepared> {
   // `briefs check` needs the briefs rendered, not their full documents (fonts, layout).
@@ -182,7 +188,11 @@ export async function prepare(
   const citer = createCiter(sources.docs, style);
   const briefs: PreparedBrief[] = [];
   const bodies: BriefHtmlBody[] = [];
-  for (const [index, brief] of markdown.entries()) {
+  const order = [...markdown.keys()];
+  const first = options.first;
+  if (first) order.sort((a, b) => Number(first.has(markdown[b]!.briefId)) - Number(first.has(markdown[a]!.briefId)));
+  for (const index of order) {
+    const brief = markdown[index]!;
     const body = await markdownToHtml(brief, processor, {
       knows: (id) => facts.has(id),
       format: (groups) => citer.notes(groups.map((ids) => ids.map((id) => facts.get(id)!))),
@@ -234,6 +244,9 @@ export async function prepare(
     }
   }
   stopOnFatal([...messages, ...bodies.flatMap((body) => body.file.messages)], texts);
+  // In the collection's order again (the pack and the site list them so), whatever went first.
+  const position = new Map(selected.map((id, index) => [id, index]));
+  briefs.sort((a, b) => position.get(a.briefId)! - position.get(b.briefId)!);
   const lint = documents ? lintNow() : checkLint;
 
   const warnings = [...messages, ...bodies.flatMap((body) => body.file.messages)].filter((message) => message.fatal !== true);

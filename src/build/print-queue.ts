@@ -1,14 +1,31 @@
 import { performance } from 'node:perf_hooks';
-import { withLayout } from '../compose/index.js';
-import type { Config } from '../config/index.js';
 import { BuildError, codes, createMessage } from '../diagnostics/index.js';
-import { joinHtml, type BrowserProvider, type LaidOutPart, type PdfBrowser, type Printed } from '../render/index.js';
+import { assemblePack, frontName } from '../render/html/pack.js';
+import { joinHtml } from '../render/html/html-parts.js';
+import type { LaidOutPart } from '../render/html/pack.js';
+import type { BrowserProvider, PdfBrowser } from '../render/pdf/index.js';
+import type { NotePlacement, Printed } from '../render/pdf/print.js';
 import { BrowserStartError } from '../render/pdf/faults.js';
 import { digest } from './digest.js';
 import { createHeapKeeper } from './heap-keeper.js';
 import { createLaneChooser } from './lanes.js';
 import { packId } from './plan.js';
-import type { Prepared, PreparedBrief } from './prepare.js';
+import type { PreparedBrief } from './prepare.js';
+
+/** What the print side needs of a brief: its document, its size, and what goes in the PDF's metadata. */
+export type PrintableBrief = Pick<PreparedBrief, 'briefId' | 'html' | 'body' | 'matter'>;
+
+/** The build's settings the print side uses: plain data, so they reach a worker thread as they are. */
+export interface PrintSettings {
+  /** Pages the browser lays out side by side. */
+  readonly concurrency: number;
+  readonly notes: NotePlacement;
+  /** The heading of a brief's contents, in the collection's language. */
+  readonly contents: string;
+  /** The PDFs' author, and their date when pinned. */
+  readonly author: string;
+  readonly pinnedDate: Date | undefined;
+}
 
 // The PDF stage loads only when a build makes PDFs: no-op builds and checks stay fast. Its two
 // halves load apart: the printer (puppeteer) at once, to start the browser; pdf-lib, which only
@@ -95,7 +112,7 @@ async function withRetry<T>(
 }
 
 /** Title, author, dates and fingerprint written into a printed PDF. */
-async function finish(printed: Printed, brief: PreparedBrief, config: Config, html: readonly string[] | string, version: string): Promise<RenderedPdf> {
+async function finish(printed: Printed, brief: PrintableBrief, config: PrintSettings, html: readonly string[] | string, version: string): Promise<RenderedPdf> {
   const { finalizePdf } = await loadFinisher();
   const bytes = await finalizePdf(printed.bytes, {
     title: brief.matter.title,
@@ -113,8 +130,8 @@ async function finish(printed: Printed, brief: PreparedBrief, config: Config, ht
 /** Lay one brief out on page `lane`: print its PDF, keep its pages for the pack, or both. */
 async function renderBrief(
   browsers: BrowserProvider,
-  brief: PreparedBrief,
-  config: Config,
+  brief: PrintableBrief,
+  config: PrintSettings,
   layoutEngine: Promise<string>,
   lane: number,
   wanted: RenderWanted,
@@ -129,48 +146,12 @@ async function renderBrief(
   return withRetry(browsers, brief.briefId, signal, failure, async (browser) => {
     const html = joinHtml(brief.html);
     const laid = await browser.withPage(
-      (page) => layOutDocument(page, html, { notes: config.notes, layoutEngine: engine, name: brief.briefId, contents: config.language.t('contents'), ...wanted }),
+      (page) => layOutDocument(page, html, { notes: config.notes, layoutEngine: engine, name: brief.briefId, contents: config.contents, ...wanted }),
       lane,
     );
     const pdf = laid.bytes ? await finish({ bytes: laid.bytes, blocked: laid.blocked, pages: laid.pages }, brief, config, brief.html, browser.version) : undefined;
     return { ...(pdf ? { pdf } : {}), ...(laid.part ? { part: laid.part } : {}) };
   });
-}
-
-/** The handout pack: its front matter, laid out like a brief, to be followed by the briefs. */
-export async function packOf(prepared: Prepared, config: Config): Promise<PreparedBrief> {
-  const { renderPackFront, formatEdition, layoutChrome, onlineCopy } = await import('./pack-input.js');
-  const layout = prepared.templates.layouts.get('pack')!;
-  const chrome = layoutChrome(config.collection, config.language);
-  // Where the collection has a site: the online edition's index, printed on the cover with a QR code.
-  const online = await onlineCopy(config.collection.site, 'index.html');
-  const html = withLayout(layout.path, () => renderPackFront(layout, {
-    briefs: prepared.briefs.map((brief) => ({ briefId: brief.briefId, title: brief.matter.title })),
-    css: prepared.css,
-    fontCss: prepared.fontCss,
-    edition: formatEdition(config.edition, config.language),
-    editionIso: config.edition,
-    paper: config.paper,
-    chrome,
-    online,
-  }));
-  const union = (pick: (brief: PreparedBrief) => readonly string[]) => [...new Set(prepared.briefs.flatMap(pick))];
-  return {
-    briefId: packId,
-    matter: {
-      title: config.collection.pack.title,
-      subtitle: config.language.t('handoutPack'),
-      summary: config.language.t('packSummary', { titles: config.language.list(prepared.briefs.map((brief) => brief.matter.title)) }),
-      keywords: [...new Set(prepared.briefs.flatMap((brief) => brief.matter.keywords))],
-      omit: {},
-      lang: config.collection.lang,
-    },
-    html,
-    body: '',
-    citations: { notes: [], bibliography: [] },
-    usedFacts: union((brief) => brief.usedFacts),
-    citedSources: union((brief) => brief.citedSources),
-  };
 }
 
 /**
@@ -179,16 +160,15 @@ export async function packOf(prepared: Prepared, config: Config): Promise<Prepar
  */
 async function renderPack(
   browsers: BrowserProvider,
-  pack: PreparedBrief,
+  pack: PrintableBrief,
   parts: readonly Promise<RenderedDocument>[],
   fontCss: string,
-  config: Config,
+  config: PrintSettings,
   layoutEngine: Promise<string>,
   lane: number,
   signal: AbortSignal | undefined,
   failure: FirstFailure,
 ): Promise<RenderedPdf> {
-  const { assemblePack, frontName } = await import('./pack-input.js');
   const { printLaidOut } = await loadPdfStage();
   const front = await renderBrief(browsers, { ...pack, briefId: frontName }, config, layoutEngine, lane, { print: false, capture: true }, signal, failure);
   const briefs = (await Promise.all(parts)).map((rendered) => rendered.part!);
@@ -207,17 +187,25 @@ async function renderPack(
  */
 const printWeight = (body: string) => 50_000 + body.length;
 
+/** Laid-out pages of briefs, kept between builds, with the digest of what they were laid out from. */
+export type PartCache = Map<string, { readonly key: string; readonly part: LaidOutPart }>;
+
+/** What a brief's pages depend on: its whole document and how notes and contents are set. */
+const partKey = (brief: PrintableBrief, config: PrintSettings) => digest([...brief.html, config.notes, config.contents]);
+
 /** The PDFs of one build, printed as their documents come. */
 export interface PrintQueue {
   /**
    * Lay a brief out as soon as it is ready: printed if its PDF is out of date, its pages kept
    * if the build makes the handout pack. Adding a brief twice does nothing.
    */
-  readonly add: (brief: PreparedBrief) => void;
+  readonly add: (brief: PrintableBrief) => void;
   /** Print the handout pack from the pages of `briefs` (added here if they were not). */
-  readonly addPack: (pack: PreparedBrief, briefs: readonly PreparedBrief[], fontCss: string) => void;
+  readonly addPack: (pack: PrintableBrief, briefs: readonly PrintableBrief[], fontCss: string) => void;
   /** A document's PDF, once printed, and when its print was started. */
-  readonly pdfOf: (brief: PreparedBrief) => Promise<{ readonly pdf: RenderedPdf; readonly t0: number }>;
+  readonly pdfOf: (brief: PrintableBrief) => Promise<{ readonly pdf: RenderedPdf; readonly t0: number }>;
+  /** The build is over: what the queue holds of its documents is let go. */
+  readonly release: () => void;
 }
 
 /**
@@ -228,12 +216,17 @@ export interface PrintQueue {
  */
 export function createPrintQueue(options: {
   readonly browsers: BrowserProvider;
-  readonly config: Config;
+  readonly config: PrintSettings;
   readonly signal: AbortSignal | undefined;
   /** Whether a document's PDF is to be printed (out of date). */
   readonly prints: (briefId: string) => boolean;
   /** Whether the build makes the handout pack (every brief's pages are kept). */
   readonly pack: boolean;
+  /**
+   * Pages kept from earlier builds of the same printer (watch mode), by brief: a brief whose
+   * document is unchanged and whose PDF is up to date is not laid out again for the pack.
+   */
+  readonly parts?: PartCache;
 }): PrintQueue {
   const { browsers, config, signal } = options;
   // Paged.js, read once per build and injected into every page that prints.
@@ -252,11 +245,16 @@ export function createPrintQueue(options: {
     jobs.set(briefId, entry);
     return entry;
   };
-  const start = (brief: PreparedBrief) => {
+  const start = (brief: PrintableBrief) => {
     const wanted: RenderWanted = { print: options.prints(brief.briefId), capture: options.pack };
     if (jobs.has(brief.briefId) || (!wanted.print && !wanted.capture)) return jobs.get(brief.briefId);
     const lane = chooseLane({ id: brief.briefId, weight: printWeight(brief.body) });
-    return track(brief.briefId, renderBrief(browsers, brief, config, layoutEngine, lane, wanted, signal, failure));
+    const key = options.parts && wanted.capture ? partKey(brief, config) : undefined;
+    const kept = key !== undefined ? options.parts?.get(brief.briefId) : undefined;
+    if (!wanted.print && kept && kept.key === key) return track(brief.briefId, Promise.resolve({ part: kept.part }));
+    const rendered = renderBrief(browsers, brief, config, layoutEngine, lane, wanted, signal, failure);
+    if (key !== undefined) void rendered.then((done) => done.part && options.parts?.set(brief.briefId, { key, part: done.part }), () => undefined);
+    return track(brief.briefId, rendered);
   };
   return {
     add: (brief) => void start(brief),
@@ -271,5 +269,6 @@ export function createPrintQueue(options: {
       if (!entry || !pdf) throw new Error(`internal: no print of ${brief.briefId} was started`);
       return { pdf, t0: entry.t0 };
     },
+    release: () => jobs.clear(),
   };
 }

@@ -6,6 +6,7 @@ import type { VFileMessage } from 'vfile-message';
 import { UsageError, locateTemplate, type Config } from '../config/index.js';
 import { BuildError, codes, createMessage } from '../diagnostics/index.js';
 import type { BrowserProvider } from '../render/index.js';
+import { threadPrinter, type Printer } from './printer.js';
 import { orderBriefs } from '../collection/order.js';
 import { digest, digestJson } from './digest.js';
 import { checkInputFolders } from './input-folders.js';
@@ -16,7 +17,8 @@ import type { Prepared, PreparedBrief } from './prepare.js';
 import { diffFacts, makeReport, renderChanges, serializeReport, type BuildReport } from './report.js';
 import { siteOutputs } from './site-outputs.js';
 import { browserStamp, takeSnapshot } from './snapshot.js';
-import { createPrintQueue, packOf } from './print-queue.js';
+import type { PrintQueue } from './print-queue.js';
+import { packOf } from './pack-document.js';
 import { writeOutputs, type OutputFile, type OutputFs } from './write-output.js';
 import type { YamlMemo } from '../yaml/index.js';
 
@@ -65,8 +67,17 @@ export interface BuildContext {
   readonly reporter?: Reporter;
   /** Aborting closes the browser and stops the build before anything is written. */
   readonly signal?: AbortSignal;
-  /** A browser kept by the caller (watch mode keeps one warm); otherwise one per build. */
+  /** A printer kept by the caller (watch mode keeps one warm); otherwise one per build, in a worker thread. */
+  readonly printer?: Printer;
+  /** Print on these browsers, on this thread (a test's stand-in browser); instead of `printer`. */
   readonly browsers?: BrowserProvider;
+  /**
+   * Write each brief's HTML and PDF as soon as they are ready (watch mode: the brief being
+   * edited is on disk before the pack and the site are made), not with the rest at the end.
+   * A brief is written only once its own inputs are known good; the pack, the site and the
+   * manifest still follow as one change.
+   */
+  readonly writeEach?: boolean;
   /** The file system the outputs are written through; a test's stand-in makes a write fail on cue. */
   readonly fs?: OutputFs;
 }
@@ -117,9 +128,10 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
   const { signal } = ctx;
   throwIfAborted(signal);
   let lock: OutputLock | undefined;
-  let browsers = ctx.browsers;
-  const ownBrowsers = !browsers;
-  const closeOnAbort = () => void browsers?.close();
+  let printer = ctx.printer ?? (ctx.browsers ? threadPrinter(ctx.browsers) : undefined);
+  const ownPrinter = !printer;
+  let queue: PrintQueue | undefined;
+  const closeOnAbort = () => void printer?.close();
   signal?.addEventListener('abort', closeOnAbort, { once: true });
   try {
     await checkInputFolders(config);
@@ -136,8 +148,8 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
       throw new UsageError(unknownBriefsMessage(unknown, snapshot.briefIds));
     }
     const wantPdf = config.formats.includes('pdf');
-    if (wantPdf && !browsers) browsers = (await import('../render/pdf/provider.js')).createBrowserProvider(config.concurrency);
-    const location = wantPdf ? await browsers?.locate() : undefined;
+    if (wantPdf && !printer) printer = (await import('./worker-printer.js')).createWorkerPrinter(config.concurrency);
+    const location = wantPdf ? await printer?.locate() : undefined;
     const options: RenderOptions = {
       paper: config.paper,
       notes: config.notes,
@@ -234,36 +246,53 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
     const timings = new Map<string, number>();
     let browserVersion: string | undefined;
     const sandboxWarnings: VFileMessage[] = [];
+    let early: Promise<void> = Promise.resolve();
+    let writeFile: (briefId: string, format: string, data: OutputFile['data']) => void = () => undefined;
     if (toBuild.length > 0) {
       // Start the browser now, while the pipeline runs: its launch overlaps the Markdown and
       // HTML work instead of following it. (Its failure, if any, is reported by the render.)
       const printing = plan.steps.some((step) => step.action === 'build' && step.format === 'pdf');
       if (printing) {
-        const launching = performance.now();
-        void browsers!.get().then(
-          (browser) => reporter.info(`Browser started: ${browser.version} (${((performance.now() - launching) / 1000).toFixed(2)} s)`),
+        void printer!.start().then(
+          ({ version, ms }) => reporter.info(`Browser started: ${version} (${(ms / 1000).toFixed(2)} s)`),
           () => undefined,
         );
       }
       // Each brief is laid out as soon as it is ready, while the pipeline prepares the next
       // (print-queue.ts): printed, and its pages kept for the handout pack when there is one.
-      const queue = printing
-        ? createPrintQueue({
-            browsers: browsers!,
-            config,
+      queue = printing
+        ? printer!.queue({
+            settings: { concurrency: config.concurrency, notes: config.notes, contents: config.language.t('contents'), author: config.author, pinnedDate: config.pinnedDate },
             signal,
             prints: (briefId) => plan.steps.some((step) => step.brief === briefId && step.action === 'build' && step.format === 'pdf'),
             pack: packBuilds,
           })
         : undefined;
+      const printQueue = queue;
+      // Watch mode: each brief's files written as they come (see `writeEach`), one after another.
+      const writeNow = (briefId: string, format: string, data: OutputFile['data']) => {
+        const step = ctx.writeEach ? plan.steps.find((s) => s.brief === briefId && s.action === 'build' && s.format === format) : undefined;
+        if (!step) return;
+        early = early.then(() => writeOutputs([{ path: path.join(config.out, step.output), data }], ctx.fs ? { fs: ctx.fs } : {}));
+        early.catch(() => undefined);
+      };
+      writeFile = writeNow;
+      const outOfDate = new Set(plan.steps.filter((step) => step.action === 'build').map((step) => step.brief));
       // The pipeline (Handlebars, unified, citeproc) loads only when something is out of date.
       const { prepare } = await import('./prepare.js');
-      prepared = await prepare(Object.freeze({ ...config, briefs: [...toBuild] }), { yaml, ...(queue ? { onBrief: queue.add } : {}) });
+      prepared = await prepare(Object.freeze({ ...config, briefs: [...toBuild] }), {
+        yaml,
+        first: outOfDate,
+        onBrief: (brief) => {
+          printQueue?.add(brief);
+          writeNow(brief.briefId, 'html', brief.html);
+        },
+      });
       for (const warning of prepared.warnings) reporter.warn(warning);
       throwIfAborted(signal);
       const prepareMs = (performance.now() - started) / toBuild.length;
       const packDocument = packBuilds ? await packOf(prepared, config) : undefined;
-      if (packDocument) queue!.addPack(packDocument, prepared.briefs, prepared.fontCss);
+      if (packDocument) printQueue!.addPack(packDocument, prepared.briefs, prepared.fontCss);
       const renderables = packDocument ? [packDocument, ...prepared.briefs] : prepared.briefs;
       const builtNow = prepared;
       // The order of the lines: the briefs, then the pack (made of them).
@@ -277,10 +306,11 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
             .map(async (step) => {
               let data: OutputFile['data'] = brief.html;
               if (step.format === 'pdf') {
-                if (!queue) throw new Error(`internal: no print of ${brief.briefId} was started`);
-                const { pdf, t0 } = await queue.pdfOf(brief);
+                if (!printQueue) throw new Error(`internal: no print of ${brief.briefId} was started`);
+                const { pdf, t0 } = await printQueue.pdfOf(brief);
                 data = pdf.bytes;
                 browserVersion = pdf.version;
+                writeFile(brief.briefId, 'pdf', data);
                 for (const url of new Set(pdf.blocked)) {
                   const warning = createMessage(codes.renderBlocked, [brief.briefId, url], { stage: 'render' });
                   warning.fatal = false;
@@ -365,6 +395,8 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
     throwIfAborted(signal);
     const lost = lock?.lost();
     if (lost) throw new BuildError([createMessage(codes.outputLocked, [config.out, 0], { stage: 'build', cause: lost })]);
+    // (What watch mode wrote already is not written again: unchanged files are left alone.)
+    await early;
     // One change for every file of the build, removals included: all of it or none of it.
     await writeOutputs(
       [
@@ -389,7 +421,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
       plan,
       warnings: [...(prepared?.warnings ?? []), ...sandboxWarnings],
       lintWarnings: prepared?.lint.length ?? 0,
-      launchedBrowser: browsers?.launched() ?? false,
+      launchedBrowser: printer?.launched() ?? false,
       ...(browserVersion ? { browser: browserVersion } : {}),
       report,
     };
@@ -399,7 +431,8 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
     throw error;
   } finally {
     signal?.removeEventListener('abort', closeOnAbort);
-    if (ownBrowsers) await browsers?.close();
+    queue?.release();
+    if (ownPrinter) await printer?.close();
     await lock?.release();
   }
 }

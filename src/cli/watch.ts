@@ -2,12 +2,12 @@ import { watch } from 'chokidar';
 import path from 'node:path';
 import { runBuild, type Reporter } from '../build/index.js';
 import { builtinTemplatesDir, type Config } from '../config/index.js';
-import { createBrowserProvider } from '../render/pdf/provider.js';
+import { createWorkerPrinter } from '../build/worker-printer.js';
 import type { Io } from './main.js';
 import { interruptedCode, reportFailure } from './main.js';
 
 /** Wait after the last change before rebuilding, so a save of several files builds once. */
-export const debounceMs = 250;
+export const debounceMs = 50;
 
 /**
  * `briefs build --watch`: build, then rebuild on every change of the sources or templates
@@ -17,10 +17,10 @@ export const debounceMs = 250;
 export async function watchAndBuild(config: Config, reporter: Reporter, io: Io, options: { readonly quiet?: boolean } = {}): Promise<number> {
   // `--quiet`: no "Changed:" and "Watching …" lines; the problems of a failed rebuild still show.
   const progress = options.quiet ? () => undefined : io.err;
-  const browsers = createBrowserProvider(config.concurrency);
+  const printer = createWorkerPrinter(config.concurrency);
   // The collection's templates override the tool's built-in ones file by file: an edit of either
   // (a built-in style while working on the tool) rebuilds what shows it.
-  const watcher = watch([config.sources, config.templates, builtinTemplatesDir], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 50 } });
+  const watcher = watch([config.sources, config.templates, builtinTemplatesDir], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 60, pollInterval: 20 } });
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   let pending = false;
@@ -31,7 +31,7 @@ export async function watchAndBuild(config: Config, reporter: Reporter, io: Io, 
     changed = [];
     if (files.length > 0) progress(`\nChanged: ${files.map((file) => path.relative(io.cwd, file)).join(', ')}`);
     try {
-      await runBuild(config, { reporter, browsers, ...(io.signal ? { signal: io.signal } : {}) });
+      await runBuild(config, { reporter, printer, writeEach: true, ...(io.signal ? { signal: io.signal } : {}) });
       progress(`Watching ${path.relative(io.cwd, config.sources) || '.'} and ${path.relative(io.cwd, config.templates) || '.'} (Ctrl-C to stop) …`);
     } catch (error) {
       if (io.signal?.aborted) return;
@@ -66,6 +66,6 @@ export async function watchAndBuild(config: Config, reporter: Reporter, io: Io, 
     clearTimeout(timer);
     await watcher.close();
     await running.catch(() => undefined);
-    await browsers.close();
+    await printer.close();
   }
 }

@@ -1,0 +1,83 @@
+// The print worker: a thread of its own that drives the browser for the builds of a process
+// (worker-printer.ts starts it). Its event loop does nothing else, so the browser's start, its
+// pages and every round trip of a print are answered at once, while the build's thread
+// prepares the next brief (templates, Markdown, citations, charts: seconds of work).
+import { parentPort, workerData } from 'node:worker_threads';
+import { createBrowserProvider } from '../render/pdf/provider.js';
+import { serializeError, type FromWorker, type ToWorker } from './print-protocol.js';
+import type { PrintableBrief, PrintQueue, RenderedPdf } from './print-queue.js';
+import { threadPrinter } from './printer.js';
+
+const port = parentPort;
+if (!port) throw new Error('print-worker.ts runs as a worker thread (see worker-printer.ts)');
+const { concurrency } = workerData as { readonly concurrency: number };
+const printer = threadPrinter(createBrowserProvider(concurrency));
+const post = (message: FromWorker) => port.postMessage(message);
+
+/** One build's queue, the documents it was given (by id, for the pack) and its abort. */
+interface Build {
+  readonly queue: PrintQueue;
+  readonly briefs: Map<string, PrintableBrief>;
+  readonly prints: Set<string>;
+  readonly controller: AbortController;
+}
+const builds = new Map<number, Build>();
+
+const report = (build: number, briefId: string, job: Promise<{ readonly pdf: RenderedPdf }>) =>
+  job.then(
+    ({ pdf }) => post({ kind: 'pdf', build, briefId, pdf }),
+    (error: unknown) => post({ kind: 'failed', build, briefId, error: serializeError(error) }),
+  );
+
+port.on('message', (message: ToWorker) => {
+  switch (message.kind) {
+    case 'start':
+      printer.start().then(
+        ({ version, ms }) => post({ kind: 'started', version, ms }),
+        (error: unknown) => post({ kind: 'start-failed', error: serializeError(error) }),
+      );
+      return;
+    case 'queue': {
+      const prints = new Set<string>();
+      const controller = new AbortController();
+      const queue = printer.queue({ settings: message.settings, signal: controller.signal, prints: (id) => prints.has(id), pack: message.pack });
+      builds.set(message.build, { queue, briefs: new Map(), prints, controller });
+      return;
+    }
+    case 'add': {
+      const build = builds.get(message.build);
+      if (!build) return;
+      build.briefs.set(message.brief.briefId, message.brief);
+      if (message.print) build.prints.add(message.brief.briefId);
+      build.queue.add(message.brief);
+      if (message.print) void report(message.build, message.brief.briefId, build.queue.pdfOf(message.brief));
+      return;
+    }
+    case 'pack': {
+      const build = builds.get(message.build);
+      if (!build) return;
+      const briefs = message.briefIds.map((id) => build.briefs.get(id));
+      if (briefs.some((brief) => brief === undefined)) {
+        post({ kind: 'failed', build: message.build, briefId: message.pack.briefId, error: serializeError(new Error('internal: the pack names a brief that was not added')) });
+        return;
+      }
+      build.prints.add(message.pack.briefId);
+      build.queue.addPack(message.pack, briefs as PrintableBrief[], message.fontCss);
+      void report(message.build, message.pack.briefId, build.queue.pdfOf(message.pack));
+      return;
+    }
+    case 'release':
+      builds.get(message.build)?.queue.release();
+      builds.delete(message.build);
+      return;
+    case 'abort':
+      builds.get(message.build)?.controller.abort(new Error('aborted'));
+      return;
+    case 'close':
+      void printer.close().then(() => {
+        post({ kind: 'closed' });
+        port.close();
+      });
+      return;
+  }
+});

@@ -1,0 +1,165 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { findBrowser } from '../render/pdf/find-browser.js';
+import { packId } from './plan.js';
+import { reviveError, type FromWorker, type ToWorker } from './print-protocol.js';
+import type { PrintableBrief, PrintQueue, RenderedPdf } from './print-queue.js';
+import type { Printer } from './printer.js';
+
+/**
+ * The worker's script beside this module: print-worker.js in the bundle and in dist/, or the
+ * TypeScript source when this runs from src/ (then the worker loads tsx, as the CLI did).
+ */
+function spawnWorker(concurrency: number): Worker {
+  const workerData = { concurrency };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./print-worker.js', import.meta.url), { workerData });
+  const require = createRequire(import.meta.url);
+  const tsx = pathToFileURL(path.join(path.dirname(require.resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs')).href;
+  const script = new URL('./print-worker.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(script)}); })`;
+  return new Worker(boot, { eval: true, workerData });
+}
+
+interface Pending {
+  readonly resolve: (pdf: RenderedPdf) => void;
+  readonly reject: (error: Error) => void;
+}
+
+/** The plain data of a brief the worker needs (a brief carries more: citations, facts used …). */
+const printable = (brief: PrintableBrief): PrintableBrief => ({ briefId: brief.briefId, html: brief.html, body: brief.body, matter: brief.matter });
+
+/**
+ * A printer whose browser runs in a worker thread (print-worker.ts): the browser starts, and
+ * the first brief is laid out, while this thread still prepares the others. The worker starts
+ * on first use and stays, with its browser, until `close()`: one per build, or one for a watch
+ * session. Each PDF comes back as soon as it is finished (metadata written in the worker too).
+ */
+export function createWorkerPrinter(concurrency: number, env: NodeJS.ProcessEnv = process.env): Printer {
+  let worker: Worker | undefined;
+  let stopped: Error | undefined;
+  let builds = 0;
+  let launched = false;
+  let starting: { resolve: (value: { version: string; ms: number }) => void; reject: (error: Error) => void }[] = [];
+  const pending = new Map<string, Pending>();
+  let closing: Promise<void> | undefined;
+  let closed: (() => void) | undefined;
+  let exited = false;
+  const key = (build: number, briefId: string) => `${build}\u0000${briefId}`;
+
+  const fail = (error: Error) => {
+    stopped ??= error;
+    for (const { reject } of pending.values()) reject(error);
+    pending.clear();
+    for (const { reject } of starting) reject(error);
+    starting = [];
+  };
+  const onMessage = (message: FromWorker) => {
+    switch (message.kind) {
+      case 'started':
+      case 'start-failed': {
+        const waiting = starting;
+        starting = [];
+        for (const { resolve, reject } of waiting) {
+          if (message.kind === 'started') resolve({ version: message.version, ms: message.ms });
+          else reject(reviveError(message.error));
+        }
+        return;
+      }
+      case 'pdf':
+      case 'failed': {
+        const entry = pending.get(key(message.build, message.briefId));
+        pending.delete(key(message.build, message.briefId));
+        if (message.kind === 'pdf') entry?.resolve({ ...message.pdf, bytes: new Uint8Array(message.pdf.bytes) });
+        else entry?.reject(reviveError(message.error));
+        return;
+      }
+      case 'closed':
+        closed?.();
+        return;
+    }
+  };
+  const ensure = (): Worker => {
+    if (worker) return worker;
+    const spawned = spawnWorker(concurrency);
+    spawned.on('message', onMessage);
+    spawned.on('error', (error) => fail(new Error(`the print worker failed: ${error.message}`, { cause: error })));
+    spawned.on('exit', (code) => {
+      exited = true;
+      fail(new Error(`the print worker stopped (exit code ${code})`));
+      closed?.();
+    });
+    worker = spawned;
+    return spawned;
+  };
+  const post = (message: ToWorker) => {
+    if (stopped) return;
+    ensure().postMessage(message);
+  };
+  const expect = (build: number, briefId: string): Promise<RenderedPdf> => {
+    const promise = new Promise<RenderedPdf>((resolve, reject) => {
+      if (stopped) reject(stopped);
+      else pending.set(key(build, briefId), { resolve, reject });
+    });
+    promise.catch(() => undefined);
+    return promise;
+  };
+
+  return {
+    locate: () => findBrowser(env),
+    start: () => {
+      launched = true;
+      const started = new Promise<{ version: string; ms: number }>((resolve, reject) => {
+        if (stopped) reject(stopped);
+        else starting.push({ resolve, reject });
+      });
+      post({ kind: 'start' });
+      return started;
+    },
+    queue: ({ settings, signal, prints, pack }): PrintQueue => {
+      const build = ++builds;
+      post({ kind: 'queue', build, settings, pack });
+      const entries = new Map<string, { readonly pdf: Promise<RenderedPdf> | undefined; readonly t0: number }>();
+      const onAbort = () => post({ kind: 'abort', build });
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const add = (brief: PrintableBrief) => {
+        if (entries.has(brief.briefId)) return;
+        const print = prints(brief.briefId);
+        if (!print && !pack) return;
+        entries.set(brief.briefId, { pdf: print ? expect(build, brief.briefId) : undefined, t0: performance.now() });
+        post({ kind: 'add', build, brief: printable(brief), print });
+      };
+      return {
+        add,
+        addPack: (packBrief, briefs, fontCss) => {
+          briefs.forEach(add);
+          entries.set(packId, { pdf: expect(build, packBrief.briefId), t0: performance.now() });
+          post({ kind: 'pack', build, pack: printable(packBrief), briefIds: briefs.map((brief) => brief.briefId), fontCss });
+        },
+        pdfOf: async (brief) => {
+          add(brief);
+          const entry = entries.get(brief.briefId);
+          if (!entry?.pdf) throw new Error(`internal: no print of ${brief.briefId} was started`);
+          return { pdf: await entry.pdf, t0: entry.t0 };
+        },
+        release: () => {
+          signal?.removeEventListener('abort', onAbort);
+          entries.clear();
+          post({ kind: 'release', build });
+        },
+      };
+    },
+    launched: () => launched,
+    close: () =>
+      (closing ??= (async () => {
+        if (!worker || exited) return;
+        const done = new Promise<void>((resolve) => (closed = resolve));
+        if (!stopped) worker.postMessage({ kind: 'close' } satisfies ToWorker);
+        // The browser closes within seconds or is killed (browser.ts): the worker answers.
+        await done;
+        await worker.terminate();
+      })()),
+  };
+}
