@@ -86,7 +86,7 @@ export async function prepare(
      * next is prepared. A brief handed over may still be part of a failed build (a later brief
      * has a fatal problem): nothing may be written before prepare returns.
      */
-    readonly onBrief?: (brief: PreparedBrief) => void;
+    readonly onBrief?: (brief: PreparedBrief) => void | Promise<void>;
     /**
      * Briefs to turn into HTML (and hand over) before the others: those out of date, in a
      * rebuild that prepares every brief for the pack and the site. The briefs come back in
@@ -238,7 +238,8 @@ export async function prepare(
     };
     briefs.push(prepared);
     if (options.onBrief) {
-      options.onBrief(prepared);
+      // (Awaited: what it starts, such as writing the brief in watch mode, is done before the next brief.)
+      await options.onBrief(prepared);
       // Let the browser's replies in between two briefs: the briefs handed over print meanwhile.
       await breathe();
     }

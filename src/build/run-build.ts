@@ -247,7 +247,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
     let browserVersion: string | undefined;
     const sandboxWarnings: VFileMessage[] = [];
     let early: Promise<void> = Promise.resolve();
-    let writeFile: (briefId: string, format: string, data: OutputFile['data']) => void = () => undefined;
+    let writeFile: (briefId: string, format: string, data: OutputFile['data']) => Promise<void> = () => Promise.resolve();
     if (toBuild.length > 0) {
       // Start the browser now, while the pipeline runs: its launch overlaps the Markdown and
       // HTML work instead of following it. (Its failure, if any, is reported by the render.)
@@ -270,11 +270,12 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
         : undefined;
       const printQueue = queue;
       // Watch mode: each brief's files written as they come (see `writeEach`), one after another.
-      const writeNow = (briefId: string, format: string, data: OutputFile['data']) => {
+      const writeNow = (briefId: string, format: string, data: OutputFile['data']): Promise<void> => {
         const step = ctx.writeEach ? plan.steps.find((s) => s.brief === briefId && s.action === 'build' && s.format === format) : undefined;
-        if (!step) return;
+        if (!step) return Promise.resolve();
         early = early.then(() => writeOutputs([{ path: path.join(config.out, step.output), data }], ctx.fs ? { fs: ctx.fs } : {}));
         early.catch(() => undefined);
+        return early;
       };
       writeFile = writeNow;
       const outOfDate = new Set(plan.steps.filter((step) => step.action === 'build').map((step) => step.brief));
@@ -285,7 +286,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
         first: outOfDate,
         onBrief: (brief) => {
           printQueue?.add(brief);
-          writeNow(brief.briefId, 'html', brief.html);
+          return writeNow(brief.briefId, 'html', brief.html);
         },
       });
       for (const warning of prepared.warnings) reporter.warn(warning);
@@ -310,7 +311,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
                 const { pdf, t0 } = await printQueue.pdfOf(brief);
                 data = pdf.bytes;
                 browserVersion = pdf.version;
-                writeFile(brief.briefId, 'pdf', data);
+                void writeFile(brief.briefId, 'pdf', data);
                 for (const url of new Set(pdf.blocked)) {
                   const warning = createMessage(codes.renderBlocked, [brief.briefId, url], { stage: 'render' });
                   warning.fatal = false;

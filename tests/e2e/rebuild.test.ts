@@ -1,5 +1,6 @@
 import { processesMatching, waitUntil } from '../helpers/processes.js';
 import { createHash } from 'node:crypto';
+import { watch as watchFolder } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -184,6 +185,38 @@ describe('reproducible and safe builds (real processes)', () => {
       await project.edit('sources/facts.yaml', (text) => text.replace(/^(# The curated facts\.)/m, '$1 '));
       await watch.waitFor(/tip-assessment\s+(rebuilt|up to date)[\s\S]*Watching[\s\S]*$/);
     } finally {
+      watch.child.kill('SIGINT');
+      expect(await watch.exited).toBe(130);
+    }
+  });
+
+  it('should write an edited brief in watch mode before the pack and the site, and leave the other briefs alone', async () => {
+    const watch = spawnBriefs(['build', '--watch'], project.root);
+    const out = project.path('output');
+    // The order files are put in place, as the file system reports it (each is renamed onto its name).
+    const replaced: string[] = [];
+    const watcher = watchFolder(out, (_event, name) => {
+      if (name && /^[\w-]+\.(html|pdf)$/.test(name) && replaced.at(-1) !== name) replaced.push(name);
+    });
+    try {
+      await watch.waitFor(/Watching/);
+      const others = await Promise.all(['tip-assessment.pdf', 'unmik-era.pdf', 'tip-assessment.html'].map((name) => readFile(path.join(out, name))));
+      replaced.length = 0;
+      const mark = watch.output().length;
+      await project.edit('sources/facts.yaml', (text) => text.replace('The 2011 TIP report stated that Kosovo prohibited', 'The 2011 TIP report noted that Kosovo prohibited'));
+      await waitUntil(() => /Watching/.test(watch.output().slice(mark)));
+      // The brief first, its HTML before its PDF; the pack after them.
+      expect(replaced.indexOf('legal-framework.html')).toBeGreaterThanOrEqual(0);
+      expect(replaced.indexOf('legal-framework.html')).toBeLessThan(replaced.indexOf('legal-framework.pdf'));
+      expect(replaced.indexOf('legal-framework.pdf')).toBeLessThan(replaced.indexOf('kosovo-briefs-handout.pdf'));
+      expect(replaced.indexOf('legal-framework.pdf')).toBeLessThan(replaced.indexOf('index.html'));
+      expect((await pdfPages(path.join(out, 'legal-framework.pdf'))).join('\n')).toMatch(/2011 TIP report noted that\s+Kosovo prohibited/);
+      expect((await pdfPages(path.join(out, 'kosovo-briefs-handout.pdf'))).join('\n')).toMatch(/2011 TIP report noted that\s+Kosovo prohibited/);
+      const after = await Promise.all(['tip-assessment.pdf', 'unmik-era.pdf', 'tip-assessment.html'].map((name) => readFile(path.join(out, name))));
+      after.forEach((bytes, index) => expect(bytes.equals(others[index]!)).toBe(true));
+      expect(replaced).not.toContain('tip-assessment.pdf');
+    } finally {
+      watcher.close();
       watch.child.kill('SIGINT');
       expect(await watch.exited).toBe(130);
     }
