@@ -78,6 +78,8 @@ export interface BuildContext {
    * manifest still follow as one change.
    */
   readonly writeEach?: boolean;
+  /** Called with the files (absolute paths) each time some are written: the preview reloads what shows them. */
+  readonly onWritten?: (files: readonly string[]) => void;
   /** The file system the outputs are written through; a test's stand-in makes a write fail on cue. */
   readonly fs?: OutputFs;
 }
@@ -247,6 +249,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
     let browserVersion: string | undefined;
     const sandboxWarnings: VFileMessage[] = [];
     let early: Promise<void> = Promise.resolve();
+    const wroteEarly = new Set<string>();
     let writeFile: (briefId: string, format: string, data: OutputFile['data']) => Promise<void> = () => Promise.resolve();
     if (toBuild.length > 0) {
       // Start the browser now, while the pipeline runs: its launch overlaps the Markdown and
@@ -273,7 +276,12 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
       const writeNow = (briefId: string, format: string, data: OutputFile['data']): Promise<void> => {
         const step = ctx.writeEach ? plan.steps.find((s) => s.brief === briefId && s.action === 'build' && s.format === format) : undefined;
         if (!step) return Promise.resolve();
-        early = early.then(() => writeOutputs([{ path: path.join(config.out, step.output), data }], ctx.fs ? { fs: ctx.fs } : {}));
+        const file = path.join(config.out, step.output);
+        early = early.then(async () => {
+          await writeOutputs([{ path: file, data }], ctx.fs ? { fs: ctx.fs } : {});
+          wroteEarly.add(file);
+          ctx.onWritten?.([file]);
+        });
         early.catch(() => undefined);
         return early;
       };
@@ -408,6 +416,8 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
       ],
       { remove: plan.remove.map((output) => path.join(config.out, output)), ...(ctx.fs ? { fs: ctx.fs } : {}) },
     );
+    const rest = files.filter((file) => !wroteEarly.has(file.path));
+    if (rest.length > 0) ctx.onWritten?.(rest.map((file) => file.path));
 
     const briefs = everyBrief.map((briefId) => briefResult(briefId, prepared));
     briefs.push(...removedBriefs(plan.removals, config.out, false));

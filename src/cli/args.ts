@@ -3,7 +3,7 @@ import { evidencePlacements, UsageError, type ConfigInput, type EvidencePlacemen
 import { didYouMean } from '../diagnostics/suggest.js';
 
 /** The commands, in the order the usage lists them. */
-export const commandNames = ['build', 'check', 'fetch', 'sources', 'coverage', 'init'] as const;
+export const commandNames = ['build', 'preview', 'check', 'fetch', 'sources', 'coverage', 'init'] as const;
 export type CommandName = (typeof commandNames)[number];
 
 /** A command line, parsed. */
@@ -22,6 +22,8 @@ export interface Command {
   readonly topic?: CommandName;
   /** `briefs fetch` only: the sources named, `--accept`, and `--timeout` in milliseconds. */
   readonly fetch?: { readonly ids: readonly string[]; readonly accept: boolean; readonly timeoutMs: number };
+  /** `briefs preview` only: the port to serve on, and whether it was asked for (`--port`: no other then). */
+  readonly preview?: { readonly port: number; readonly fixed: boolean };
   /** `briefs init` only: the folder to create the collection in (default `.`) and `--title`. */
   readonly init?: { readonly dir: string; readonly title?: string };
 }
@@ -62,6 +64,7 @@ const optionSpecs = {
   },
   accept: { type: 'boolean', help: '(fetch) move the pin of each changed source whose quotes all still verify' },
   timeout: { type: 'string', arg: 'SECONDS', help: `(fetch) how long to wait for one answer (default: 30)` },
+  port: { type: 'string', arg: 'PORT', help: '(preview) the port on 127.0.0.1 to serve the output on (default: 4400, or the next free one; 0: any free port)' },
   title: { type: 'string', arg: 'TEXT', help: "(init) the collection's title (default: the folder's name, title-cased)" },
   root: {
     type: 'string',
@@ -87,6 +90,13 @@ const commandSpecs: Readonly<
       'Verify every quote and write the briefs (HTML and PDF), the index, the source viewer and the handout pack to the output folder. Only what changed since the last build is rebuilt; earlier output stays if anything fails.',
     options: ['brief', 'format', 'paper', 'notes', 'evidence', 'out', 'sources', 'templates', 'force', 'dry-run', 'watch', 'booklet', 'json'],
     json: 'print a JSON summary on stdout (per brief: action, reasons, files); progress goes to stderr',
+  },
+  preview: {
+    synopsis: 'briefs preview [options]',
+    summary: 'build, then rebuild on every change (as build --watch) and show the output on 127.0.0.1, reloaded as each brief is rebuilt',
+    about:
+      'Build the briefs, then rebuild them on every change of the sources or templates, as `briefs build --watch` does, and serve the output folder on 127.0.0.1 (only this machine can reach it). The address it prints opens a page that shows a brief, the index or a PDF, and reloads it, where the reader was, as soon as its rebuilt file is written; a change that does not build is shown there, with the last good output kept. Stop it with Ctrl-C.',
+    options: ['brief', 'format', 'paper', 'notes', 'evidence', 'out', 'sources', 'templates', 'port'],
   },
   check: {
     synopsis: 'briefs check [options]',
@@ -250,6 +260,14 @@ export function parseCommand(argv: readonly string[]): Command {
     return { name: 'init', ...plain, init: { dir: rest[0] ?? '.', ...(title ? { title } : {}) } };
   }
   if (values.title !== undefined) throw new UsageError(`--title goes with \`briefs init\`, not \`briefs ${name}\`.`);
+  if (name !== 'preview' && values.port !== undefined) throw new UsageError(`--port goes with \`briefs preview\`, not \`briefs ${name}\`.`);
+  let preview: Command['preview'];
+  if (name === 'preview') {
+    const port = values.port === undefined ? 4400 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number (1–65535, or 0 for any free one), not ${JSON.stringify(values.port)}.`);
+    if (values.json) throw new UsageError('--json does not go with `briefs preview`.');
+    preview = { port, fixed: values.port !== undefined };
+  }
   if (name !== 'fetch' && (values.accept || values.timeout !== undefined)) {
     throw new UsageError(`--accept and --timeout go with \`briefs fetch\`, not \`briefs ${name}\`.`);
   }
@@ -293,5 +311,5 @@ export function parseCommand(argv: readonly string[]): Command {
     ...(values.sources ? { sources: values.sources } : {}),
     ...(values.templates ? { templates: values.templates } : {}),
   };
-  return { ...plain, name, options, watch: values.watch === true, json: values.json === true, ...(fetch ? { fetch } : {}) };
+  return { ...plain, name, options, watch: values.watch === true, json: values.json === true, ...(fetch ? { fetch } : {}), ...(preview ? { preview } : {}) };
 }

@@ -219,6 +219,11 @@ async function runCommand(command: Command, io: Io, startedIn: string = io.cwd):
     return 0;
   }
   const reporter = consoleReporter(io, config, command.json, command.quiet);
+  if (command.name === 'preview') {
+    const { runPreview } = await import('../preview/index.js');
+    const { port, fixed } = command.preview ?? { port: 4400, fixed: false };
+    return runPreview(config, reporter, io, { port, fixedPort: fixed, quiet: command.quiet });
+  }
   if (command.watch) {
     const { watchAndBuild } = await import('./watch.js');
     return watchAndBuild(config, reporter, io, { quiet: command.quiet });

@@ -14,7 +14,25 @@ export const debounceMs = 50;
  * (debounced), with one browser kept warm. Bad input prints its problems and keeps the last
  * good output; watching goes on until the signal aborts.
  */
-export async function watchAndBuild(config: Config, reporter: Reporter, io: Io, options: { readonly quiet?: boolean } = {}): Promise<number> {
+/** What a watch session tells whoever shows its output (the preview). */
+export interface WatchHooks {
+  /** A rebuild starts. */
+  readonly building?: () => void;
+  /** Files were written (absolute paths): a brief's, as soon as it is ready, then the rest. */
+  readonly written?: (files: readonly string[]) => void;
+  /** A build finished: its summary line. */
+  readonly built?: (summary: string) => void;
+  /** A build failed: its problems, as printed. */
+  readonly failed?: (problems: string) => void;
+}
+
+export async function watchAndBuild(
+  config: Config,
+  reporter: Reporter,
+  io: Io,
+  options: { readonly quiet?: boolean; readonly hooks?: WatchHooks } = {},
+): Promise<number> {
+  const hooks = options.hooks ?? {};
   // `--quiet`: no "Changed:" and "Watching …" lines; the problems of a failed rebuild still show.
   const progress = options.quiet ? () => undefined : io.err;
   const printer = createWorkerPrinter(config.concurrency);
@@ -30,12 +48,23 @@ export async function watchAndBuild(config: Config, reporter: Reporter, io: Io, 
     const files = changed;
     changed = [];
     if (files.length > 0) progress(`\nChanged: ${files.map((file) => path.relative(io.cwd, file)).join(', ')}`);
+    hooks.building?.();
     try {
-      await runBuild(config, { reporter, printer, writeEach: true, ...(io.signal ? { signal: io.signal } : {}) });
+      const result = await runBuild(config, {
+        reporter,
+        printer,
+        writeEach: true,
+        ...(hooks.written ? { onWritten: hooks.written } : {}),
+        ...(io.signal ? { signal: io.signal } : {}),
+      });
+      const built = result.briefs.filter((brief) => brief.action === 'built').length;
+      hooks.built?.(built === 0 ? 'everything up to date' : `${built} rebuilt`);
       progress(`Watching ${path.relative(io.cwd, config.sources) || '.'} and ${path.relative(io.cwd, config.templates) || '.'} (Ctrl-C to stop) …`);
     } catch (error) {
       if (io.signal?.aborted) return;
-      reportFailure(error, io, false);
+      const problems: string[] = [];
+      reportFailure(error, { ...io, err: (line) => (problems.push(line), io.err(line)) }, false);
+      hooks.failed?.(problems.join('\n'));
       io.err('Kept the last good output; watching for a fix …');
     }
   };
