@@ -28,8 +28,18 @@ describe('parseCommand', () => {
     expect(error.message).toMatch(/Use --help to see the options\.$/);
   });
 
+  it('should parse preview with its port, and keep --port to preview', () => {
+    expect(parseCommand(['preview']).preview).toEqual({ port: 4400, fixed: false });
+    expect(parseCommand(['preview', '--port', '8080', '--brief', 'tip-assessment']).preview).toEqual({ port: 8080, fixed: true });
+    expect(parseCommand(['preview', '--port', '0']).preview).toEqual({ port: 0, fixed: true });
+    expect(usageError(['preview', '--port', 'http']).message).toMatch(/--port takes a port number/);
+    expect(usageError(['preview', '--port', '70000']).message).toMatch(/--port takes a port number/);
+    expect(usageError(['build', '--port', '8080']).message).toBe('--port goes with `briefs preview`, not `briefs build`.');
+    expect(usageError(['preview', '--watch']).message).toMatch(/--watch go with `briefs build`/);
+  });
+
   it('should reject an unknown command and point to --help', () => {
-    expect(usageError(['publish']).message).toBe('Unknown command "publish". The commands are build, check, fetch, sources, coverage and init; use --help to see them.');
+    expect(usageError(['publish']).message).toBe('Unknown command "publish". The commands are build, preview, check, fetch, sources, coverage and init; use --help to see them.');
   });
 
   it('should reject an extra positional argument', () => {
