@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { machineLine, type Machine } from './machine.js';
 import type { ScenarioResult } from './scenario.js';
+import { summarize } from './stats.js';
 import type { Ratio, ScaleAnalysis, TargetResult } from './targets.js';
 
 /** Everything a benchmark found: written to bench/results.json. */
@@ -20,7 +21,14 @@ export interface Results {
   };
   /** How busy the machine was during the runs (1-minute load average). */
   readonly load: string;
-  readonly peers: readonly { readonly id: string; readonly label: string; readonly version: string | undefined; readonly skipped: string | undefined }[];
+  readonly peers: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly version: string | undefined;
+    readonly skipped: string | undefined;
+    /** Same HTML, same pages (a target to beat), or same Markdown typeset its own way (a reference). */
+    readonly equalFeatures: boolean;
+  }[];
   readonly scenarios: readonly ScenarioResult[];
   readonly ratios: readonly Ratio[];
   readonly scale: readonly ScaleAnalysis[];
@@ -30,6 +38,8 @@ export interface Results {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const megabytes = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;
+// The edit loop times files inside a long-running watcher, whose memory it does not sample.
+const memory = (bytes: number) => (bytes > 0 ? megabytes(bytes) : '–');
 const percent = (fraction: number) => `${Math.round(fraction * 100)} %`;
 const times = (value: number) => `${value.toFixed(2)}×`;
 
@@ -44,9 +54,15 @@ function table(head: readonly string[], rows: readonly (readonly string[])[]): s
 /** The ratio shown next to a scenario. */
 function ratioCell(scenario: ScenarioResult, results: Results): string {
   const find = (id: string) => results.ratios.find((r) => r.id === id);
-  if (scenario.id === 'cold-briefs' || scenario.id === 'cold') {
-    const r = find(scenario.id === 'cold' ? 'full/floor' : 'pipeline/floor');
+  if (scenario.id === 'cold') {
+    const r = find('full/floor');
     return r ? `${times(r.ofMedians)} the floor's time` : '';
+  }
+  if (scenario.id === 'cold-briefs') {
+    // The layout floor is the reference the target is on; the bare floor's ratio for reading.
+    const layout = find('pipeline/layout-floor');
+    const bare = find('pipeline/floor');
+    return [layout ? `${times(layout.ofMedians)} the layout floor's time` : '', bare ? `${times(bare.ofMedians)} the floor's` : ''].filter(Boolean).join('; ');
   }
   if (scenario.id === 'floor') return '1.00× (the floor)';
   if (scenario.id === 'floor-layout') {
@@ -55,8 +71,16 @@ function ratioCell(scenario: ScenarioResult, results: Results): string {
     return over && under ? `${times(over.ofMedians)} the floor's time; the briefs' cold build is ${times(under.ofMedians)} this` : '';
   }
   if (scenario.id.startsWith('peer-')) {
-    const r = find(`${scenario.id.slice('peer-'.length)}/pipeline`);
-    return r ? `${times(r.ofMedians)} the pipeline's time` : '';
+    const id = scenario.id.slice('peer-'.length);
+    const r = find(`${id}/pipeline`);
+    const equal = results.peers.find((peer) => peer.id === id)?.equalFeatures;
+    return r ? `${times(r.ofMedians)} the pipeline's time${equal ? '' : ' (unequal features: a reference, no target)'}` : '';
+  }
+  if (scenario.id === 'edit-html' || scenario.id === 'edit-pdf') {
+    // The whole rebuild (the pack and the site after the brief) ends later: shown beside it.
+    const settled = scenario.runs.flatMap((run) => (typeof run.detail.settledMs === 'number' ? [run.detail.settledMs] : []));
+    const failed = scenario.failures > 0 ? `; ${scenario.failures} of ${scenario.runs.length} runs FAILED` : '';
+    return `${scenario.time.n} edits${failed}` + (settled.length > 0 ? `; the whole rebuild (pack, site) ended after ${seconds(summarize(settled).median)} (median)` : '');
   }
   if (scenario.id.startsWith('scale-')) {
     const briefs = Number.parseInt(scenario.id.slice('scale-'.length), 10);
@@ -65,6 +89,8 @@ function ratioCell(scenario: ScenarioResult, results: Results): string {
   }
   return '';
 }
+
+const statusCell: Record<TargetResult['status'], string> = { pass: '✓ pass', fail: '✗ fail', skipped: '– skipped', info: 'information' };
 
 /** The Markdown tables: scenarios, scale fit, targets. */
 export function renderMarkdown(results: Results): string {
@@ -76,8 +102,8 @@ export function renderMarkdown(results: Results): string {
       seconds(s.time.min),
       seconds(s.time.max),
       percent(s.time.spread),
-      megabytes(s.peakRss.median),
-      megabytes(s.peakPss.median),
+      memory(s.peakRss.median),
+      memory(s.peakPss.median),
       ratioCell(s, results),
     ]),
   );
@@ -91,11 +117,11 @@ export function renderMarkdown(results: Results): string {
   );
   const targets = table(
     ['target', 'limit', 'measured', 'result'],
-    results.targets.map((t) => [t.label, t.limit, t.measured, t.status === 'pass' ? '✓ pass' : t.status === 'fail' ? '✗ fail' : '– skipped']),
+    results.targets.map((t) => [t.label, t.limit, t.measured, statusCell[t.status]]),
   );
   return [
     `Machine: ${machineLine(results.machine)}. ${results.settings.runs} runs of each scenario, interleaved (one round runs every scenario once); ` +
-      `${results.machine.date.slice(0, 10)}. Spread = (max − min) / median. Peak RSS and PSS (medians) are sums over Node and all its Chromium processes (pandoc and weasyprint for that peer), sampled every ${results.settings.sampleEveryMs} ms; the RSS sum counts pages shared between processes once per process, PSS divides them.`,
+      `${results.machine.date.slice(0, 10)}. Spread = (max − min) / median. Peak RSS and PSS (medians) are sums over Node and all its Chromium processes (the shell and the peer's own processes for a peer), sampled every ${results.settings.sampleEveryMs} ms; the RSS sum counts pages shared between processes once per process, PSS divides them; the edit loop (g) times files in a running watcher and samples no memory (–).`,
     '',
     results.load,
     '',

@@ -10,17 +10,19 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { findChromium } from './chromium.js';
+import { measureEditLoop, type EditLoopSetup, type EditSample } from './edit-loop.js';
 import { exportMarkdown, type ExportedMarkdown } from './export-markdown.js';
+import { footnoteHtml } from './footnote-html.js';
 import { fullCollection, generateCollection } from './generate-collection.js';
 import { describeMachine, machineLine } from './machine.js';
 import { measure, measureOk, sampleEveryMs, type Command, type Measurement } from './measure.js';
 import { readParity, type Parity } from './parity.js';
-import { findPeers, writeMarkdown, type Peer } from './peers.js';
+import { findPeers, writeHtml, writeMarkdown, type Peer } from './peers.js';
 import { briefIds as templateBriefIds, buildCommand, chooseDocument, cleanOutput, copyProject, htmlOutputs, parseSummary, touchDocument, type ChosenDocument, type Project } from './project.js';
 import { writeResults, type Results } from './report.js';
 import { createRecorder, type Recorder, type ScenarioInfo, type ScenarioResult } from './scenario.js';
 import { summarize } from './stats.js';
-import { analyseScale, checkTargets, ids, ratio, type Ratio, type ScaleAnalysis } from './targets.js';
+import { analyseScale, checkTargets, ids, limits, ratio, type Ratio, type ScaleAnalysis } from './targets.js';
 import { prepareTool, type Tool } from './tool.js';
 
 interface Options {
@@ -32,13 +34,13 @@ interface Options {
   readonly strict: boolean;
 }
 
-const usage = `Usage: npm run bench -- [--runs N] [--quick] [--sizes 10,50,100] [--skip scale,peers] [--keep] [--strict]
+const usage = `Usage: npm run bench -- [--runs N] [--quick] [--sizes 10,50,100] [--skip scale,peers,pack,edit] [--keep] [--strict]
 
   --runs N      runs of each scenario (default 5)
   --quick       2 runs of each scenario
   --sizes LIST  brief counts of the generated collections (default 10,50,100)
   --skip LIST   leave out scenarios: scale (the generated collections), peers, pack (build
-                the collections without the handout pack only)
+                the collections without the handout pack only), edit (the edit loop)
   --keep        keep the temporary projects (their path is printed)
   --strict      exit with 1 when a target fails`;
 
@@ -61,13 +63,25 @@ function parseOptions(argv: readonly string[]): Options | undefined {
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs takes a positive whole number, not ${values.runs}`);
   if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error(`--sizes takes brief counts such as 10,50,100, not ${values.sizes}`);
   const skip = new Set((values.skip ?? '').split(',').filter(Boolean));
-  for (const name of skip) if (!['scale', 'peers', 'pack'].includes(name)) throw new Error(`--skip takes scale, peers and/or pack, not ${name}`);
+  for (const name of skip) if (!['scale', 'peers', 'pack', 'edit'].includes(name)) throw new Error(`--skip takes scale, peers, pack and/or edit, not ${name}`);
   return { runs, sizes: [...new Set(sizes)].sort((a, b) => a - b), skip, keep: values.keep ?? false, strict: values.strict ?? false };
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const megabytes = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;
+
+/**
+ * The edit of the edit loop (g): one word of one statement of the repository's facts, flipped
+ * back and forth (stated ↔ noted), which changes the text of one brief and of the pack.
+ */
+const edit = {
+  brief: 'legal-framework',
+  file: path.join('sources', 'facts.yaml'),
+  from: 'The 2011 TIP report stated that Kosovo prohibited',
+  to: 'The 2011 TIP report noted that Kosovo prohibited',
+  edits: 3,
+} as const;
 
 const floorTimingsSchema = z.object({ launchMs: z.number(), renderMs: z.number(), closeMs: z.number(), files: z.number() });
 
@@ -84,6 +98,8 @@ interface Bench {
   readonly document: ChosenDocument;
   readonly floorOut: string;
   readonly peers: readonly { readonly peer: Peer; readonly dir: string }[];
+  /** The edit loop (g) in the repository's project, unless it is skipped. */
+  readonly editLoop: EditLoopSetup | undefined;
   readonly collections: readonly { readonly briefs: number; readonly briefIds: readonly string[]; readonly project: Project }[];
   /** Whether the collections are also built as `briefs build` makes them, pack included. */
   readonly scaleWithPack: boolean;
@@ -121,8 +137,16 @@ function note(
   // The 1-minute load average as the run ends: the benchmark itself accounts for about 1–2;
   // much more means other work competed for the CPUs during the run.
   bench.recorder.record(info, round, measurement, { ...detail, load1: Number(os.loadavg()[0]!.toFixed(2)) }, failed);
-  const line = `  [${round}/${bench.runs}] (${info.letter}) ${info.label.padEnd(62)} ${seconds(measurement.ms).padStart(8)}  ${megabytes(measurement.peakRssBytes).padStart(7)}`;
+  const memory = measurement.samples > 0 ? megabytes(measurement.peakRssBytes) : '–';
+  const line = `  [${round}/${bench.runs}] (${info.letter}) ${info.label.padEnd(62)} ${seconds(measurement.ms).padStart(8)}  ${memory.padStart(7)}`;
   log(failed ? `${line}  FAILED (${failed})` : line);
+}
+
+function editDescription(what: string): string {
+  return (
+    `\`briefs build --watch\` running in the repository's project (its output up to date, the browser warm after an earlier edit): one word of a statement in ${edit.file} flipped and saved, ` +
+    `and the time from the save until output/${edit.brief}.${what.toLowerCase()} is replaced. The first edit after the watcher starts launches the browser: a warm-up, not recorded.`
+  );
 }
 
 function scenarioInfos(bench: Pick<Bench, 'briefs' | 'document' | 'hasPack'>) {
@@ -137,6 +161,8 @@ function scenarioInfos(bench: Pick<Bench, 'briefs' | 'document' | 'hasPack'>) {
     layoutFloor: { id: ids.layoutFloor, letter: 'b', label: `the layout floor: ${n} HTML files → Paged.js → PDF`, description: 'A minimal script in a new Node process that runs only the pipeline\'s browser stage (its launch, sandboxed page pool and print step: Paged.js lays out notes at the page foot, margin boxes and contents) on the exact HTML files the build wrote. No sources, verification, citations, templates or PDF metadata: the cold build over this is what the rest of the pipeline costs.' },
     noop: { id: ids.noop, letter: 'c', label: 'no-op rebuild (nothing changed)', description: '`briefs build` again right after a full build: everything up to date, no browser.' },
     oneDocument: { id: ids.oneDocument, letter: 'd', label: `rebuild after one document changes (${bench.document.citedBy.length} of ${n} briefs${pack})`, description: `A paragraph is appended to ${bench.document.sourceId} (of the documents, one cited by the fewest briefs: ${bench.document.citedBy.join(', ')}), then \`briefs build\`.` },
+    editHtml: { id: ids.editHtml, letter: 'g', label: 'edit loop: one fact saved → its brief\'s HTML replaced (watch, warm browser)', description: editDescription('HTML') },
+    editPdf: { id: ids.editPdf, letter: 'g', label: 'edit loop: one fact saved → its brief\'s PDF replaced (watch, warm browser)', description: editDescription('PDF') },
   } satisfies Record<string, ScenarioInfo>;
 }
 
@@ -149,11 +175,14 @@ const scaleInfo = (briefs: number, withPack: boolean): ScenarioInfo => ({
     (withPack ? ' with `briefs build`, handout pack included.' : ' with `briefs build --brief ID …` naming every brief: no handout pack.'),
 });
 
+// An equal-feature peer's label says "same HTML" already; the others are told apart by theirs.
 const peerInfo = (peer: Peer): ScenarioInfo => ({
   id: ids.peer(peer.id),
   letter: 'f',
-  label: `peer: ${peer.label}, same Markdown`,
-  description: `${peer.version ?? peer.label}: one process converting the Markdown of every brief to PDF.`,
+  label: peer.equalFeatures ? `peer: ${peer.label}` : `peer: ${peer.label}, same Markdown`,
+  description: peer.equalFeatures
+    ? `${peer.version ?? peer.label}: one process tree converting the same HTML the pipeline prints (each brief's final HTML, notes floated to the page foot with float: footnote and contents added beforehand, untimed) to PDF. Equal features: the pipeline must beat it.`
+    : `${peer.version ?? peer.label}: one process converting the same Markdown of every brief (exported from the final HTML) to PDF, typeset its own way. Unequal features: a reference, no target.`,
 });
 
 /** The first line of a failed build's problem, from its JSON or its stderr. */
@@ -223,6 +252,50 @@ async function scaleRound(bench: Bench, round: number): Promise<void> {
   }
 }
 
+/** An edit's time as a run: the watcher's memory is not sampled (zeros, no samples). */
+const editRun = (ms: number): Measurement => ({ ms, peakRssBytes: 0, peakPssBytes: 0, peakProcesses: 0, sawBrowser: false, samples: 0, exitCode: 0, stdout: '', stderr: '' });
+
+/**
+ * One round of the edit loop (g), after the repository round: its builds left the project's
+ * output up to date, so the watcher's first build rebuilds nothing and launches no browser.
+ * The first edit therefore launches the browser: a warm-up, dropped; the others are recorded.
+ * A failing watcher is recorded as a failed run of both scenarios, not fatal: it is a result.
+ */
+async function editLoopRound(bench: Bench, round: number): Promise<void> {
+  if (!bench.editLoop) return;
+  const infos = scenarioInfos(bench);
+  let samples: EditSample[];
+  try {
+    samples = await measureEditLoop(bench.editLoop);
+  } catch (error) {
+    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    note(bench, infos.editHtml, round, editRun(0), {}, reason);
+    note(bench, infos.editPdf, round, editRun(0), {}, reason);
+    return;
+  }
+  samples.slice(1).forEach((sample, index) => {
+    const detail = { edit: index + 2, settledMs: Math.round(sample.settledMs) };
+    note(bench, infos.editHtml, round, editRun(sample.htmlMs), detail);
+    note(bench, infos.editPdf, round, editRun(sample.pdfMs), detail);
+  });
+}
+
+/** The edit loop's setup, or why it cannot run in this project. */
+async function editLoopFor(project: Project, briefs: readonly string[], tool: Tool): Promise<{ setup: EditLoopSetup } | { skipped: string }> {
+  const file = path.join(project.dir, edit.file);
+  const text = await readFile(file, 'utf8').catch(() => '');
+  if (!briefs.includes(edit.brief)) return { skipped: `the project has no brief ${edit.brief}` };
+  if (!text.includes(edit.from) && !text.includes(edit.to)) return { skipped: `${edit.file} no longer holds "${edit.from}"` };
+  return { setup: { bin: tool.bin, dir: project.dir, out: project.out, brief: edit.brief, file, from: edit.from, to: edit.to, edits: edit.edits } };
+}
+
+/** Each brief's final HTML as the equal-feature peers get it (see footnote-html.ts): made once, untimed. */
+async function sameHtml(project: Project, briefs: readonly string[], contentsLabel: string): Promise<Map<string, string>> {
+  const html = new Map<string, string>();
+  for (const brief of briefs) html.set(brief, footnoteHtml(await readFile(htmlOutputs(project, [brief])[0]!, 'utf8'), contentsLabel));
+  return html;
+}
+
 /** Install-level problems with a peer (it fails on our Markdown) make it skipped, not fatal. */
 async function tryPeer(peer: Peer, dir: string, briefs: readonly string[], concurrency: number): Promise<string | undefined> {
   try {
@@ -277,17 +350,24 @@ async function main(argv: readonly string[]): Promise<number> {
     }
 
     const peerStatus: { peer: Peer; dir: string; skipped: string | undefined }[] = [];
+    // The contents heading in the collection's language, as the pipeline's print step adds it.
+    const contentsLabel = api.resolveConfig({ root: project.dir }).language.t('contents');
+    let html: Map<string, string> | undefined;
     for (const peer of options.skip.has('peers') ? [] : findPeers(repo, { browser, flags: parity.flags })) {
       const dir = path.join(work, 'peers', peer.id);
       let skipped = peer.skipped;
       if (!skipped) {
-        await writeMarkdown(dir, exported);
+        if (peer.equalFeatures) await writeHtml(dir, (html ??= await sameHtml(project, briefs, contentsLabel)));
+        else await writeMarkdown(dir, exported);
         log(`Warm-up run of ${peer.label} (not measured) …`);
         skipped = await tryPeer(peer, dir, briefs, concurrency);
       }
       if (skipped) log(`(f) ${peer.label}: skipped, ${skipped}`);
       peerStatus.push({ peer, dir, skipped });
     }
+
+    const editLoop = options.skip.has('edit') ? { skipped: 'left out (--skip edit)' } : await editLoopFor(project, briefs, tool);
+    if ('skipped' in editLoop) log(`(g) edit loop: skipped, ${editLoop.skipped}`);
 
     const sizes = options.skip.has('scale') ? [] : options.sizes;
     const collections: { briefs: number; briefIds: string[]; project: Project }[] = [];
@@ -310,6 +390,7 @@ async function main(argv: readonly string[]): Promise<number> {
       document,
       floorOut: path.join(work, 'floor-output'),
       peers: peerStatus.filter((status) => !status.skipped),
+      editLoop: 'setup' in editLoop ? editLoop.setup : undefined,
       collections,
       scaleWithPack: hasPack && !options.skip.has('pack'),
       recorder: createRecorder(),
@@ -318,6 +399,7 @@ async function main(argv: readonly string[]): Promise<number> {
     for (let round = 1; round <= options.runs; round++) {
       log(`Round ${round} of ${options.runs}`);
       await repositoryRound(bench, round);
+      await editLoopRound(bench, round);
       await scaleRound(bench, round);
     }
 
@@ -332,13 +414,14 @@ async function main(argv: readonly string[]): Promise<number> {
       ratio('layout-floor/floor', 'layout floor / floor: what page layout costs', get(ids.layoutFloor)!, floor),
     ];
     for (const { peer } of bench.peers) {
-      ratios.push(ratio(`${peer.id}/pipeline`, `${peer.label} / cold build of the briefs`, get(ids.peer(peer.id))!, coldBriefs));
+      const kind = peer.equalFeatures ? 'equal features' : 'unequal features, a reference';
+      ratios.push(ratio(`${peer.id}/pipeline`, `${peer.label} / cold build of the briefs (${kind})`, get(ids.peer(peer.id))!, coldBriefs));
     }
     const scale = [
       ...(bench.scaleWithPack ? [analyseScale(scenarios, sizes, ids.scale, 'full build, pack included')] : []),
       analyseScale(scenarios, sizes, ids.scaleBriefs, 'briefs only, no pack'),
     ].filter((analysis): analysis is ScaleAnalysis => analysis !== undefined);
-    const peers = peerStatus.map(({ peer, skipped }) => ({ id: peer.id, label: peer.label, version: peer.version, skipped }));
+    const peers = peerStatus.map(({ peer, skipped }) => ({ id: peer.id, label: peer.label, version: peer.version, skipped, equalFeatures: peer.equalFeatures }));
     const results: Results = {
       machine,
       settings: {
@@ -356,17 +439,20 @@ async function main(argv: readonly string[]): Promise<number> {
       scenarios,
       ratios,
       scale,
-      targets: checkTargets(scenarios, ratios, scale, peers),
+      targets: checkTargets(scenarios, ratios, scale, peers, { editLoop: 'skipped' in editLoop ? editLoop.skipped : undefined }),
       notes: [
         hasPack
-          ? 'The handout pack is printed from an HTML document the build keeps in memory, so the floor cannot print it: the pipeline / floor target compares the briefs-only build with the floor; the full build\'s ratio (pack included) is shown beside it.'
+          ? 'The handout pack is printed from an HTML document the build keeps in memory, so neither floor nor any peer can print it: the floors and the peers are compared with the briefs-only build; the full build\'s ratio (pack included) is shown beside it.'
           : 'This project has no handout pack layout: (a) measures what `briefs build` makes (HTML + PDF of each brief).',
-        `The floor (b) launches Chromium with the pipeline's flags (read from src/render/pdf/browser.ts: ${parity.flags.join(' ')}) and prints with its page.pdf options, on ${concurrency} reused pages (the pipeline's default concurrency here). It does only setContent + page.pdf: no request sandbox, no layout script run in the page, no PDF metadata; whatever the pipeline does beyond that is in the ratio.`,
-        'The layout floor (b) runs the pipeline\'s own browser stage (launch, sandboxed page pool, print step with Paged.js) on the same HTML files, in a script of its own: the cold build over it is what reading, verifying, citing and templating add; it over the floor is what page layout (notes at the page foot, contents page numbers, running heads) adds.',
-        'The peers (f) get the same Markdown: each brief\'s final HTML turned back into Markdown (title block, body, notes as GFM footnotes, Sources, charts as SVG images), so they typeset the same words, notes and charts but verify nothing and format no citations. Each uses its own default stylesheet. md-to-pdf\'s Markdown parser (marked) has no footnotes: it prints the [^id] markers and notes as text.',
+        `The layout floor (b) is the main reference: it runs the pipeline\'s own browser stage (launch, sandboxed page pool, print step with Paged.js) on the same HTML files, in a script of its own, so the cold build over it is what reading, verifying, citing and templating add (the target: at most ${limits.coldOverLayoutFloor}×). It over the bare floor is what page layout (notes at the page foot, contents page numbers, running heads) adds.`,
+        `The bare floor (b) launches Chromium with the pipeline's flags (read from src/render/pdf/browser.ts: ${parity.flags.join(' ')}) and prints with its page.pdf options, on ${concurrency} reused pages (the pipeline's default concurrency here). It does only setContent + page.pdf: no request sandbox, no layout script, no notes at the page foot, no PDF metadata. Its ratio is shown for reading; it is no longer a target, since it leaves out the page layout the briefs need.`,
+        `The equal-feature peers (f), WeasyPrint and pagedjs-cli, get the same HTML: each brief's final HTML with the preparation the pipeline's print step does in the page before Paged.js runs, done once before the runs and untimed (the pipeline's own scripts, on a linkedom DOM): every note moved into the text at its marker as a span.footnote, which the brief's print sheet floats to the page foot with \`float: footnote\`; the contents added (page numbers by target-counter); the passage links unwrapped. They lay out the same words, notes, contents and running heads with the brief's own stylesheet and fonts, and verify nothing: these are the peers the pipeline must beat. Both convert the briefs ${concurrency} at a time (xargs -P), like the pipeline's pages; pagedjs-cli takes one file per run, so each run launches its own Chromium (the pipeline's, with its flags).`,
+        'The other peers (f), pandoc + weasyprint and md-to-pdf, get the same Markdown: each brief\'s final HTML turned back into Markdown (title block, body, notes as GFM footnotes, Sources, charts as SVG images), typeset with their own default stylesheets: no contents, no running heads, their own notes. They do less than the pipeline, so they are shown as references, with a ratio and no target. md-to-pdf\'s Markdown parser (marked) has no footnotes: it prints the [^id] markers and notes as text.',
         `pandoc + weasyprint converts the briefs ${concurrency} at a time (xargs -P), like the pipeline's pages; md-to-pdf converts all files at once in one browser, as its CLI does.`,
+        `The edit loop (g) starts \`briefs build --watch\` in the repository's project after each round's builds (its output up to date), then saves ${edit.file} ${edit.edits} times, each time flipping one word of a statement ("stated" ↔ "noted"), and times from each save until output/${edit.brief}.html and .pdf are replaced, then waits for the rebuild to end (the pack and the site follow) before the next save. The first edit after the watcher starts launches the browser and is not recorded: ${edit.edits - 1} edits per round. The watcher's memory is not sampled.`,
         `A failed build (e) is recorded with the time and memory it took until it failed, and leaves the statistics unless every run failed.`,
-        'Peak RSS adds up the resident memory of every process in the tree, so pages shared between Chromium processes count more than once: it overstates the real footprint.',
+        'Peak RSS adds up the resident memory of every process in the tree, so pages shared between Chromium processes count more than once: it overstates the real footprint. The memory target is on PSS; the RSS sum is shown beside it as information.',
+        ...('skipped' in editLoop ? [`The edit loop (g) did not run: ${editLoop.skipped}.`] : []),
         ...parity.problems.map((problem) => `Floor parity warning: ${problem}.`),
       ],
     };

@@ -22,7 +22,7 @@ export interface RunRecord {
 /** A scenario and its runs. */
 export interface ScenarioResult {
   readonly id: string;
-  /** Its letter in the issue: (a) … (f). */
+  /** Its letter in the issue: (a) … (g). */
   readonly letter: string;
   readonly label: string;
   readonly description: string;
@@ -71,7 +71,7 @@ export function createRecorder(): Recorder {
       scenarios.set(info.id, entry);
       return run;
     },
-    // Listed by the issue's letter, (a) to (f), then in the order first recorded.
+    // Listed by the issue's letter, (a) to (g), then in the order first recorded.
     results: () =>
       [...scenarios.values()]
         .sort((x, y) => x.info.letter.localeCompare(y.info.letter))

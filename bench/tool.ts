@@ -17,7 +17,9 @@ export interface Tool {
   readonly compileWarnings: string | undefined;
 }
 
-const copied = ['src', 'bin', 'scripts', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
+// defaults/ (built-in locales, templates, CSL styles) and schemas/ are read at run time from
+// beside dist/: without them the snapshot cannot even resolve a configuration.
+const copied = ['src', 'bin', 'scripts', 'defaults', 'schemas', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
 
 /** Compile bench/<name>.ts to <dir>/bench/<name>.js (one file, types erased). */
 async function transpile(repo: string, dir: string, name: string): Promise<string> {
@@ -33,7 +35,7 @@ async function transpile(repo: string, dir: string, name: string): Promise<strin
 }
 
 /**
- * Copy the tool (src/, bin/, scripts/, package files) into `dir` and compile and bundle it there
+ * Copy the tool (src/, bin/, scripts/, defaults/, schemas/, package files) into `dir` and compile and bundle it there
  * as `npm ci` does in a clean clone (`tsc -p tsconfig.build.json`, scripts/bundle.mjs). The
  * benchmark then runs compiled JavaScript only (bin/briefs.js picks the bundle), and edits made
  * to src/ while it runs do not change what it measures. node_modules is linked, not copied.
