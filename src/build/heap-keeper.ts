@@ -7,6 +7,12 @@ export type HeapKeeper = () => void;
 /** The heap (JavaScript and buffers) past which the first collection runs. */
 export const firstThresholdBytes = 192 * 1024 * 1024;
 
+/**
+ * The same for the print worker's thread, whose live heap is small (the browser's client and
+ * the documents in flight): it holds its garbage beside the build thread's, so it collects sooner.
+ */
+export const printThresholdBytes = 96 * 1024 * 1024;
+
 /** V8's full collection, which Node hides unless started with --expose-gc. */
 function fullCollection(): () => void {
   v8.setFlagsFromString('--expose-gc');
@@ -30,6 +36,8 @@ export function createHeapKeeper(
     /** A full collection (default: V8's). */
     readonly collect?: () => void;
   } = {},
+  /** The first threshold (default `firstThresholdBytes`). */
+  first = firstThresholdBytes,
 ): HeapKeeper {
   const size =
     probe.size ??
@@ -38,11 +46,11 @@ export function createHeapKeeper(
       return usage.heapUsed + usage.external;
     });
   let collect = probe.collect;
-  let threshold = firstThresholdBytes;
+  let threshold = first;
   return () => {
     if (size() < threshold) return;
     collect ??= fullCollection();
     collect();
-    threshold = Math.max(firstThresholdBytes, 2 * size());
+    threshold = Math.max(first, 2 * size());
   };
 }

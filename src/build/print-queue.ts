@@ -7,7 +7,7 @@ import type { BrowserProvider, PdfBrowser } from '../render/pdf/index.js';
 import type { NotePlacement, Printed } from '../render/pdf/print.js';
 import { BrowserStartError } from '../render/pdf/faults.js';
 import { digest } from './digest.js';
-import { createHeapKeeper } from './heap-keeper.js';
+import { createHeapKeeper, printThresholdBytes } from './heap-keeper.js';
 import { createLaneChooser } from './lanes.js';
 import { packId } from './plan.js';
 import type { PreparedBrief } from './prepare.js';
@@ -232,7 +232,7 @@ export function createPrintQueue(options: {
   // Paged.js, read once per build and injected into every page that prints.
   const layoutEngine = loadPdfStage().then((stage) => stage.readLayoutEngine());
   const chooseLane = createLaneChooser(config.concurrency);
-  const keepHeap = createHeapKeeper();
+  const keepHeap = createHeapKeeper({}, printThresholdBytes);
   const jobs = new Map<string, { readonly job: Promise<RenderedDocument>; readonly t0: number }>();
   const failure: FirstFailure = {};
   const track = (briefId: string, rendered: Promise<RenderedDocument>) => {

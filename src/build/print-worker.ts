@@ -20,6 +20,8 @@ interface Build {
   readonly briefs: Map<string, PrintableBrief>;
   readonly prints: Set<string>;
   readonly controller: AbortController;
+  /** The fonts piece of the briefs' HTML, sent once (see worker-printer.ts). */
+  fonts?: string;
 }
 const builds = new Map<number, Build>();
 
@@ -47,10 +49,14 @@ port.on('message', (message: ToWorker) => {
     case 'add': {
       const build = builds.get(message.build);
       if (!build) return;
-      build.briefs.set(message.brief.briefId, message.brief);
-      if (message.print) build.prints.add(message.brief.briefId);
-      build.queue.add(message.brief);
-      if (message.print) void report(message.build, message.brief.briefId, build.queue.pdfOf(message.brief));
+      if (message.fonts !== undefined) build.fonts = message.fonts;
+      const fonts = build.fonts;
+      const html = fonts === undefined ? message.brief.html : message.brief.html.map((part, index) => (index % 2 === 1 && part === '' ? fonts : part));
+      const brief: PrintableBrief = { ...message.brief, html };
+      build.briefs.set(brief.briefId, brief);
+      if (message.print) build.prints.add(brief.briefId);
+      build.queue.add(brief);
+      if (message.print) void report(message.build, brief.briefId, build.queue.pdfOf(brief));
       return;
     }
     case 'pack': {
@@ -63,6 +69,8 @@ port.on('message', (message: ToWorker) => {
       }
       build.prints.add(message.pack.briefId);
       build.queue.addPack(message.pack, briefs as PrintableBrief[], message.fontCss);
+      // The queue holds what it still needs of them.
+      build.briefs.clear();
       void report(message.build, message.pack.briefId, build.queue.pdfOf(message.pack));
       return;
     }

@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { findBrowser } from '../render/pdf/find-browser.js';
+import { createHeapKeeper } from './heap-keeper.js';
 import { packId } from './plan.js';
 import { reviveError, type FromWorker, type ToWorker } from './print-protocol.js';
 import type { PrintableBrief, PrintQueue, RenderedPdf } from './print-queue.js';
@@ -28,8 +29,18 @@ interface Pending {
   readonly reject: (error: Error) => void;
 }
 
-/** The plain data of a brief the worker needs (a brief carries more: citations, facts used …). */
-const printable = (brief: PrintableBrief): PrintableBrief => ({ briefId: brief.briefId, html: brief.html, body: brief.body, matter: brief.matter });
+/**
+ * The plain data of a brief the worker needs (a brief carries more: citations, facts used …).
+ * Its fonts (every other piece of its HTML, see html-parts.ts: the same string in every brief)
+ * cross once per build, not once per brief: `fonts` when they are new, else left out.
+ */
+function printable(brief: PrintableBrief, sent: { fonts?: string }): { brief: PrintableBrief; fonts?: string } {
+  const fonts = brief.html.length > 1 ? brief.html[1] : undefined;
+  const html = brief.html.map((part, index) => (index % 2 === 1 && part === fonts ? '' : part));
+  const fresh = fonts !== undefined && fonts !== sent.fonts;
+  if (fresh) sent.fonts = fonts;
+  return { brief: { briefId: brief.briefId, html: fonts === undefined ? brief.html : html, body: brief.body, matter: brief.matter }, ...(fresh ? { fonts } : {}) };
+}
 
 /**
  * A printer whose browser runs in a worker thread (print-worker.ts): the browser starts, and
@@ -48,6 +59,9 @@ export function createWorkerPrinter(concurrency: number, env: NodeJS.ProcessEnv 
   let closed: (() => void) | undefined;
   let exited = false;
   const key = (build: number, briefId: string) => `${build}\u0000${briefId}`;
+  // This thread prepares brief after brief while the worker prints: its garbage is collected
+  // now and then as PDFs come back (the worker keeps its own heap so).
+  const keepHeap = createHeapKeeper();
 
   const fail = (error: Error) => {
     stopped ??= error;
@@ -72,7 +86,10 @@ export function createWorkerPrinter(concurrency: number, env: NodeJS.ProcessEnv 
       case 'failed': {
         const entry = pending.get(key(message.build, message.briefId));
         pending.delete(key(message.build, message.briefId));
-        if (message.kind === 'pdf') entry?.resolve({ ...message.pdf, bytes: new Uint8Array(message.pdf.bytes) });
+        if (message.kind === 'pdf') {
+          entry?.resolve({ ...message.pdf, bytes: new Uint8Array(message.pdf.bytes) });
+          keepHeap();
+        }
         else entry?.reject(reviveError(message.error));
         return;
       }
@@ -122,6 +139,7 @@ export function createWorkerPrinter(concurrency: number, env: NodeJS.ProcessEnv 
       const build = ++builds;
       post({ kind: 'queue', build, settings, pack });
       const entries = new Map<string, { readonly pdf: Promise<RenderedPdf> | undefined; readonly t0: number }>();
+      const sent: { fonts?: string } = {};
       const onAbort = () => post({ kind: 'abort', build });
       signal?.addEventListener('abort', onAbort, { once: true });
       const add = (brief: PrintableBrief) => {
@@ -129,14 +147,14 @@ export function createWorkerPrinter(concurrency: number, env: NodeJS.ProcessEnv 
         const print = prints(brief.briefId);
         if (!print && !pack) return;
         entries.set(brief.briefId, { pdf: print ? expect(build, brief.briefId) : undefined, t0: performance.now() });
-        post({ kind: 'add', build, brief: printable(brief), print });
+        post({ kind: 'add', build, ...printable(brief, sent), print });
       };
       return {
         add,
         addPack: (packBrief, briefs, fontCss) => {
           briefs.forEach(add);
           entries.set(packId, { pdf: expect(build, packBrief.briefId), t0: performance.now() });
-          post({ kind: 'pack', build, pack: printable(packBrief), briefIds: briefs.map((brief) => brief.briefId), fontCss });
+          post({ kind: 'pack', build, pack: printable(packBrief, sent).brief, briefIds: briefs.map((brief) => brief.briefId), fontCss });
         },
         pdfOf: async (brief) => {
           add(brief);
