@@ -250,7 +250,6 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
     const sandboxWarnings: VFileMessage[] = [];
     let early: Promise<void> = Promise.resolve();
     const wroteEarly = new Set<string>();
-    let writeFile: (briefId: string, format: string, data: OutputFile['data']) => Promise<void> = () => Promise.resolve();
     if (toBuild.length > 0) {
       // Start the browser now, while the pipeline runs: its launch overlaps the Markdown and
       // HTML work instead of following it. (Its failure, if any, is reported by the render.)
@@ -285,7 +284,6 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
         early.catch(() => undefined);
         return early;
       };
-      writeFile = writeNow;
       const outOfDate = new Set(plan.steps.filter((step) => step.action === 'build').map((step) => step.brief));
       // The pipeline (Handlebars, unified, citeproc) loads only when something is out of date.
       const { prepare } = await import('./prepare.js');
@@ -319,7 +317,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
                 const { pdf, t0 } = await printQueue.pdfOf(brief);
                 data = pdf.bytes;
                 browserVersion = pdf.version;
-                void writeFile(brief.briefId, 'pdf', data);
+                void writeNow(brief.briefId, 'pdf', data);
                 for (const url of new Set(pdf.blocked)) {
                   const warning = createMessage(codes.renderBlocked, [brief.briefId, url], { stage: 'render' });
                   warning.fatal = false;
