@@ -23,7 +23,8 @@ export function previewPage(input: { readonly title: string; readonly shown: str
   body { display: flex; flex-direction: column; }
   header { display: flex; gap: 0.75rem; align-items: baseline; flex-wrap: wrap; padding: 0.4rem 0.75rem; background: #f3f3f3; border-bottom: 1px solid #ccc; }
   header strong { margin-right: 0.5rem; }
-  header a { color: #1a4f8b; }
+  header nav { display: flex; flex-wrap: wrap; gap: 0.2rem 0.75rem; }
+  header a { color: #1a4f8b; white-space: nowrap; }
   header a[aria-current] { font-weight: 600; color: #000; }
   #state { margin-left: auto; color: #555; }
   #problem { display: none; margin: 0; padding: 0.5rem 0.75rem; background: #fde8e8; color: #7a1212; border-bottom: 1px solid #e0a0a0; white-space: pre-wrap; font: 12px/1.4 ui-monospace, monospace; max-height: 40vh; overflow: auto; }
