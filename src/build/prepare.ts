@@ -84,7 +84,8 @@ export async function prepare(
     /**
      * Called with each brief as soon as its document is ready, so it can be printed while the
      * next is prepared. A brief handed over may still be part of a failed build (a later brief
-     * has a fatal problem): nothing may be written before prepare returns.
+     * has a fatal problem): nothing of the build may be written before prepare returns, but the
+     * brief itself (watch mode writes it at once): it passed its own checks and the collection's.
      */
     readonly onBrief?: (brief: PreparedBrief) => void | Promise<void>;
     /**
@@ -244,10 +245,13 @@ export async function prepare(
       await breathe();
     }
   }
-  stopOnFatal([...messages, ...bodies.flatMap((body) => body.file.messages)], texts);
-  // In the collection's order again (the pack and the site list them so), whatever went first.
+  // In the collection's order again (the pack and the site list them so, and the messages come
+  // so), whatever went first.
   const position = new Map(selected.map((id, index) => [id, index]));
-  briefs.sort((a, b) => position.get(a.briefId)! - position.get(b.briefId)!);
+  const inOrder = (a: { readonly briefId: string }, b: { readonly briefId: string }) => position.get(a.briefId)! - position.get(b.briefId)!;
+  briefs.sort(inOrder);
+  bodies.sort(inOrder);
+  stopOnFatal([...messages, ...bodies.flatMap((body) => body.file.messages)], texts);
   const lint = documents ? lintNow() : checkLint;
 
   const warnings = [...messages, ...bodies.flatMap((body) => body.file.messages)].filter((message) => message.fatal !== true);
