@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
+import { UsageError } from '../config/index.js';
 import { previewPage, previewPrefix } from './preview-page.js';
 
 /** What the preview tells its pages, as server-sent events. */
@@ -81,7 +82,13 @@ export async function startPreviewServer(options: { readonly out: string; readon
       port = await listen(options.port + (options.fixed ? 0 : attempt));
     } catch (error) {
       const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
-      if (!inUse || options.fixed || attempt + 1 >= portsTried) throw error;
+      if (inUse && options.fixed) {
+        throw new UsageError(`Port ${options.port} on 127.0.0.1 is in use (another preview?): choose another with --port, or leave --port out to take the next free one.`);
+      }
+      if (inUse && attempt + 1 >= portsTried) {
+        throw new UsageError(`Ports ${options.port}–${options.port + portsTried - 1} on 127.0.0.1 are all in use: choose a free one with --port (0: any free port).`);
+      }
+      if (!inUse) throw error;
     }
   }
   return {

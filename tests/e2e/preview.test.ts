@@ -79,6 +79,13 @@ describe('briefs preview', () => {
     expect((await fetchPath(`${base}__preview/?show=${encodeURIComponent('https://example.org/')}`)).body.toString()).toMatch(/<iframe src="\/index\.html"/);
   });
 
+  it('should refuse a --port in use in one line, exit 2, before building anything', async () => {
+    const port = new URL(base).port;
+    const second = spawnBriefs(['preview', '--port', port], project.root);
+    expect(await second.exited).toBe(2);
+    expect(second.output().trim()).toBe(`Port ${port} on 127.0.0.1 is in use (another preview?): choose another with --port, or leave --port out to take the next free one.`);
+  });
+
   it('should tell the preview page when an edited brief is written, before the pack, and when a change does not build', async () => {
     const stream = await listen(`${base}__preview/events`);
     try {
