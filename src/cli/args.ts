@@ -174,9 +174,10 @@ inputs give byte-identical files.
 
 Exit codes: 0 success, 1 bad input or a failed build (the problems are listed; earlier output is
 kept), 2 bad usage (an unknown command, option or brief, a --sources or --templates folder that does
-not exist, an --out among the inputs, a folder \`briefs init\` would overwrite), 3 (fetch) a quote no
-longer verifies in a source's new version (its pin stays), 4 (fetch) a source could not be fetched
-(nothing archived; its pin stays), 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).`;
+not exist, an --out among the inputs, a folder \`briefs init\` would overwrite, a --port in use),
+3 (fetch) a quote no longer verifies in a source's new version (its pin stays), 4 (fetch) a source
+could not be fetched (nothing archived; its pin stays), 130 interrupted (Ctrl-C), 143 terminated
+(SIGTERM).`;
 
 /** The overview: every command and every option (`briefs help`, `briefs --help`). */
 export const usage = [
