@@ -97,7 +97,7 @@ function weasyprintPeer(): Peer {
  * in Chromium), driven the way most Paged.js users print. Its CLI takes one file, so it runs
  * once per brief, as many at once as the pipeline renders pages (xargs -P under one shell: one
  * measured process tree), each run launching its own Chromium: the pipeline's, with its flags
- * (PUPPETEER_EXECUTABLE_PATH, --browserArgs).
+ * (PUPPETEER_EXECUTABLE_PATH through merge-features.sh, --browserArgs).
  */
 function pagedjsCliPeer(repo: string, { browser, flags }: PeerSetup): Peer {
   const found = resolvePackage(repo, 'pagedjs-cli');
@@ -113,7 +113,9 @@ function pagedjsCliPeer(repo: string, { browser, flags }: PeerSetup): Peer {
       file: '/bin/sh',
       // Node, the CLI and the flags come in as $1–$3, so no path needs quoting in the script.
       // pagedjs-cli splits --browserArgs at commas: a flag with a comma in its value (none of
-      // the pipeline's has one) would arrive as two.
+      // the pipeline's has one) would arrive as two. Its puppeteer 20 does not merge our
+      // --disable-features flags into its own, as the pipeline's puppeteer does:
+      // merge-features.sh does, in front of the browser.
       args: [
         '-c',
         `node="$1" cli="$2" flags="$3"; shift 3; printf '%s\\n' "$@" | xargs -P ${concurrency} -I{} "$node" "$cli" {}.html -o {}.pdf --browserArgs "$flags"`,
@@ -124,7 +126,7 @@ function pagedjsCliPeer(repo: string, { browser, flags }: PeerSetup): Peer {
         ...briefs,
       ],
       cwd: dir,
-      env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: browser },
+      env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: path.join(repo, 'bench', 'merge-features.sh'), BENCH_BROWSER: browser },
     }),
   };
 }

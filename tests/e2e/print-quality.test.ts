@@ -9,7 +9,6 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/index.js';
 import { createBrowserProvider, type BrowserProvider } from '../../src/render/pdf/provider.js';
-import { documentUrl } from '../../src/render/pdf/browser.js';
 import { findBrowser } from '../../src/render/pdf/find-browser.js';
 import { checkLinks } from '../helpers/site-links.js';
 import { pdfPages } from '../helpers/pdf-text.js';
@@ -144,10 +143,9 @@ describe('print quality (real Chromium, Paged.js)', () => {
       const html = await readFile(project.path('output', `${id}.html`), 'utf8');
       const axe = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
       const browser = await browsers.get();
-      const result = await browser.withPage(async ({ page, document }) => {
-        document.html = html;
+      const result = await browser.withPage(async ({ page, load }) => {
         await page.setViewport({ width: 375, height: 800, deviceScaleFactor: 1 });
-        await page.goto(documentUrl, { waitUntil: 'load' });
+        await load(html);
         const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
         await page.evaluate(axe);
         const violations = await page.evaluate(

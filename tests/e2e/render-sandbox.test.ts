@@ -65,6 +65,58 @@ describe('render sandbox', () => {
   });
 });
 
+describe('a document written into the page', () => {
+  it('should keep standards mode and the language, and load under the policy whatever the document says', async () => {
+    const requests: string[] = [];
+    const server = http.createServer((request, response) => {
+      requests.push(request.url ?? '');
+      response.end('leaked');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const browsers = createBrowserProvider(1);
+    try {
+      const browser = await browsers.get();
+      const seen = await browser.withPage(async ({ page, load, blocked }) => {
+        // A refresh is a navigation, which CSP does not govern; a policy of the document's own
+        // cannot widen ours; nor can removing ours from the DOM.
+        await load(`<!-- a comment first --><!DOCTYPE html><html lang="sq"><head>
+          <meta http-equiv="Content-Security-Policy" content="default-src *; img-src *">
+          <meta http-equiv="refresh" content="0; url=${base}/refresh">
+          </head><body><p>Tekst</p></body></html>`);
+        await page.evaluate(`document.querySelectorAll('meta').forEach((meta) => meta.remove()); const img = new Image(); img.src = '${base}/after.png'; document.body.append(img);`);
+        // Both refused (the test's time limit stands for "never"), and the page still ours.
+        await waitUntil(() => blocked.some((url) => url.startsWith(`${base}/refresh`)) && blocked.some((url) => url.startsWith(`${base}/after.png`)));
+        const state = await page.evaluate(`[document.compatMode, document.documentElement.lang, document.body.textContent.trim(), location.href]`);
+        return { state, blocked: [...blocked] };
+      });
+      expect(seen.state).toEqual(['CSS1Compat', 'sq', 'Tekst', 'about:blank']);
+      expect(requests).toEqual([]);
+      expect(seen.blocked.some((url) => url.startsWith(`${base}/after.png`))).toBe(true);
+      expect(seen.blocked.some((url) => url.startsWith(`${base}/refresh`))).toBe(true);
+    } finally {
+      await browsers.close();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('should run no Chromium UI page beside the briefs (they keep a share of the CPU busy)', async () => {
+    const browsers = createBrowserProvider(2);
+    try {
+      const browser = await browsers.get();
+      const urls = await browser.withPage(async ({ page }) => {
+        const session = await page.browser().target().createCDPSession();
+        const { targetInfos } = await session.send('Target.getTargets', { filter: [{}] });
+        return targetInfos.map((target) => target.url);
+      });
+      expect(urls.length).toBeGreaterThan(0);
+      expect(urls.filter((url) => url.startsWith('chrome://'))).toEqual([]);
+    } finally {
+      await browsers.close();
+    }
+  });
+});
+
 describe('hostile content in a statement, through the whole pipeline', () => {
   it('should leave out iframes, images, links and scripts, warn naming the fact, and fetch nothing', async () => {
     const requests: string[] = [];

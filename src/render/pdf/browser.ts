@@ -22,18 +22,35 @@ const launchArgs = [
   '--disable-background-timer-throttling',
   '--disable-backgrounding-occluded-windows',
   '--disable-renderer-backgrounding',
+  // Chromium 156 opens an address-bar popup (two WebUI pages, each in a renderer of its own) for
+  // every window, headless ones included, and keeps each busy at about a fifth of a core: on two
+  // cores that slowed every print by a third. puppeteer merges the two into its own
+  // --disable-features list (one flag each: the bench passes them to a CLI that splits at commas).
+  '--disable-features=WebUIOmniboxPopup',
+  '--disable-features=WebUIOmniboxAimPopup',
 ];
 
-/** The address a brief is served at: a reserved domain that never reaches the network. */
-export const documentUrl = 'https://brief.invalid/';
-
 /**
- * The Content-Security-Policy every brief is served with: no script from the document (inline,
+ * The Content-Security-Policy every brief is loaded under: no script from the document (inline,
  * external, handlers, javascript: URLs), nothing fetched but inlined data: images and fonts.
  * The layout engine (Paged.js) is injected through the DevTools protocol, which CSP does not
  * govern, so it is the only script that runs.
  */
 export const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+
+/** The policy as the document's first element, which the parser applies to all that follows. */
+const policyElement = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">`;
+
+/**
+ * `html` with the policy element first: after a leading doctype (and the comments before it),
+ * so that a standards-mode document stays in standards mode, before anything else. Ahead of
+ * the document's own `<html>` and `<head>`, the parser opens both for it and merges the
+ * document's attributes (`lang`) into them.
+ */
+export function withPolicy(html: string): string {
+  const prologue = /^(?:\s|<!--[\s\S]*?-->)*<!doctype[^>]*>/i.exec(html)?.[0] ?? '';
+  return prologue + policyElement + html.slice(prologue.length);
+}
 
 /** Heap (JavaScript and DOM) past which a page collects its garbage between two jobs. */
 const garbageThresholdBytes = 64 * 1024 * 1024;
@@ -43,8 +60,12 @@ export interface SandboxedPage {
   readonly page: Page;
   /** URLs the page tried to fetch and was refused (everything but data: URLs). */
   readonly blocked: string[];
-  /** The HTML served at `documentUrl` for the current job. */
-  readonly document: { html: string };
+  /**
+   * Make `html` the page's document, under `contentSecurityPolicy`, and wait until it has
+   * loaded (its inlined images and fonts). The document replaces the last one in place, with
+   * no navigation: that costs about a third of what serving it at an address did.
+   */
+  readonly load: (html: string) => Promise<void>;
   /**
    * Collect the page's garbage if it has piled up. Chromium keeps the documents a page has
    * left (their DOM, laid-out pages and fonts) until a full collection, which its JavaScript
@@ -73,27 +94,23 @@ export interface PdfBrowser {
 }
 
 /**
- * The render sandbox: the brief is served at `documentUrl` with a strict CSP header, and the
- * page may load nothing else but the data: URLs the pipeline inlined. file://, http(s)://, and
- * everything else is refused and recorded.
+ * The render sandbox: the brief is written into the page with a strict CSP as its first
+ * element, and the page may load nothing else but the data: URLs the pipeline inlined. file://,
+ * http(s)://, and everything else is refused and recorded; so is any navigation away (a
+ * refresh, a form), which the CSP does not govern.
  */
 async function sandbox(page: Page): Promise<SandboxedPage> {
   const blocked: string[] = [];
-  const document = { html: '' };
   await page.setRequestInterception(true);
   page.on('request', (request: HTTPRequest) => {
     const url = request.url();
-    if (url === documentUrl && request.isNavigationRequest()) {
-      void request
-        .respond({
-          status: 200,
-          contentType: 'text/html; charset=utf-8',
-          headers: { 'Content-Security-Policy': contentSecurityPolicy },
-          body: document.html,
-        })
-        .catch(() => undefined);
-    } else if (url.startsWith('data:')) {
+    if (url.startsWith('data:')) {
       void request.continue().catch(() => undefined);
+    } else if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
+      // Refused with "204 No Content", a navigation leaves the page where it is: refused with
+      // an error, it would put Chromium's error page in place of the brief.
+      blocked.push(url);
+      void request.respond({ status: 204 }).catch(() => undefined);
     } else {
       blocked.push(url);
       void request.abort('blockedbyclient').catch(() => undefined);
@@ -112,7 +129,13 @@ async function sandbox(page: Page): Promise<SandboxedPage> {
     const heap = await session.send('Runtime.getHeapUsage');
     if (heap.usedSize + heap.embedderHeapUsedSize > garbageThresholdBytes) await session.send('HeapProfiler.collectGarbage');
   };
-  return { page, blocked, document, collectGarbage };
+  const frameId = (await session.send('Page.getFrameTree')).frameTree.frame.id;
+  const load = async (html: string) => {
+    await session.send('Page.setDocumentContent', { frameId, html: withPolicy(html) });
+    // Written in one piece, the document has only its data: images and fonts left to load.
+    await page.evaluate(`document.readyState === 'complete' || new Promise((loaded) => addEventListener('load', () => loaded(), { once: true }))`);
+  };
+  return { page, blocked, load, collectGarbage };
 }
 
 /** How long the browser may take to start and answer on its DevTools pipe. */

@@ -9,4 +9,4 @@ export { createBrowserProvider } from './provider.js';
 export type { BrowserProvider } from './provider.js';
 export { readLayoutEngine } from './print.js';
 export type { LaidOut, LayoutOptions, NotePlacement, Printed } from './print.js';
-export { contentSecurityPolicy, documentUrl } from './browser.js';
+export { contentSecurityPolicy } from './browser.js';

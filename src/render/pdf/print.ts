@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LaidOutPart } from '../html/pack.js';
-import { documentUrl, type SandboxedPage } from './browser.js';
+import type { SandboxedPage } from './browser.js';
 import { withDeadline } from './faults.js';
 
 /** How long one brief may take to lay out and print before the attempt is abandoned. */
@@ -463,9 +463,8 @@ export async function layOutDocument(sandboxed: SandboxedPage, html: string, opt
   const { page, blocked } = sandboxed;
   const name = options.name ?? 'document';
   return withinLimit(html.length, async (limit) => {
-    sandboxed.document.html = html;
     // The document carries everything inline, so "load" is enough: no network to wait for.
-    await page.goto(documentUrl, { waitUntil: 'load', timeout: limit });
+    await sandboxed.load(html);
     // Three scripts, three round trips: this process may be busy preparing the next brief
     // between them. First the document is made ready (fonts loaded, notes floated, contents
     // added, the clock fixed), then Paged.js is loaded, then it lays the pages out.
@@ -498,8 +497,7 @@ export async function printPdf(sandboxed: SandboxedPage, html: string, options: 
 export async function printLaidOut(sandboxed: SandboxedPage, html: string): Promise<Printed> {
   const { page, blocked } = sandboxed;
   return withinLimit(html.length, async (limit) => {
-    sandboxed.document.html = html;
-    await page.goto(documentUrl, { waitUntil: 'load', timeout: limit });
+    await sandboxed.load(html);
     const pages = Number(await page.evaluate(`document.fonts.ready.then(() => document.querySelectorAll('.pagedjs_page').length)`));
     const bytes = await page.pdf({ ...pdfOptions, timeout: limit });
     return { bytes, blocked: [...blocked], pages };
