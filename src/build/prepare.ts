@@ -180,7 +180,12 @@ export async function prepare(
   // period), reading the Markdown before it becomes HTML. A build leaves that to the check.
   // (After the briefs are handed over in a build: it only counts the lint, and the browser lays
   // the first brief out meanwhile.)
-  const lintNow = () => lintBriefs({ facts, factsPath: config.factsPath, briefs: markdown });
+  const bodies: BriefHtmlBody[] = [];
+  // (In a build, the briefs' files hold their HTML by then: the lint reads the Markdown's trees.)
+  const lintNow = () => {
+    const trees = new Map(bodies.map((body) => [body.briefId, body.markdown]));
+    return lintBriefs({ facts, factsPath: config.factsPath, briefs: markdown.map((brief) => ({ ...brief, tree: trees.get(brief.briefId) })) });
+  };
   const checkLint = documents ? [] : lintNow();
   messages.push(...checkLint);
 
@@ -188,7 +193,6 @@ export async function prepare(
   const processor = createProcessor({ language: config.language });
   const citer = createCiter(sources.docs, style);
   const briefs: PreparedBrief[] = [];
-  const bodies: BriefHtmlBody[] = [];
   const order = [...markdown.keys()];
   const first = options.first;
   if (first) order.sort((a, b) => Number(first.has(markdown[b]!.briefId)) - Number(first.has(markdown[a]!.briefId)));

@@ -142,6 +142,22 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
     }
     const started = performance.now();
     const manifest = await readManifest(config.out);
+    const wantPdf = config.formats.includes('pdf');
+    if (wantPdf && !printer) printer = (await import('./worker-printer.js')).createWorkerPrinter(config.concurrency);
+    // The browser starts once, as soon as it is known to be needed (see startBrowser).
+    let browserStarting = false;
+    const startBrowser = () => {
+      if (browserStarting) return;
+      browserStarting = true;
+      void printer!.start().then(
+        ({ version, ms }) => reporter.info(`Browser started: ${version} (${(ms / 1000).toFixed(2)} s)`),
+        () => undefined,
+      );
+    };
+    // With no previous build, every output is made: the browser starts now, while the sources
+    // are read and the plan is made, rather than after. (Its failure, if any, is reported by
+    // the render; a build that stops before printing closes it.)
+    if (!manifest && wantPdf && !config.dryRun) startBrowser();
     // The YAML files the snapshot parses are not parsed again by the pipeline.
     const yaml: YamlMemo = new Map();
     const snapshot = await takeSnapshot(config, manifest?.yaml, yaml);
@@ -149,8 +165,6 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
     if (unknown.length > 0) {
       throw new UsageError(unknownBriefsMessage(unknown, snapshot.briefIds));
     }
-    const wantPdf = config.formats.includes('pdf');
-    if (wantPdf && !printer) printer = (await import('./worker-printer.js')).createWorkerPrinter(config.concurrency);
     const location = wantPdf ? await printer?.locate() : undefined;
     const options: RenderOptions = {
       paper: config.paper,
@@ -254,12 +268,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
       // Start the browser now, while the pipeline runs: its launch overlaps the Markdown and
       // HTML work instead of following it. (Its failure, if any, is reported by the render.)
       const printing = plan.steps.some((step) => step.action === 'build' && step.format === 'pdf');
-      if (printing) {
-        void printer!.start().then(
-          ({ version, ms }) => reporter.info(`Browser started: ${version} (${(ms / 1000).toFixed(2)} s)`),
-          () => undefined,
-        );
-      }
+      if (printing) startBrowser();
       // Each brief is laid out as soon as it is ready, while the pipeline prepares the next
       // (print-queue.ts): printed, and its pages kept for the handout pack when there is one.
       queue = printing

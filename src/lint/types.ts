@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import type { Point } from 'unist';
 import type { Figure, PlacedStatement } from '../facts/index.js';
 
@@ -27,8 +28,10 @@ export interface LintFact extends PlacedStatement {
 /** What the lint reads of a rendered brief (the compose stage's BriefMarkdown fits). */
 export interface LintBrief {
   readonly briefId: string;
-  /** `path` is the template; `value` the Markdown (before it becomes HTML). */
+  /** `path` is the template; `value` the Markdown (before it becomes HTML), unless `tree` is given. */
   readonly file: { readonly path: string; readonly value: unknown };
+  /** The Markdown's syntax tree, when it has been parsed already (then `file.value` may be HTML). */
+  readonly tree?: Root | undefined;
   /** Fact ids the brief uses. */
   readonly usedFacts: readonly string[];
   /** Template line of each Markdown line, if known. */

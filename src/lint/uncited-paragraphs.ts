@@ -29,7 +29,7 @@ function isExempt(parent: Parents | undefined, index: number | undefined): boole
 }
 
 function lintBrief(brief: LintBrief): VFileMessage[] {
-  const tree: Root = parser.parse(String(brief.file.value));
+  const tree: Root = brief.tree ?? parser.parse(String(brief.file.value));
   const messages: VFileMessage[] = [];
   visit(tree, (node, index, parent) => {
     if (node.type === 'footnoteDefinition' || node.type === 'table' || node.type === 'yaml' || node.type === 'heading') return SKIP;

@@ -87,8 +87,10 @@ export interface PdfBrowser {
   /** Whether the browser is still running (false after a crash, a protocol fault or close). */
   readonly connected: () => boolean;
   /**
-   * Close every page and the browser (killed if it does not close within a few seconds),
-   * remove the profile directory. Never throws; calling it again waits for the first call.
+   * End the browser and every process it started (killed: its profile is thrown away, so a
+   * graceful close, 100–200 ms on a busy machine, would save nothing), fail every call still
+   * waiting on it, remove the profile directory. Never throws; calling it again waits for the
+   * first call.
    */
   readonly close: () => Promise<void>;
 }
@@ -101,7 +103,8 @@ export interface PdfBrowser {
  */
 async function sandbox(page: Page): Promise<SandboxedPage> {
   const blocked: string[] = [];
-  await page.setRequestInterception(true);
+  // Both at once: two round trips to a browser that is still starting.
+  const [session] = await Promise.all([page.createCDPSession(), page.setRequestInterception(true)]);
   page.on('request', (request: HTTPRequest) => {
     const url = request.url();
     if (url.startsWith('data:')) {
@@ -124,7 +127,6 @@ async function sandbox(page: Page): Promise<SandboxedPage> {
     const url = /'((?:https?|file|ftp|wss?):[^']*)'/.exec(text)?.[1];
     blocked.push(url ?? text.slice(0, 160));
   });
-  const session = await page.createCDPSession();
   const collectGarbage = async () => {
     const heap = await session.send('Runtime.getHeapUsage');
     if (heap.usedSize + heap.embedderHeapUsedSize > garbageThresholdBytes) await session.send('HeapProfiler.collectGarbage');
@@ -146,9 +148,6 @@ const pageOpenTimeoutMs = 30_000;
 
 /** How long collecting a page's garbage between two jobs may take. */
 const collectTimeoutMs = 10_000;
-
-/** How long the browser is given to close before it is killed. */
-const closeTimeoutMs = 5_000;
 
 /** Options of `launchBrowser`. */
 export interface LaunchOptions {
@@ -254,18 +253,28 @@ export async function launchBrowser(location: BrowserLocation, concurrency: numb
   // pages laid out side by side all get animation frames (one context would pause all but one,
   // and Paged.js would wait forever). A browser that hangs would leave the lane waiting for
   // its page as long as puppeteer waits for an answer (180 s): the wait is bounded.
+  // The first lane takes the page the browser opened with, in its default context: one context
+  // and one page fewer to wait for before the first document.
+  let initialPage: Promise<Page | undefined> | undefined = browser
+    .defaultBrowserContext()
+    .pages()
+    .then((pages) => pages[0])
+    .catch(() => undefined);
+  const newPage = async (): Promise<Page> => {
+    // Taken by one lane only (before any wait).
+    const taken = initialPage;
+    initialPage = undefined;
+    return (await taken) ?? (await (await browser.createBrowserContext()).newPage());
+  };
   const openPage = async (lane: (typeof lanes)[number]): Promise<SandboxedPage> =>
     (lane.page ??= await withDeadline(
-      (async () => sandbox(await (await browser.createBrowserContext()).newPage()))(),
+      (async () => sandbox(await newPage()))(),
       pageOpenTimeoutMs,
       `the browser did not open a page within ${seconds(pageOpenTimeoutMs)}`,
     ));
   // Open the pages now: the browser starts while the pipeline prepares the documents, so the
   // pages are ready by the time the first document is.
   for (const lane of lanes) lane.queue = openPage(lane).catch(() => undefined);
-  // Closing while a page is still being opened would leave puppeteer waiting 30 s for a target
-  // that never comes, and the process alive that long after a failed build: close waits for them.
-  const opening = lanes.map((lane) => lane.queue);
   let submitted = 0;
   let closing: Promise<void> | undefined;
   return {
@@ -301,24 +310,12 @@ export async function launchBrowser(location: BrowserLocation, concurrency: numb
         .catch(() => undefined);
       return job;
     },
-    // Closed gracefully if the browser answers, else killed; either way every process of the
-    // browser is gone and the profile removed when this resolves. It never throws.
+    // Every process of the browser is gone and the profile removed when this resolves.
     close: () =>
       (closing ??= (async () => {
         try {
-          await withDeadline(
-            (async () => {
-              await Promise.all(opening);
-              await browser.close();
-              await chromium.exited;
-            })(),
-            closeTimeoutMs,
-            'the browser did not close',
-          );
-        } catch {
-          // Hung, crashed or gone: killed below.
-        } finally {
           await chromium.kill();
+        } finally {
           await removeProfile(folder);
         }
       })()),

@@ -40,6 +40,17 @@ describe('main', () => {
     expect(built.stderr).not.toMatch(/without saying who said it/);
   });
 
+  it('should count a paragraph without a note in the build summary, as `check` does (the build lints the Markdown, not the HTML)', async () => {
+    await project.edit('templates/briefs/tip-assessment.md.hbs', (text) =>
+      text.replace('## Key findings', 'This paragraph of the brief cites nothing at all.\n\n## Key findings'),
+    );
+    const checked = await runCli(['check'], project.root);
+    expect(checked.stderr).toMatch(/tip-assessment\.md\.hbs:\d+:1 +warning +This paragraph of the brief has no note: "This paragraph of the brief cites nothing at all\."/);
+    const built = await runCli(['build', '--format', 'html', '--brief', 'tip-assessment'], project.root);
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.stdout).toMatch(/Built 1 of 1 brief in \d+\.\d\d s\. 1 editorial warning: `briefs check` lists it\.$/m);
+  });
+
   it('should print the usage for --help and exit 0', async () => {
     const run = await runCli(['--help'], project.root);
     expect(run.code).toBe(0);
