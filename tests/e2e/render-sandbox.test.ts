@@ -63,17 +63,8 @@ describe('render sandbox', () => {
       await browsers.close();
     }
   });
-});
 
-describe('a document written into the page', () => {
-  it('should keep standards mode and the language, and load under the policy whatever the document says', async () => {
-    const requests: string[] = [];
-    const server = http.createServer((request, response) => {
-      requests.push(request.url ?? '');
-      response.end('leaked');
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  it('should keep standards mode and the language of a document written into the page, and its policy whatever the document says', async () => {
     const browsers = createBrowserProvider(1);
     try {
       const browser = await browsers.get();
@@ -96,9 +87,11 @@ describe('a document written into the page', () => {
       expect(seen.blocked.some((url) => url.startsWith(`${base}/refresh`))).toBe(true);
     } finally {
       await browsers.close();
-      await new Promise((resolve) => server.close(resolve));
     }
   });
+});
+
+describe('the browser', () => {
 
   it('should run no Chromium UI page beside the briefs (they keep a share of the CPU busy)', async () => {
     const browsers = createBrowserProvider(2);

@@ -47,7 +47,7 @@ const policyElement = `<meta http-equiv="Content-Security-Policy" content="${con
  * the document's own `<html>` and `<head>`, the parser opens both for it and merges the
  * document's attributes (`lang`) into them.
  */
-export function withPolicy(html: string): string {
+function withPolicy(html: string): string {
   const prologue = /^(?:\s|<!--[\s\S]*?-->)*<!doctype[^>]*>/i.exec(html)?.[0] ?? '';
   return prologue + policyElement + html.slice(prologue.length);
 }

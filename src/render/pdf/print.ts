@@ -455,8 +455,8 @@ async function withinLimit<T>(length: number, work: (limit: number) => Promise<T
 const pdfOptions = { preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, tagged: true, outline: true } as const;
 
 /**
- * Lay one self-contained HTML document out on a (reused, sandboxed) page: serve it with its
- * CSP, lay it out into pages with Paged.js (notes at the page foot, margin boxes, page
+ * Lay one self-contained HTML document out on a (reused, sandboxed) page: write it in under
+ * its CSP, lay it out into pages with Paged.js (notes at the page foot, margin boxes, page
  * references), then print it and/or keep its pages for the handout pack.
  */
 export async function layOutDocument(sandboxed: SandboxedPage, html: string, options: LayoutOptions): Promise<LaidOut> {
