@@ -15,6 +15,8 @@ import { onlineCopy } from '../render/html/qr-code.js';
 import { orderBriefs } from '../collection/order.js';
 import { unknownBriefsMessage } from '../diagnostics/suggest.js';
 import { heldSourceWarnings } from './held-sources.js';
+import { toolDigest } from './snapshot.js';
+import { folderResultCache } from '../cache/index.js';
 import { attachTexts } from './texts.js';
 import { lintBriefs } from '../lint/index.js';
 import type { YamlMemo } from '../yaml/index.js';
@@ -94,6 +96,8 @@ export async function prepare(
      * the collection's order all the same.
      */
     readonly first?: ReadonlySet<string>;
+    /** The tool's digest (the build's snapshot has it; else it is read here): it keys the result cache. */
+    readonly tool?: string;
   } = {},
 ): Promise<Prepared> {
   // `briefs check` needs the briefs rendered, not their full documents (fonts, layout).
@@ -113,6 +117,7 @@ export async function prepare(
   // The fonts are read while the sources are (a brief's full document needs them, a check does not).
   const fontsLoading = documents ? loadFontCss() : Promise.resolve('');
   fontsLoading.catch(() => undefined);
+  const tool = options.tool ?? toolDigest();
   const [sources, templates, factsFile] = await Promise.all([
     readSources(config.sources, { cache: folderCache(path.join(config.root, '.cache', 'briefs')), yaml: options.yaml }),
     loadTemplates(config.templates),
@@ -191,7 +196,9 @@ export async function prepare(
 
   await breathe();
   const processor = createProcessor({ language: config.language });
-  const citer = createCiter(sources.docs, style);
+  // Charts drawn and notes formatted before, from the same inputs, are not made again.
+  const results = folderResultCache(path.join(config.root, '.cache', 'briefs', 'results'), await tool);
+  const citer = createCiter(sources.docs, style, results);
   const briefs: PreparedBrief[] = [];
   const order = [...markdown.keys()];
   const first = options.first;
@@ -202,7 +209,7 @@ export async function prepare(
       knows: (id) => facts.has(id),
       format: (groups) => citer.notes(groups.map((ids) => ids.map((id) => facts.get(id)!))),
       evidence: config.evidence,
-    }, { drawCharts: documents });
+    }, { drawCharts: documents, cache: results });
     bodies.push(body);
     if (body.file.messages.some((message) => message.fatal === true)) continue;
     const matter = body.matter!;

@@ -240,7 +240,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
       // date; building would have. No document is laid out, no browser starts, and warnings
       // are left to `briefs check` (they did not change an output).
       const { prepare } = await import('./prepare.js');
-      await prepare(config, { documents: false, yaml });
+      await prepare(config, { documents: false, yaml, tool: snapshot.tool });
       throwIfAborted(signal);
     }
 
@@ -298,6 +298,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
       const { prepare } = await import('./prepare.js');
       prepared = await prepare(Object.freeze({ ...config, briefs: [...toBuild] }), {
         yaml,
+        tool: snapshot.tool,
         first: outOfDate,
         onBrief: (brief) => {
           printQueue?.add(brief);

@@ -56,7 +56,8 @@ export interface YamlStamps {
 
 const toolRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-async function toolDigest(): Promise<string> {
+/** The tool's digest: its code, its built-in files and its locked dependencies. */
+export async function toolDigest(): Promise<string> {
   // The built-in templates and locales (defaults/) are the tool's too: a change to one rebuilds
   // what it may show up in, as a change of the code does.
   const folders = await Promise.all(['src', 'defaults'].map(async (dir) => (await listFiles(path.join(toolRoot, dir))).map((file) => path.join(dir, file))));

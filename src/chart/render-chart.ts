@@ -2,6 +2,7 @@ import type { Element, ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import type { TopLevelSpec } from 'vega-lite';
+import { noResultCache, type ResultCache } from '../cache/index.js';
 import { chartSpecs, dashes } from './chart-spec.js';
 import type { ChartData, ChartPanel } from './types.js';
 
@@ -40,28 +41,50 @@ function missingYears(panel: ChartPanel): string {
   return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? '');
 }
 
-async function drawPanel(vega: Vega, vegaLite: VegaLite, spec: TopLevelSpec, panel: ChartPanel, id: string): Promise<Element> {
+/** The libraries, loaded on first use: a build whose charts are all in the cache never loads them. */
+type Libraries = () => Promise<readonly [Vega, VegaLite]>;
+
+/** A Vega-Lite spec drawn as SVG markup, headless (`renderer: 'none'`). */
+async function drawSvg(libraries: Libraries, spec: TopLevelSpec): Promise<string> {
+  const [vega, vegaLite] = await libraries();
   const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'none' });
   try {
-    const svg = svgOf(await view.toSVG());
-    const missing = missingYears(panel);
-    const first = panel.points[0]?.year;
-    const last = panel.points.at(-1)?.year;
-    const desc = missing ? `No figure for ${missing}.` : `A figure for every year from ${first} to ${last}.`;
-    svg.properties = { ...svg.properties, role: 'img', ariaLabel: panel.description, className: ['chart-panel'], id };
-    // The panel is one image, named by its values: the roles Vega gives its marks and groups
-    // (graphics-symbol, graphics-object) would each need a name of their own (axe: svg-img-alt).
-    visit(svg, 'element', (node) => {
-      if (node !== svg && typeof node.properties.role === 'string' && node.properties.role.startsWith('graphics-')) delete node.properties.role;
-    });
-    svg.children.unshift(
-      { type: 'element', tagName: 'title', properties: {}, children: [text(panel.description)] },
-      { type: 'element', tagName: 'desc', properties: {}, children: [text(desc)] },
-    );
-    return svg;
+    return await view.toSVG();
   } finally {
     view.finalize();
   }
+}
+
+const isDrawing = (value: unknown): value is { svg: string } =>
+  typeof value === 'object' && value !== null && typeof (value as { svg?: unknown }).svg === 'string';
+
+/** The panel's SVG: from the cache when this very spec was drawn before (the spec holds the data), else drawn. */
+async function panelSvg(libraries: Libraries, spec: TopLevelSpec, cache: ResultCache): Promise<string> {
+  const entry = cache.entry('chart-svg', spec);
+  const kept = entry.get(isDrawing);
+  if (kept) return kept.svg;
+  const svg = await drawSvg(libraries, spec);
+  entry.set({ svg });
+  return svg;
+}
+
+async function drawPanel(libraries: Libraries, spec: TopLevelSpec, panel: ChartPanel, id: string, cache: ResultCache): Promise<Element> {
+  const svg = svgOf(await panelSvg(libraries, spec, cache));
+  const missing = missingYears(panel);
+  const first = panel.points[0]?.year;
+  const last = panel.points.at(-1)?.year;
+  const desc = missing ? `No figure for ${missing}.` : `A figure for every year from ${first} to ${last}.`;
+  svg.properties = { ...svg.properties, role: 'img', ariaLabel: panel.description, className: ['chart-panel'], id };
+  // The panel is one image, named by its values: the roles Vega gives its marks and groups
+  // (graphics-symbol, graphics-object) would each need a name of their own (axe: svg-img-alt).
+  visit(svg, 'element', (node) => {
+    if (node !== svg && typeof node.properties.role === 'string' && node.properties.role.startsWith('graphics-')) delete node.properties.role;
+  });
+  svg.children.unshift(
+    { type: 'element', tagName: 'title', properties: {}, children: [text(panel.description)] },
+    { type: 'element', tagName: 'desc', properties: {}, children: [text(desc)] },
+  );
+  return svg;
 }
 
 // The key's glyphs: a point, two points joined, two points apart. Drawn, not written, so
@@ -80,14 +103,16 @@ const keyGlyphs = {
  * compiled spec is run headless (`renderer: 'none'`) and serialised with `toSVG()`. Returns the
  * `<figure class="chart">` (role `group`, named by the chart's title): a `<figcaption>` with the
  * title, subtitle and key, then one `<svg role="img">` per panel, named by its values in words.
- * Vega loads on first use, so briefs without charts never pay for it.
+ * Vega loads on first use, so briefs without charts never pay for it. With a `cache`, a panel
+ * drawn before from the same spec (its data included) is not drawn again.
  */
-export async function renderChart(data: ChartData): Promise<Element> {
-  const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
+export async function renderChart(data: ChartData, cache: ResultCache = noResultCache): Promise<Element> {
+  let loading: Promise<readonly [Vega, VegaLite]> | undefined;
+  const libraries: Libraries = () => (loading ??= Promise.all([import('vega'), import('vega-lite')]));
   const specs = chartSpecs(data);
   const panels: Element[] = [];
   for (const [index, spec] of specs.entries()) {
-    panels.push(await drawPanel(vega, vegaLite, spec, data.panels[index]!, `chart-${data.id}-${index + 1}`));
+    panels.push(await drawPanel(libraries, spec, data.panels[index]!, `chart-${data.id}-${index + 1}`, cache));
   }
   const key = (['point', 'line', 'gap'] as const).map((mark) => element('li', `chart-key-${mark}`, [keyGlyphs[mark](), text(` ${data.key[mark]}`)]));
   const caption = element('figcaption', 'chart-caption', [

@@ -1,4 +1,6 @@
 import CSL, { type Engine } from 'citeproc';
+import { createHash } from 'node:crypto';
+import { noResultCache, type ResultCache } from '../cache/index.js';
 import type { VerifiedFact } from '../facts/index.js';
 import { describeLocator, type SourceDoc } from '../ingest/index.js';
 import type { CitationStyle } from './citation-style.js';
@@ -80,21 +82,25 @@ export interface Citer {
   readonly references: () => Map<string, string>;
 }
 
-/** A citer for the documents `docs` in `style`. */
-export function createCiter(docs: ReadonlyMap<string, SourceDoc>, style: CitationStyle): Citer {
+/** A document's metadata as a note cites it: without its URL. */
+const noteItem = (docs: ReadonlyMap<string, SourceDoc>, id: string) => {
+  const bib = docs.get(id)?.bib;
+  if (!bib) return undefined;
+  const { URL: _url, ...rest } = bib;
+  return rest;
+};
+
+/**
+ * A citer for the documents `docs` in `style`. With a `cache`, a brief whose notes were
+ * formatted before from the same style, locale, metadata and citations (a rebuild after a
+ * document's text changed, another brief edited) gets them from it without running citeproc-js.
+ */
+export function createCiter(docs: ReadonlyMap<string, SourceDoc>, style: CitationStyle, cache: ResultCache = noResultCache): Citer {
   const engines = new Map<'notes' | 'bibliography', Engine>();
   const fresh = (kind: 'notes' | 'bibliography'): Engine => {
     let engine = engines.get(kind);
     if (!engine) {
-      const retrieveItem =
-        kind === 'notes'
-          ? (id: string) => {
-              const bib = docs.get(id)?.bib;
-              if (!bib) return undefined;
-              const { URL: _url, ...rest } = bib;
-              return rest;
-            }
-          : (id: string) => docs.get(id)?.bib;
+      const retrieveItem = kind === 'notes' ? (id: string) => noteItem(docs, id) : (id: string) => docs.get(id)?.bib;
       engine = new CSL.Engine({ retrieveLocale: () => style.parsedLocale, retrieveItem }, style.parsed, style.lang);
       engines.set(kind, engine);
     }
@@ -103,8 +109,22 @@ export function createCiter(docs: ReadonlyMap<string, SourceDoc>, style: Citatio
     engine.setOutputFormat('html');
     return engine;
   };
+  // The style and locale by digest, once: every brief's key holds them.
+  let styleKey: string | undefined;
+  const styleOf = () => (styleKey ??= createHash('sha256').update(style.style).update('\0').update(style.locale).update('\0').update(style.lang).digest('hex'));
   return {
-    notes: (cited) => notesOf(cited, docs, fresh('notes'), fresh('bibliography')),
+    notes: (cited) => {
+      const sources = citedSources(cited);
+      const clusters = cited.map(citationItems);
+      // Everything the engines read: the style, each cited document's metadata as the notes
+      // and the Sources list see it, and the citations in order.
+      const inputs = { style: styleOf(), items: sources.map((id) => [id, noteItem(docs, id) ?? null, docs.get(id)?.bib ?? null]), clusters };
+      const entry = cache.entry('notes', inputs);
+      const kept = entry.get(isFormatted);
+      const formatted = kept ?? formatNotes(clusters, sources, fresh('notes'), fresh('bibliography'));
+      if (!kept) entry.set(formatted);
+      return withPassages(cited, formatted, docs);
+    },
     references: () => referencesOf(docs, fresh('bibliography')),
   };
 }
@@ -143,9 +163,31 @@ function notePassages(facts: readonly VerifiedFact[]) {
   );
 }
 
-function notesOf(cited: readonly (readonly VerifiedFact[])[], docs: ReadonlyMap<string, SourceDoc>, notes: Engine, bibliography: Engine): FormattedCitations {
-  const sources = [...new Set(cited.flat().flatMap((fact) => fact.citations.map((citation) => citation.source)))];
-  notes.updateItems(sources);
+/** The documents the notes cite, each once, in order of first citation. */
+const citedSources = (cited: readonly (readonly VerifiedFact[])[]) => [...new Set(cited.flat().flatMap((fact) => fact.citations.map((citation) => citation.source)))];
+
+/** What citeproc-js makes of a brief's citations: each note's reference, and the Sources list. */
+interface Formatted {
+  readonly references: readonly string[];
+  readonly bibliography: readonly { readonly sourceId: string; readonly html: string }[];
+}
+
+const isFormatted = (value: unknown): value is Formatted => {
+  if (typeof value !== 'object' || value === null) return false;
+  const { references, bibliography } = value as Partial<Record<keyof Formatted, unknown>>;
+  return (
+    Array.isArray(references) &&
+    references.every((reference) => typeof reference === 'string') &&
+    Array.isArray(bibliography) &&
+    bibliography.every((entry: unknown) => {
+      const { sourceId, html } = (entry ?? {}) as Record<string, unknown>;
+      return typeof sourceId === 'string' && typeof html === 'string';
+    })
+  );
+};
+
+function formatNotes(clusters: ReturnType<typeof citationItems>[], sources: readonly string[], notes: Engine, bibliography: Engine): Formatted {
+  notes.updateItems([...sources]);
 
   // All notes in one pass (citeproc-js works out first and subsequent positions itself);
   // adding them one by one re-processes every earlier note each time. Note numbers go up in
@@ -155,19 +197,29 @@ function notesOf(cited: readonly (readonly VerifiedFact[])[], docs: ReadonlyMap<
   // short form: author, short title, place.
   const texts = new Map<string, string>();
   const results = notes.rebuildProcessorState(
-    cited.map((fact, index) => ({
+    clusters.map((items, index) => ({
       citationID: `note-${index + 1}`,
-      citationItems: citationItems(fact),
+      citationItems: items,
       properties: { noteIndex: 2 * (index + 1) },
     })),
     'html',
   );
   for (const [id, , text] of results) texts.set(id, text);
 
-  const formatted = cited.map((facts, index) => ({
+  bibliography.updateItems([...sources]);
+  const made = sources.length > 0 ? bibliography.makeBibliography() : false;
+  const entries = made
+    ? made[1].map((html, index) => ({ sourceId: made[0].entry_ids[index]?.[0] ?? '', html: html.trim() }))
+    : [];
+  return { references: clusters.map((_, index) => texts.get(`note-${index + 1}`) ?? ''), bibliography: entries };
+}
+
+/** The notes with their quoted passages (made from the facts each time: cheap, and not kept). */
+function withPassages(cited: readonly (readonly VerifiedFact[])[], formatted: Formatted, docs: ReadonlyMap<string, SourceDoc>): FormattedCitations {
+  const notes = cited.map((facts, index) => ({
     factIds: facts.map((fact) => fact.id),
     n: index + 1,
-    referenceHtml: texts.get(`note-${index + 1}`) ?? '',
+    referenceHtml: formatted.references[index] ?? '',
     excerpts: notePassages(facts).map((citation) => ({
       sourceId: citation.source,
       paragraph: citation.match.paragraph,
@@ -179,13 +231,7 @@ function notesOf(cited: readonly (readonly VerifiedFact[])[], docs: ReadonlyMap<
       ...originalOf(docs.get(citation.source), citation.quote),
     })),
   }));
-
-  bibliography.updateItems(sources);
-  const made = sources.length > 0 ? bibliography.makeBibliography() : false;
-  const entries = made
-    ? made[1].map((html, index) => ({ sourceId: made[0].entry_ids[index]?.[0] ?? '', html: html.trim() }))
-    : [];
-  return { notes: formatted, bibliography: entries };
+  return { notes, bibliography: formatted.bibliography };
 }
 
 /** Characters of a text fragment's start and end (`#:~:text=start,end`): a few words each. */

@@ -6,6 +6,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { EvidencePlacement } from './evidence.js';
+import type { ResultCache } from '../cache/index.js';
 import type { FormattedCitations } from '../cite/index.js';
 import type { FrontMatter } from './front-matter.js';
 import { englishLocale, type Locale } from '../locale/index.js';
@@ -37,6 +38,8 @@ declare module 'vfile' {
     citations: FormattedCitations;
     /** False to skip drawing charts (a check needs the data, not the SVG); default true. */
     drawCharts: boolean;
+    /** Where charts drawn before are kept (set by the caller; default none). */
+    resultCache: ResultCache;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
+import type { ResultCache } from '../cache/index.js';
 import type { BriefMarkdown } from '../compose/index.js';
 import type { FormattedCitations } from '../cite/index.js';
 import type { FrontMatter } from './front-matter.js';
@@ -24,11 +25,12 @@ export async function markdownToHtml(
   brief: BriefMarkdown,
   processor: BriefProcessor,
   formatNotes: NoteFormatter,
-  options: { readonly drawCharts?: boolean } = {},
+  options: { readonly drawCharts?: boolean; readonly cache?: ResultCache } = {},
 ): Promise<BriefHtmlBody> {
   const file = brief.file;
   file.data.formatNotes = formatNotes;
   file.data.drawCharts = options.drawCharts ?? true;
+  if (options.cache) file.data.resultCache = options.cache;
   if (brief.templateLines) file.data.templateLines = brief.templateLines;
   const tree = processor.parse(file);
   // (A copy costs a tenth of a parse; the transforms change the tree in place.)

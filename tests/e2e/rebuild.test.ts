@@ -1,7 +1,7 @@
 import { processesMatching, waitUntil } from '../helpers/processes.js';
 import { createHash } from 'node:crypto';
 import { watch as watchFolder } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,8 +128,19 @@ describe('reproducible and safe builds (real processes)', () => {
     const first = spawnBriefs(['build', '--force'], project.root, env);
     expect(await first.exited).toBe(0);
     const once = await hashes(project.path('output'));
+    // The first build kept the charts it drew and the notes it formatted; the second took them
+    // from there, and gave the same bytes.
+    const results = project.path('.cache', 'briefs', 'results');
+    const kept = (await readdir(results, { recursive: true })).filter((name) => name.endsWith('.json')).sort();
+    expect(kept.filter((name) => name.startsWith('notes'))).toHaveLength(briefs.length);
+    expect(kept.filter((name) => name.startsWith('chart-svg')).length).toBeGreaterThan(0);
     const second = spawnBriefs(['build', '--force'], project.root, env);
     expect(await second.exited).toBe(0);
+    expect(await hashes(project.path('output'))).toEqual(once);
+    // A damaged cache costs time, never a wrong brief: every entry cut short, the same bytes.
+    for (const name of kept) await writeFile(path.join(results, name), '{"references": ["cut sho');
+    const third = spawnBriefs(['build', '--force'], project.root, env);
+    expect(await third.exited).toBe(0);
     expect(await hashes(project.path('output'))).toEqual(once);
     // 3 briefs × 2 formats, the pack, the index and 5 source viewer pages.
     expect(Object.keys(once)).toHaveLength(13);

@@ -33,7 +33,7 @@ export default function rehypeChart() {
       // A check (no documents) confirms the chart's data exist but does not draw it.
       if (file.data.drawCharts === false) continue;
       try {
-        parent.children[index] = await renderChart(data);
+        parent.children[index] = await renderChart(data, file.data.resultCache);
       } catch (error) {
         const detail = error instanceof Error ? error.message : String(error);
         reportError(file, codes.chartRender, [id, detail], { place: node.position, stage: 'markdown', cause: error });

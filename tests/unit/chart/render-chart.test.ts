@@ -1,10 +1,15 @@
 import type { Element } from 'hast';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { folderResultCache } from '../../../src/cache/index.js';
 import { chartSpecs, renderChart, type ChartData, type ChartPanel } from '../../../src/chart/index.js';
 import { panelSize } from '../../../src/chart/chart-spec.js';
 import { labelWidth } from '../../../src/chart/place-labels.js';
+import { recordingCache } from '../../helpers/recording-cache.js';
 import { elements, groups, hasClass, panelsOf, pathXs, textOf, valueLabels, yearLabels } from './svg-helpers.js';
 
 const panel = (title: string, points: readonly (readonly [number, number])[]): ChartPanel => ({
@@ -69,6 +74,29 @@ describe('renderChart', () => {
     expect(key).toEqual([data.key.point, data.key.line, data.key.gap]);
     // The key's glyphs are drawings the words explain: hidden from screen readers.
     for (const glyph of elements(caption, (element) => element.tagName === 'svg')) expect(glyph.properties.ariaHidden).toBe('true');
+  });
+
+  it('should draw a panel once: a later build takes the same drawing from the cache, and draws a panel whose figures changed', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'briefs-charts-'));
+    try {
+      const html = (figure: Element) => unified().use(rehypeStringify).stringify({ type: 'root', children: [figure] });
+      const fresh = html(await renderChart(data));
+      const first = recordingCache(folderResultCache(dir, 'tool'));
+      expect(html(await renderChart(data, first.cache))).toBe(fresh);
+      expect(first.calls).toEqual(data.panels.flatMap(() => ['chart-svg miss', 'chart-svg set']));
+      const again = recordingCache(folderResultCache(dir, 'tool'));
+      expect(html(await renderChart(data, again.cache))).toBe(fresh);
+      expect(again.calls).toEqual(data.panels.map(() => 'chart-svg hit'));
+      // One figure corrected: its panel is drawn again, the other comes from the cache.
+      const corrected = chart([panel('Investigations', [[2009, 63], [2010, 195]]), ...data.panels.slice(1)]);
+      again.calls.length = 0;
+      const figure = html(await renderChart(corrected, again.cache));
+      expect(figure).toBe(html(await renderChart(corrected)));
+      expect(figure).toContain('195');
+      expect(again.calls).toEqual(['chart-svg miss', 'chart-svg set', ...data.panels.slice(1).map(() => 'chart-svg hit')]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('should draw each panel as its own <svg role="img">, named by its values in words, with a <title> and <desc>', async () => {

@@ -1,10 +1,12 @@
 import { cp, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { folderResultCache } from '../../../src/cache/index.js';
 import { createCiter, formatCitations, formatReferences, readCitationStyle, type CitationStyle } from '../../../src/cite/index.js';
 import { loadFacts, verifyQuotes, type VerifiedFact } from '../../../src/facts/index.js';
 import { readSources, type SourceCollection } from '../../../src/ingest/index.js';
 import { makeProject, repoRoot, type TempProject } from '../../helpers/project.js';
+import { recordingCache } from '../../helpers/recording-cache.js';
 
 const tipUrl = 'http://www.refworld.org/docid/4e12ee6cc.html';
 const kohaUrl = 'https://media.unmikonline.org/index.php/mediareports/articles-kosovo-media-7699';
@@ -132,6 +134,30 @@ describe('formatCitations with the real documents', () => {
     // Sources lists between briefs, and the viewer's references after them, are unaffected.
     expect(citer.references()).toEqual(formatReferences(sources.docs, style));
     expect(citer.notes(briefs[0]!)).toEqual(shared[0]);
+  });
+
+  it("should take a brief's notes from the cache while style, metadata and citations stay the same, and format them again when one changes", () => {
+    const dir = project.path('.cache', 'results');
+    const brief = [[fact('tip-articles')], [fact('koha-coordinator')], [fact('tip-articles'), fact('tip-investigations')]];
+    const fresh = formatCitations(brief, sources.docs, style);
+    const first = recordingCache(folderResultCache(dir, 'tool'));
+    expect(createCiter(sources.docs, style, first.cache).notes(brief)).toEqual(fresh);
+    expect(first.calls).toEqual(['notes miss', 'notes set']);
+
+    // The next build: the same notes, passages included, without citeproc-js.
+    const again = recordingCache(folderResultCache(dir, 'tool'));
+    expect(createCiter(sources.docs, style, again.cache).notes(brief)).toEqual(fresh);
+    expect(again.calls).toEqual(['notes hit']);
+
+    // Another place cited, another title: formatted again.
+    const reordered = [brief[1]!, brief[0]!, brief[2]!];
+    expect(createCiter(sources.docs, style, again.cache).notes(reordered)).toEqual(formatCitations(reordered, sources.docs, style));
+    const docs = new Map(sources.docs);
+    const tip = docs.get('tip-2011')!;
+    docs.set('tip-2011', { ...tip, bib: { ...tip.bib, title: 'A retitled report' } });
+    const retitled = createCiter(docs, style, again.cache).notes(brief);
+    expect(retitled.notes[0]?.referenceHtml).toContain('A Retitled Report');
+    expect(again.calls).toEqual(['notes hit', 'notes miss', 'notes set', 'notes miss', 'notes set']);
   });
 
   it('should put the ¶ of the quote in the note, with the whole passage', () => {

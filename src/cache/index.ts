@@ -1,0 +1,1 @@
+export { folderResultCache, noResultCache, type ResultCache } from './result-cache.js';
