@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 /**
  * The flags every Chromium in the benchmark needs on a closed network (without them it hangs).
  * The floor and md-to-pdf are launched with the pipeline's own flags, read from the snapshot of
- * src/render/pdf/browser.ts (see parity.ts); this list is the fallback if they cannot be read,
+ * src/render/pdf/chromium-command.ts (see parity.ts); this list is the fallback if they cannot be read,
  * and what the pipeline's flags are checked to contain.
  */
 export const requiredFlags: readonly string[] = [

@@ -11,18 +11,18 @@ export interface Parity {
 }
 
 /**
- * Read the launch flags from the snapshot's src/render/pdf/browser.ts (its `launchArgs` list),
+ * Read the launch flags from the snapshot's src/render/pdf/chromium-command.ts (its `launchArgs` list),
  * so the floor starts Chromium exactly as the pipeline does, and check that print.ts still
  * passes the page.pdf options the floor uses.
  */
 export async function readParity(toolDir: string): Promise<Parity> {
-  const browser = await readFile(path.join(toolDir, 'src', 'render', 'pdf', 'browser.ts'), 'utf8').catch(() => '');
+  const command = await readFile(path.join(toolDir, 'src', 'render', 'pdf', 'chromium-command.ts'), 'utf8').catch(() => '');
   const print = await readFile(path.join(toolDir, 'src', 'render', 'pdf', 'print.ts'), 'utf8').catch(() => '');
-  const list = /launchArgs[^=]*=\s*\[([\s\S]*?)\]/.exec(browser)?.[1];
+  const list = /launchArgs[^=]*=\s*\[([\s\S]*?)\]/.exec(command)?.[1];
   const read = list === undefined ? [] : [...list.replace(/\/\/.*$/gm, '').matchAll(/'([^']+)'/g)].map((match) => match[1]!);
   const flags = read.length > 0 ? read : requiredFlags;
   const problems = [
-    ...(read.length > 0 ? [] : ['the launch flags could not be read from src/render/pdf/browser.ts: the floor uses the closed-network flags only']),
+    ...(read.length > 0 ? [] : ['the launch flags could not be read from src/render/pdf/chromium-command.ts: the floor uses the closed-network flags only']),
     ...requiredFlags.filter((flag) => !flags.includes(flag)).map((flag) => `the pipeline no longer passes ${flag}`),
     ...Object.entries(pdfOptions)
       .filter(([key, value]) => !new RegExp(`\\b${key}:\\s*${String(value)}\\b`).test(print))

@@ -1,6 +1,5 @@
 import { performance } from 'node:perf_hooks';
 import { BuildError, codes, createMessage } from '../diagnostics/index.js';
-import { assemblePack, frontName } from '../render/html/pack.js';
 import { joinHtml } from '../render/html/html-parts.js';
 import type { LaidOutPart } from '../render/html/pack.js';
 import type { BrowserProvider, PdfBrowser } from '../render/pdf/index.js';
@@ -170,6 +169,8 @@ async function renderPack(
   failure: FirstFailure,
 ): Promise<RenderedPdf> {
   const { printLaidOut } = await loadPdfStage();
+  // (The pack's assembly, with Handlebars, loads only when there is a pack: not at the worker's start.)
+  const { assemblePack, frontName } = await import('../render/html/pack.js');
   const front = await renderBrief(browsers, { ...pack, briefId: frontName }, config, layoutEngine, lane, { print: false, capture: true }, signal, failure);
   const briefs = (await Promise.all(parts)).map((rendered) => rendered.part!);
   const assembled = assemblePack({ front: front.part!, briefs, fontCss, title: pack.matter.title, lang: pack.matter.lang });

@@ -1,7 +1,8 @@
 import Handlebars from 'handlebars';
 import type { TemplateFile } from '../../compose/index.js';
 import { pageCss, type Paper } from './document.js';
-import { renderAroundFonts, type HtmlParts } from './html-parts.js';
+import type { HtmlParts } from './html-parts.js';
+import { renderAroundFonts } from './render-around-fonts.js';
 import { chromeContext, compileLayout, type LayoutChrome } from './layout-chrome.js';
 import type { OnlineCopy } from './qr-code.js';
 

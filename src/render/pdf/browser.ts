@@ -1,34 +1,7 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer';
-import { startChromium, type ChromiumProcess } from './chromium-process.js';
 import { BrowserStartError, withDeadline } from './faults.js';
 import type { BrowserLocation } from './find-browser.js';
-
-// Flags for a closed network: without them Chromium keeps trying to reach Google's services.
-const launchArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  '--disable-extensions',
-  '--font-render-hinting=none',
-  // Pages print side by side: keep Chromium from slowing the timers of those not in front.
-  '--disable-background-timer-throttling',
-  '--disable-backgrounding-occluded-windows',
-  '--disable-renderer-backgrounding',
-  // Chromium 156 opens an address-bar popup (two WebUI pages, each in a renderer of its own) for
-  // every window, headless ones included, and keeps each busy at about a fifth of a core: on two
-  // cores that slowed every print by a third. puppeteer merges the two into its own
-  // --disable-features list (one flag each: the bench passes them to a CLI that splits at commas).
-  '--disable-features=WebUIOmniboxPopup',
-  '--disable-features=WebUIOmniboxAimPopup',
-];
+import { removeProfile, spawnBrowser, type SpawnedBrowser } from './spawn-browser.js';
 
 /**
  * The Content-Security-Policy every brief is loaded under: no script from the document (inline,
@@ -159,31 +132,20 @@ export interface LaunchOptions {
 
 const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;
 
-/** The profile folder goes, whatever is in it; a failure to remove it must not hide the build's own error. */
-const removeProfile = (folder: string) => rm(folder, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
-
 /**
- * Start Chromium on a pipe, its profile in `folder`, and connect to it: resolves once it has
- * answered (its version), or rejects with a `BrowserStartError` saying why not, the browser
- * killed.
+ * Connect to a Chromium just started (spawnBrowser): resolves once it has answered (its
+ * version), or rejects with a `BrowserStartError` saying why not, the browser killed.
  */
-async function start(
-  location: BrowserLocation,
-  folder: string,
+async function connect(
+  spawned: SpawnedBrowser,
   timeoutMs: number,
   signal: AbortSignal | undefined,
-): Promise<{ browser: Browser; chromium: ChromiumProcess; version: string }> {
-  // puppeteer's own flags (as puppeteer.launch passes them), ours, and the pipe. A pipe instead
-  // of a WebSocket: if this process dies, Chromium sees the pipe close and exits too. The
-  // process is ours, not puppeteer's: puppeteer.launch would let a browser that writes garbage
-  // on the pipe end this process with a stack trace, and wait 180 s (its protocol timeout) on
-  // one that does not answer, then as long again to close it. Signals are handled by the
-  // build, which closes the browser itself.
-  const userDataDir = path.join(folder, 'profile');
-  const args = [...puppeteer.defaultArgs({ headless: true, userDataDir, args: [...launchArgs] }), '--remote-debugging-pipe'];
-  // Chromium's own temporary files (org.chromium.Chromium.*) go in the folder too: one killed
-  // (hung or crashed) leaves them behind, and they go with the folder.
-  const chromium = startChromium(location.executablePath, args, { ...process.env, TMPDIR: path.join(folder, 'tmp') });
+): Promise<{ browser: Browser; version: string }> {
+  // The process is ours, not puppeteer's: puppeteer.launch would let a browser that writes
+  // garbage on the pipe end this process with a stack trace, and wait 180 s (its protocol
+  // timeout) on one that does not answer, then as long again to close it. Signals are handled
+  // by the build, which closes the browser itself.
+  const { chromium, location } = spawned;
   const connecting = (async () => {
     const browser = await puppeteer.connect({ transport: chromium.transport });
     return { browser, version: await browser.version() };
@@ -197,8 +159,7 @@ async function start(
   });
   try {
     if (signal?.aborted) onAbort();
-    const { browser, version } = await Promise.race([withDeadline(connecting, timeoutMs, late), aborted]);
-    return { browser, chromium, version };
+    return await Promise.race([withDeadline(connecting, timeoutMs, late), aborted]);
   } catch (error) {
     // Killed, the browser's pipe closes and the connection (if it came) fails every call.
     connecting.catch(() => undefined);
@@ -214,24 +175,23 @@ async function start(
 
 /** Launch the browser with a fresh profile. Always pair with `close()` in a `finally`. */
 export async function launchBrowser(location: BrowserLocation, concurrency: number, options: LaunchOptions = {}): Promise<PdfBrowser> {
-  // One folder per browser for everything it writes: its profile and its temporary files.
-  let folder: string | undefined;
+  return connectBrowser(await spawnBrowser(location), concurrency, options);
+}
+
+/**
+ * Drive a browser `spawnBrowser` started: its pages and lanes. The browser is killed and its
+ * profile removed if it cannot be driven. Always pair with `close()` in a `finally`.
+ */
+export async function connectBrowser(spawned: SpawnedBrowser, concurrency: number, options: LaunchOptions = {}): Promise<PdfBrowser> {
+  const { chromium, folder } = spawned;
+  let started: { browser: Browser; version: string };
   try {
-    folder = await mkdtemp(path.join(os.tmpdir(), 'briefs-chromium-'));
-    await mkdir(path.join(folder, 'tmp'));
-  } catch (error) {
-    if (folder) await removeProfile(folder);
-    const detail = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-    throw new BrowserStartError(location.executablePath, `its profile folder could not be made in ${os.tmpdir()} (${detail})`, { cause: error });
-  }
-  let started: Awaited<ReturnType<typeof start>>;
-  try {
-    started = await start(location, folder, options.startTimeoutMs ?? browserStartTimeoutMs, options.signal);
+    started = await connect(spawned, options.startTimeoutMs ?? browserStartTimeoutMs, options.signal);
   } catch (error) {
     await removeProfile(folder);
     throw error;
   }
-  const { browser, chromium, version } = started;
+  const { browser, version } = started;
   // A call that failed because the browser is gone says why it went (exited, killed, sent
   // garbage), not "Target closed".
   const explain = async (error: unknown): Promise<unknown> => {

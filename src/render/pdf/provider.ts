@@ -1,6 +1,7 @@
 import { BuildError, codes, createMessage } from '../../diagnostics/index.js';
 import type { PdfBrowser } from './browser.js';
 import { findBrowser, type BrowserLocation } from './find-browser.js';
+import { removeProfile, spawnBrowser } from './spawn-browser.js';
 
 /**
  * A browser launched on first use and kept until `close()`: one per build, or one for a whole
@@ -42,9 +43,18 @@ export function createBrowserProvider(concurrency: number, env: NodeJS.ProcessEn
     const location = await locate();
     if (!location) throw new BuildError([createMessage(codes.browserNotFound, [], { stage: 'render' })]);
     everLaunched = true;
-    // puppeteer loads here, on first use: an up-to-date build never pays for it.
-    const { launchBrowser } = await import('./browser.js');
-    return launchBrowser(location, concurrency, { signal: closing.signal });
+    // The browser starts first, then puppeteer loads (on first use: an up-to-date build never
+    // pays for it) while the browser starts up.
+    const spawned = await spawnBrowser(location);
+    let connectBrowser: typeof import('./browser.js').connectBrowser;
+    try {
+      ({ connectBrowser } = await import('./browser.js'));
+    } catch (error) {
+      await spawned.chromium.kill();
+      await removeProfile(spawned.folder);
+      throw error;
+    }
+    return connectBrowser(spawned, concurrency, { signal: closing.signal });
   };
   const provider: BrowserProvider = {
     locate,

@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { digest } from '../../../src/build/digest.js';
 import { htmlLength, joinHtml } from '../../../src/render/index.js';
-import { renderAroundFonts } from '../../../src/render/html/html-parts.js';
+import { renderAroundFonts } from '../../../src/render/html/render-around-fonts.js';
 
 const layout = Handlebars.compile('<style>{{fonts}}</style><h1>{{title}}</h1>', { strict: true });
 
