@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { BuildError, codes, createMessage } from '../diagnostics/index.js';
-import { joinHtml } from '../render/html/html-parts.js';
+import { apartFromFonts, fontsOf } from '../render/html/html-parts.js';
 import type { LaidOutPart } from '../render/html/pack.js';
 import type { BrowserProvider, PdfBrowser } from '../render/pdf/index.js';
 import type { NotePlacement, Printed } from '../render/pdf/print.js';
@@ -143,9 +143,10 @@ async function renderBrief(
   // not after its PDF arrives.
   if (wanted.print) loadFinisher().catch(() => undefined);
   return withRetry(browsers, brief.briefId, signal, failure, async (browser) => {
-    const html = joinHtml(brief.html);
+    // The fonts apart: the page keeps them installed from one document to the next.
+    const { html, fonts } = apartFromFonts(brief.html);
     const laid = await browser.withPage(
-      (page) => layOutDocument(page, html, { notes: config.notes, layoutEngine: engine, name: brief.briefId, contents: config.contents, ...wanted }),
+      (page) => layOutDocument(page, html, { notes: config.notes, layoutEngine: engine, name: brief.briefId, contents: config.contents, ...(fonts === undefined ? {} : { fonts }), ...wanted }),
       lane,
     );
     const pdf = laid.bytes ? await finish({ bytes: laid.bytes, blocked: laid.blocked, pages: laid.pages }, brief, config, brief.html, browser.version) : undefined;
@@ -174,9 +175,9 @@ async function renderPack(
   const front = await renderBrief(browsers, { ...pack, briefId: frontName }, config, layoutEngine, lane, { print: false, capture: true }, signal, failure);
   const briefs = (await Promise.all(parts)).map((rendered) => rendered.part!);
   const assembled = assemblePack({ front: front.part!, briefs, fontCss, title: pack.matter.title, lang: pack.matter.lang });
-  const html = joinHtml(assembled.html);
+  const { html, fonts } = apartFromFonts(assembled.html);
   return withRetry(browsers, pack.briefId, signal, failure, async (browser) => {
-    const printed = await browser.withPage((page) => printLaidOut(page, html), lane);
+    const printed = await browser.withPage((page) => printLaidOut(page, html, fonts), lane);
     return finish(printed, pack, config, assembled.html, browser.version);
   });
 }
@@ -246,9 +247,21 @@ export function createPrintQueue(options: {
     jobs.set(briefId, entry);
     return entry;
   };
+  // With the first document, every page gets the fonts and the layout engine, so that the
+  // pages not laying it out are ready for the next ones (see warmUp).
+  let warming: Promise<void> | undefined;
+  const warm = (brief: PrintableBrief) => {
+    warming ??= (async () => {
+      const [browser, engine, { warmUp }] = await Promise.all([browsers.get(), layoutEngine, loadPdfStage()]);
+      const fonts = fontsOf(brief.html);
+      const ready = { layoutEngine: engine, notes: config.notes, ...(fonts === undefined ? {} : { fonts }) };
+      await Promise.all(Array.from({ length: config.concurrency }, (_, lane) => browser.withPage((page) => warmUp(page, ready), lane)));
+    })().catch(() => undefined);
+  };
   const start = (brief: PrintableBrief) => {
     const wanted: RenderWanted = { print: options.prints(brief.briefId), capture: options.pack };
     if (jobs.has(brief.briefId) || (!wanted.print && !wanted.capture)) return jobs.get(brief.briefId);
+    warm(brief);
     const lane = chooseLane({ id: brief.briefId, weight: printWeight(brief.body) });
     const key = options.parts && wanted.capture ? partKey(brief, config) : undefined;
     const kept = key !== undefined ? options.parts?.get(brief.briefId) : undefined;

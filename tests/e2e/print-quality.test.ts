@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -120,6 +120,44 @@ describe('print quality (real Chromium, Paged.js)', () => {
     } finally {
       await pdf.destroy();
     }
+  });
+
+  it('should lay a brief out on a page that laid another out before (fonts and Paged.js kept) as on a fresh page', async () => {
+    const { apartFromFonts } = await import('../../src/render/html/html-parts.js');
+    const { printPdf, readLayoutEngine } = await import('../../src/render/pdf/print.js');
+    const layoutEngine = await readLayoutEngine();
+    // The fonts apart, as the build gives them: the page installs them for every document after.
+    const split = async (id: string) => {
+      const html = await readFile(project.path('output', `${id}.html`), 'utf8');
+      const fonts = html.slice(html.indexOf('<style data-pagedjs-ignore>') + '<style data-pagedjs-ignore>'.length, html.indexOf('</style>'));
+      return apartFromFonts([html.slice(0, html.indexOf(fonts)), fonts, html.slice(html.indexOf(fonts) + fonts.length)]);
+    };
+    const [legal, unmik] = await Promise.all([split('legal-framework'), split('unmik-era')]);
+    expect(unmik.fonts).toBe(legal.fonts);
+    const print = async (documents: readonly { html: string; fonts?: string }[]) => {
+      const browsers = createBrowserProvider(1);
+      try {
+        const browser = await browsers.get();
+        const printed = [];
+        for (const [index, document] of documents.entries()) {
+          printed.push(await browser.withPage((page) => printPdf(page, document.html, { notes: 'footnotes', layoutEngine, name: `doc-${index}`, ...(document.fonts ? { fonts: document.fonts } : {}) })));
+        }
+        return printed.at(-1)!;
+      } finally {
+        await browsers.close();
+      }
+    };
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'briefs-reuse-'));
+    const text = async (bytes: Uint8Array, name: string) => {
+      await writeFile(path.join(dir, name), bytes);
+      return { pages: await pdfPages(path.join(dir, name)), fonts: execFileSync('pdffonts', [path.join(dir, name)]).toString().split('\n').slice(2).map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]+\+/, '')).sort() };
+    };
+    const fresh = await text((await print([unmik])).bytes, 'fresh.pdf');
+    const after = await text((await print([legal, unmik])).bytes, 'after.pdf');
+    await rm(dir, { recursive: true, force: true });
+    expect(after).toEqual(fresh);
+    expect(fresh.fonts.join(' ')).toMatch(/SourceSerif4-Regular/);
+    expect(fresh.pages.length).toBeGreaterThan(1);
   });
 
   it('should lay out US Letter with --paper letter', async () => {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBrowserProvider } from '../../src/render/pdf/provider.js';
 import { printPdf, readLayoutEngine } from '../../src/render/pdf/print.js';
+import { loadFontCss } from '../../src/render/html/fonts.js';
 import { build } from '../../src/index.js';
 import { makeProject, type TempProject } from '../helpers/project.js';
 import { pdfPages } from '../helpers/pdf-text.js';
@@ -59,6 +60,33 @@ describe('render sandbox', () => {
       expect(printed.blocked.some((url) => url.startsWith(base))).toBe(true);
       // Chromium itself refuses file:// from the page; everything else the sandbox refused.
       expect(printed.blocked.some((url) => url.startsWith('http://169.254.169.254'))).toBe(true);
+    } finally {
+      await browsers.close();
+    }
+  });
+
+  it('should install the fonts once per page for the documents after, replace other fonts, and leave none to a document given none', async () => {
+    const fonts = await loadFontCss();
+    const faces = fonts.match(/@font-face/g)?.length ?? 0;
+    const other = fonts.slice(0, fonts.indexOf('}') + 1);
+    const doc = (text: string) => `<!doctype html><html lang="en"><head><title>t</title></head><body><p style="font-family: 'Source Serif 4'">${text}</p></body></html>`;
+    const state = `({ size: document.fonts.size, marked: [...document.fonts].some((face) => face.marked === true), used: document.fonts.check("16px 'Source Serif 4'"), text: document.body.textContent })`;
+    const browsers = createBrowserProvider(1);
+    try {
+      const browser = await browsers.get();
+      await browser.withPage(async (sandboxed) => {
+        await sandboxed.load(doc('first'), fonts);
+        expect(await sandboxed.page.evaluate(state)).toEqual({ size: faces, marked: false, used: true, text: 'first' });
+        await sandboxed.page.evaluate('[...document.fonts][0].marked = true');
+        // The next document with the same fonts finds them installed: the very same FontFaces.
+        await sandboxed.load(doc('second'), fonts);
+        expect(await sandboxed.page.evaluate(state)).toEqual({ size: faces, marked: true, used: true, text: 'second' });
+        // Other fonts replace them; a document given none has none left over.
+        await sandboxed.load(doc('third'), other);
+        expect(await sandboxed.page.evaluate(state)).toMatchObject({ size: 1, marked: false, text: 'third' });
+        await sandboxed.load(doc('fourth'));
+        expect(await sandboxed.page.evaluate(state)).toMatchObject({ size: 0, marked: false, text: 'fourth' });
+      });
     } finally {
       await browsers.close();
     }

@@ -16,3 +16,19 @@ export function joinHtml(parts: HtmlParts): string {
 export function htmlLength(parts: HtmlParts): number {
   return parts.reduce((sum, part) => sum + part.length, 0);
 }
+
+/**
+ * The text of a document without its fonts, and the fonts (the piece at every odd place), for
+ * a page that installs them once for many documents. A document whose odd pieces differ (none
+ * made by the pipeline) comes whole.
+ */
+export function apartFromFonts(parts: HtmlParts): { readonly html: string; readonly fonts?: string } {
+  const fonts = fontsOf(parts);
+  return fonts === undefined ? { html: joinHtml(parts) } : { html: parts.filter((_, index) => index % 2 === 0).join(''), fonts };
+}
+
+/** The fonts of a document (see apartFromFonts), if it has them apart. */
+export function fontsOf(parts: HtmlParts): string | undefined {
+  const fonts = parts[1];
+  return fonts !== undefined && parts.every((part, index) => index % 2 === 0 || part === fonts) ? fonts : undefined;
+}

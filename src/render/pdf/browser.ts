@@ -25,6 +25,31 @@ function withPolicy(html: string): string {
   return prologue + policyElement + html.slice(prologue.length);
 }
 
+/**
+ * Make a FontFace of each @font-face rule of the page's style sheets and add it to
+ * `document.fonts`, where it stays when the next document is written in (the rules go with
+ * their document). Each face loads when a document first uses it, as a CSS one would.
+ */
+const fontFaces = String.raw`(() => {
+  const descriptors = [['font-style', 'style'], ['font-weight', 'weight'], ['font-stretch', 'stretch'], ['unicode-range', 'unicodeRange'],
+    ['font-feature-settings', 'featureSettings'], ['font-variation-settings', 'variationSettings'], ['font-display', 'display'],
+    ['ascent-override', 'ascentOverride'], ['descent-override', 'descentOverride'], ['line-gap-override', 'lineGapOverride']];
+  for (const sheet of document.styleSheets) {
+    for (const rule of sheet.cssRules) {
+      if (!(rule instanceof CSSFontFaceRule)) continue;
+      const given = {};
+      for (const [property, key] of descriptors) {
+        const value = rule.style.getPropertyValue(property);
+        if (value) given[key] = value;
+      }
+      // The rule's family comes serialised as a CSS string ("Source Serif 4"); FontFace takes the name itself.
+      const family = rule.style.getPropertyValue('font-family').trim();
+      const name = /^".*"$/s.test(family) ? family.slice(1, -1).replace(/\\(.)/gs, '$1') : family;
+      document.fonts.add(new FontFace(name, rule.style.getPropertyValue('src'), given));
+    }
+  }
+})()`;
+
 /** Heap (JavaScript and DOM) past which a page collects its garbage between two jobs. */
 const garbageThresholdBytes = 64 * 1024 * 1024;
 
@@ -37,8 +62,20 @@ export interface SandboxedPage {
    * Make `html` the page's document, under `contentSecurityPolicy`, and wait until it has
    * loaded (its inlined images and fonts). The document replaces the last one in place, with
    * no navigation: that costs about a third of what serving it at an address did.
+   *
+   * `fonts` are @font-face rules (inlined, data: URLs) left out of `html`: the page installs
+   * them once, as FontFace objects, and keeps them for the documents after. A document written
+   * in keeps the page's `document.fonts`, so each font is sent, parsed and decoded once per page
+   * rather than once per document. Other `fonts` replace them; a document given none gets none.
    */
-  readonly load: (html: string) => Promise<void>;
+  readonly load: (html: string, fonts?: string) => Promise<void>;
+  /** Install `fonts` in the page now, as `load` would (none: remove those installed). */
+  readonly installFonts: (fonts: string | undefined) => Promise<void>;
+  /**
+   * What the print step has set up in the page's window (its layout engine): the window, with
+   * what scripts defined in it, outlives the documents written in. Undefined on a new page.
+   */
+  setUp?: { readonly engine: string; readonly key: string };
   /**
    * Collect the page's garbage if it has piled up. Chromium keeps the documents a page has
    * left (their DOM, laid-out pages and fonts) until a full collection, which its JavaScript
@@ -105,12 +142,26 @@ async function sandbox(page: Page): Promise<SandboxedPage> {
     if (heap.usedSize + heap.embedderHeapUsedSize > garbageThresholdBytes) await session.send('HeapProfiler.collectGarbage');
   };
   const frameId = (await session.send('Page.getFrameTree')).frameTree.frame.id;
-  const load = async (html: string) => {
-    await session.send('Page.setDocumentContent', { frameId, html: withPolicy(html) });
+  const write = (html: string) => session.send('Page.setDocumentContent', { frameId, html: withPolicy(html) });
+  // The fonts the page has installed (the string they came from), if any.
+  let installed: string | undefined;
+  const install = async (fonts: string | undefined) => {
+    if (fonts === installed) return;
+    installed = undefined;
+    await page.evaluate('document.fonts.clear()');
+    if (fonts === undefined) return;
+    // Chromium parses the rules (a document of their own); the page makes its FontFaces of them.
+    await write(`<!doctype html><style>${fonts}</style>`);
+    await page.evaluate(fontFaces);
+    installed = fonts;
+  };
+  const load = async (html: string, fonts?: string) => {
+    await install(fonts);
+    await write(html);
     // Written in one piece, the document has only its data: images and fonts left to load.
     await page.evaluate(`document.readyState === 'complete' || new Promise((loaded) => addEventListener('load', () => loaded(), { once: true }))`);
   };
-  return { page, blocked, load, collectGarbage };
+  return { page, blocked, load, installFonts: install, collectGarbage };
 }
 
 /** How long the browser may take to start and answer on its DevTools pipe. */

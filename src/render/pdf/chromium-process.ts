@@ -70,6 +70,12 @@ export function startChromium(executablePath: string, args: readonly string[], e
   // hangs would not notice its pipe closing: kill it on the way out.
   process.on('exit', killGroup);
 
+  // The browser starts before puppeteer has loaded (spawn-browser.ts): what it sends, and the
+  // pipe's end, wait for the connection, then reach it in order.
+  let onmessage: ConnectionTransport['onmessage'];
+  let onclose: ConnectionTransport['onclose'];
+  let early: string[] = [];
+  let closeDue = false;
   const transport: ConnectionTransport = {
     send: (message) => {
       if (ended) return;
@@ -77,6 +83,23 @@ export function startChromium(executablePath: string, args: readonly string[], e
       pipeWrite.write('\0');
     },
     close: () => end(),
+    get onmessage() {
+      return onmessage;
+    },
+    set onmessage(handler) {
+      onmessage = handler;
+      if (!handler) return;
+      const waiting = early;
+      early = [];
+      for (const message of waiting) setImmediate(() => deliver(message));
+    },
+    get onclose() {
+      return onclose;
+    },
+    set onclose(handler) {
+      onclose = handler;
+      if (handler && closeDue) setImmediate(() => onclose?.());
+    },
   };
   // After the messages already read (each is delivered on its own turn, as puppeteer's pipe
   // does), tell the connection the pipe is closed: it fails every call still waiting.
@@ -84,7 +107,10 @@ export function startChromium(executablePath: string, args: readonly string[], e
     if (ended) return;
     ended = true;
     pipeRead.removeAllListeners('data');
-    setImmediate(() => transport.onclose?.());
+    setImmediate(() => {
+      closeDue = true;
+      onclose?.();
+    });
   };
   // Once the browser is being killed, nothing more it sent is passed on.
   const brokeProtocol = (message: string) => {
@@ -93,10 +119,14 @@ export function startChromium(executablePath: string, args: readonly string[], e
   };
   const deliver = (message: string) => {
     if (killing) return;
+    if (!onmessage) {
+      early.push(message);
+      return;
+    }
     try {
       // puppeteer's handler is async: a message it cannot parse or handle rejects, which
       // unhandled would end this process with a stack trace.
-      const handled: unknown = transport.onmessage?.(message);
+      const handled: unknown = onmessage(message);
       if (handled instanceof Promise) handled.catch(() => brokeProtocol(message));
     } catch {
       brokeProtocol(message);

@@ -4,7 +4,7 @@ export { finalizePdf } from './finalize-pdf.js';
 export type { PdfMetadata } from './finalize-pdf.js';
 export { findBrowser, systemBrowsers } from './find-browser.js';
 export type { BrowserLocation } from './find-browser.js';
-export { layOutDocument, printLaidOut, printPdf } from './print.js';
+export { layOutDocument, printLaidOut, printPdf, warmUp } from './print.js';
 export { createBrowserProvider } from './provider.js';
 export type { BrowserProvider } from './provider.js';
 export { readLayoutEngine } from './print.js';

@@ -357,7 +357,32 @@ const dropLinkedStyles = String.raw`(() => {
 })()`;
 
 /** Lay the document out into pages; resolves to the number of pages. */
-const layOut = String.raw`window.PagedPolyfill.preview().then((flow) => flow.total)`;
+const layOut = String.raw`new Paged.Previewer().preview().then((flow) => flow.total)`;
+
+/**
+ * Load Paged.js and the pipeline's handlers into the page, unless they are there already: a
+ * page's window outlives the documents written into it, so the engine (half a megabyte of
+ * script) is sent and compiled once per page, not once per document. Each document is laid
+ * out by a Previewer of its own (see layOut), which makes its handlers afresh; the handler
+ * classes are registered with the engine once.
+ */
+async function setUpEngine(sandboxed: SandboxedPage, options: Pick<LayoutOptions, 'layoutEngine' | 'notes'>): Promise<void> {
+  const footnotes = options.notes === 'footnotes';
+  const key = footnotes ? 'footnotes' : 'endnotes';
+  if (sandboxed.setUp?.engine === options.layoutEngine && sandboxed.setUp.key === key) return;
+  sandboxed.setUp = undefined;
+  await sandboxed.page.evaluate(`window.PagedConfig = { auto: false };\n${options.layoutEngine}\n;${repeatTableHeads}; ${keepTogether}; ${footnotes ? `${dedupeNotes};` : ''}`);
+  sandboxed.setUp = { engine: options.layoutEngine, key };
+}
+
+/**
+ * Make a page ready for documents before the first comes: the fonts they share installed and
+ * the layout engine loaded. (A page left cold gets both with its first document.)
+ */
+export async function warmUp(sandboxed: SandboxedPage, options: Pick<LayoutOptions, 'layoutEngine' | 'notes' | 'fonts'>): Promise<void> {
+  await sandboxed.installFonts(options.fonts);
+  await setUpEngine(sandboxed, options);
+}
 
 /**
  * Keep the laid-out pages of a document for the handout pack (see render/html/pack.ts): every
@@ -434,6 +459,8 @@ export interface LayoutOptions {
   readonly capture?: boolean;
   /** The heading of the contents the page adds (the collection's word for it; default `Contents`). */
   readonly contents?: string;
+  /** The document's @font-face rules, left out of its HTML: the page keeps them installed (see SandboxedPage.load). */
+  readonly fonts?: string;
 }
 
 /** A laid-out document: its PDF if printed, its pages if captured. */
@@ -464,16 +491,16 @@ export async function layOutDocument(sandboxed: SandboxedPage, html: string, opt
   const name = options.name ?? 'document';
   return withinLimit(html.length, async (limit) => {
     // The document carries everything inline, so "load" is enough: no network to wait for.
-    await sandboxed.load(html);
+    await sandboxed.load(html, options.fonts);
     // Three scripts, three round trips: this process may be busy preparing the next brief
     // between them. First the document is made ready (fonts loaded, notes floated, contents
     // added, the clock fixed), then Paged.js is loaded, then it lays the pages out.
     const footnotes = options.notes === 'footnotes';
     await page.evaluate(
-      `(async () => { await document.fonts.ready; ${footnotes ? `${floatNotes};` : ''} ${addContents(options.contents ?? 'Contents')}; ${dropLinkedStyles}; ${unlinkPassages}; ${fixClock(seedOf(name))}; window.PagedConfig = { auto: false }; })()`,
+      `(async () => { await document.fonts.ready; ${footnotes ? `${floatNotes};` : ''} ${addContents(options.contents ?? 'Contents')}; ${dropLinkedStyles}; ${unlinkPassages}; ${fixClock(seedOf(name))}; })()`,
     );
-    await page.evaluate(options.layoutEngine);
-    const pages = Number(await page.evaluate(`(() => { ${repeatTableHeads}; ${keepTogether}; ${footnotes ? `${dedupeNotes}; ${noteAreaProperty};` : ''} return ${layOut}; })()`));
+    await setUpEngine(sandboxed, options);
+    const pages = Number(await page.evaluate(`(() => { ${footnotes ? `${noteAreaProperty};` : ''} return ${layOut}; })()`));
     // Laying out a long document leaves much garbage; printing it takes more memory again.
     // Collected first, the two do not add up. (A brief stays under the threshold.)
     await sandboxed.collectGarbage();
@@ -494,10 +521,10 @@ export async function printPdf(sandboxed: SandboxedPage, html: string, options: 
  * Print a document that is already laid out (the handout pack, assembled from laid-out
  * pages): no layout engine runs, the browser prints the pages as they are.
  */
-export async function printLaidOut(sandboxed: SandboxedPage, html: string): Promise<Printed> {
+export async function printLaidOut(sandboxed: SandboxedPage, html: string, fonts?: string): Promise<Printed> {
   const { page, blocked } = sandboxed;
   return withinLimit(html.length, async (limit) => {
-    await sandboxed.load(html);
+    await sandboxed.load(html, fonts);
     const pages = Number(await page.evaluate(`document.fonts.ready.then(() => document.querySelectorAll('.pagedjs_page').length)`));
     const bytes = await page.pdf({ ...pdfOptions, timeout: limit });
     return { bytes, blocked: [...blocked], pages };

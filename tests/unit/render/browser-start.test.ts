@@ -3,7 +3,8 @@ import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../../src/render/pdf/browser.js';
+import { connectBrowser, launchBrowser } from '../../../src/render/pdf/browser.js';
+import { spawnBrowser } from '../../../src/render/pdf/spawn-browser.js';
 import { BrowserStartError, quoteOutput, withDeadline } from '../../../src/render/pdf/faults.js';
 import { processesMatching, waitUntil } from '../../helpers/processes.js';
 
@@ -74,6 +75,18 @@ describe('launchBrowser with a browser that does not start', () => {
     const error = await failedStart(await fake("echo 'starting'\necho 'cannot open display' >&2\nexit 3"));
     expect(error.detail).toMatch(/^it exited with code 3 after printing "(starting|cannot open display)"$/);
     expect(error.executablePath).toBe(path.join(fakes, 'browser'));
+  });
+
+  it('should say so at once when the browser exited before the connection was made (puppeteer loads after the browser starts)', async () => {
+    const spawned = await spawnBrowser({ executablePath: await fake("echo 'no display' >&2\nexit 3"), how: 'PUPPETEER_EXECUTABLE_PATH' });
+    await spawned.chromium.exited;
+    // The pipe's end has been seen, with no one listening yet (puppeteer is still loading).
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // A start limit longer than the test's own: the pipe's end is what must fail the start.
+    const error: unknown = await connectBrowser(spawned, 1, { startTimeoutMs: 3_600_000 }).catch((rejected: unknown) => rejected);
+    expect(error).toBeInstanceOf(BrowserStartError);
+    expect((error as BrowserStartError).detail).toBe('it exited with code 3 after printing "no display"');
+    expect(await readdir(tmp)).toEqual([]);
   });
 
   it('should say what a browser wrote on its pipe that is not DevTools protocol, and kill it', async () => {
