@@ -64,6 +64,11 @@ function ratioCell(scenario: ScenarioResult, results: Results): string {
     const bare = find('pipeline/floor');
     return [layout ? `${times(layout.ofMedians)} the layout floor's time` : '', bare ? `${times(bare.ofMedians)} the floor's` : ''].filter(Boolean).join('; ');
   }
+  if (scenario.id === 'cold-briefs-empty-cache') {
+    const layout = find('pipeline-empty/layout-floor');
+    const peers = results.ratios.filter((r) => r.id.endsWith('/pipeline-empty') && results.peers.some((peer) => peer.equalFeatures && r.id === `${peer.id}/pipeline-empty`));
+    return [layout ? `${times(layout.ofMedians)} the layout floor's time` : '', ...peers.map((r) => `${r.id.split('/')[0]}: ${times(r.ofMedians)} this`)].filter(Boolean).join('; ');
+  }
   if (scenario.id === 'floor') return '1.00× (the floor)';
   if (scenario.id === 'floor-layout') {
     const over = find('layout-floor/floor');

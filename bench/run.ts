@@ -3,7 +3,7 @@
 // Every scenario runs as its own child process (cold starts are real), several times; a round
 // runs every scenario once, side by side, so the ratios compare runs made under the same load.
 // Results: bench/results.json (every run), bench/results.md and the table printed at the end.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -24,6 +24,7 @@ import { createRecorder, type Recorder, type ScenarioInfo, type ScenarioResult }
 import { summarize } from './stats.js';
 import { analyseScale, checkTargets, ids, limits, ratio, type Ratio, type ScaleAnalysis } from './targets.js';
 import { prepareTool, type Tool } from './tool.js';
+import { loadFontCss } from '../src/render/html/fonts.js';
 
 interface Options {
   readonly runs: number;
@@ -97,6 +98,8 @@ interface Bench {
   readonly hasPack: boolean;
   readonly document: ChosenDocument;
   readonly floorOut: string;
+  /** The fonts the briefs share (the pipeline's), in a file, for the layout floor to install once per page as the pipeline does. */
+  readonly fontsFile: string;
   readonly peers: readonly { readonly peer: Peer; readonly dir: string }[];
   /** The edit loop (g) in the repository's project, unless it is skipped. */
   readonly editLoop: EditLoopSetup | undefined;
@@ -118,7 +121,7 @@ function floorCommand(bench: Bench, htmlFiles: readonly string[]): Command {
 function layoutFloorCommand(bench: Bench, htmlFiles: readonly string[]): Command {
   return {
     file: process.execPath,
-    args: [bench.tool.layoutFloor, '--concurrency', String(bench.concurrency), '--out', `${bench.floorOut}-layout`, ...htmlFiles],
+    args: [bench.tool.layoutFloor, '--concurrency', String(bench.concurrency), '--fonts', bench.fontsFile, '--out', `${bench.floorOut}-layout`, ...htmlFiles],
     cwd: bench.project.dir,
   };
 }
@@ -154,7 +157,8 @@ function scenarioInfos(bench: Pick<Bench, 'briefs' | 'document' | 'hasPack'>) {
   const pack = bench.hasPack ? ' + handout pack' : '';
   return {
     cold: { id: ids.cold, letter: 'a', label: `cold full build: ${n} briefs${pack} (HTML + PDF)`, description: '`briefs build` in a project with no output/: a new Node process, the whole pipeline, one Chromium, every brief as HTML and PDF, and the handout pack PDF when the templates have a pack layout.' },
-    coldBriefs: { id: ids.coldBriefs, letter: 'a', label: `cold build of the ${n} briefs only (no pack)`, description: '`briefs build --brief ID …` naming every brief, in a project with no output/: the same work as the full build less the handout pack, whose HTML is never written, so the floor cannot print it. This is the like-for-like comparison with the floor and the peers.' },
+    coldBriefs: { id: ids.coldBriefs, letter: 'a', label: `cold build of the ${n} briefs only (no pack)`, description: '`briefs build --brief ID …` naming every brief, in a project with no output/ (its .cache/briefs/ kept from the warm-up build, as a user\'s is: documents read, charts drawn and notes formatted before): the same work as the full build less the handout pack, whose HTML is never written, so the floor cannot print it. This is the like-for-like comparison with the floor and the peers.' },
+    coldBriefsEmpty: { id: ids.coldBriefsEmpty, letter: 'a', label: `cold build of the ${n} briefs only, empty cache (no output/, no .cache/)`, description: 'The same build with .cache/ removed too: every document read and extracted, every chart drawn, every note formatted again, as on a fresh clone.' },
     start: { id: ids.start, letter: 'a', label: 'breakdown: CLI start only (`briefs --version`)', description: 'Node starting and loading the CLI, nothing else: the fixed cost of every command.' },
     check: { id: ids.check, letter: 'a', label: 'breakdown: sources → HTML, no browser (`briefs check`)', description: 'Reads the sources, verifies every quote, renders every brief to HTML in memory; no browser, no writes. With the floor, it shows where the cold build\'s time goes.' },
     floor: { id: ids.floor, letter: 'b', label: `the floor: ${n} HTML files → PDF, bare Puppeteer`, description: 'A minimal Puppeteer script in a new Node process: one Chromium launched like the pipeline\'s, pages reused (as many as the pipeline uses), setContent + page.pdf with the pipeline\'s options on the exact HTML files the build wrote. No pipeline.' },
@@ -201,6 +205,11 @@ async function repositoryRound(bench: Bench, round: number): Promise<void> {
   await cleanOutput(bench.project);
   const coldBriefs = await measureOk(buildCommand(bench.tool, bench.project, bench.briefs), 'the cold build of the briefs');
   note(bench, infos.coldBriefs, round, coldBriefs, { buildMs: parseSummary(coldBriefs.stdout).ms, built: builtCount(coldBriefs.stdout) });
+
+  await cleanOutput(bench.project);
+  await rm(path.join(bench.project.dir, '.cache'), { recursive: true, force: true });
+  const coldEmpty = await measureOk(buildCommand(bench.tool, bench.project, bench.briefs), 'the cold build of the briefs with an empty cache');
+  note(bench, infos.coldBriefsEmpty, round, coldEmpty, { buildMs: parseSummary(coldEmpty.stdout).ms, built: builtCount(coldEmpty.stdout) });
 
   const floor = await measureOk(floorCommand(bench, htmlOutputs(bench.project, bench.briefs)), 'the floor');
   const timings = floorTimingsSchema.parse(JSON.parse(floor.stdout.trim().split('\n').pop() ?? '{}'));
@@ -379,7 +388,11 @@ async function main(argv: readonly string[]): Promise<number> {
       collections.push({ briefs: size, briefIds: await templateBriefIds(collection), project: collection });
     }
 
+    // (Untimed: the pipeline reads them in its own time, the floor is given them.)
+    const fontsFile = path.join(work, 'fonts.css');
+    await writeFile(fontsFile, await loadFontCss());
     const bench: Bench = {
+      fontsFile,
       tool,
       browser,
       concurrency,
@@ -413,9 +426,12 @@ async function main(argv: readonly string[]): Promise<number> {
       ratio('pipeline/layout-floor', 'cold build of the briefs (no pack) / layout floor', coldBriefs, get(ids.layoutFloor)!),
       ratio('layout-floor/floor', 'layout floor / floor: what page layout costs', get(ids.layoutFloor)!, floor),
     ];
+    const coldEmpty = get(ids.coldBriefsEmpty)!;
+    ratios.push(ratio('pipeline-empty/layout-floor', 'cold build of the briefs, empty cache / layout floor', coldEmpty, get(ids.layoutFloor)!));
     for (const { peer } of bench.peers) {
       const kind = peer.equalFeatures ? 'equal features' : 'unequal features, a reference';
       ratios.push(ratio(`${peer.id}/pipeline`, `${peer.label} / cold build of the briefs (${kind})`, get(ids.peer(peer.id))!, coldBriefs));
+      ratios.push(ratio(`${peer.id}/pipeline-empty`, `${peer.label} / cold build of the briefs, empty cache (${kind})`, get(ids.peer(peer.id))!, coldEmpty));
     }
     const scale = [
       ...(bench.scaleWithPack ? [analyseScale(scenarios, sizes, ids.scale, 'full build, pack included')] : []),

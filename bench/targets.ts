@@ -64,6 +64,7 @@ export const ids = {
   floor: 'floor',
   layoutFloor: 'floor-layout',
   coldBriefs: 'cold-briefs',
+  coldBriefsEmpty: 'cold-briefs-empty-cache',
   noop: 'noop',
   start: 'cli-start',
   check: 'check',

@@ -90,6 +90,8 @@ export async function prepare(
      * brief itself (watch mode writes it at once): it passed its own checks and the collection's.
      */
     readonly onBrief?: (brief: PreparedBrief) => void | Promise<void>;
+    /** Called with the fonts the documents will share as soon as they are read, before the first brief. */
+    readonly onFonts?: (fontCss: string) => void;
     /**
      * Briefs to turn into HTML (and hand over) before the others: those out of date, in a
      * rebuild that prepares every brief for the pack and the site. The briefs come back in
@@ -171,6 +173,7 @@ export async function prepare(
   const { css, messages: cssMessages } = selfContainedCss(templates.styles.values());
   messages.push(...cssMessages);
   const fontCss = await fontsLoading;
+  if (documents) options.onFonts?.(fontCss);
   const selected = orderBriefs(config.briefs.length > 0 ? config.briefs : briefIds, config.collection.order);
   const edition = formatIsoDate(config.edition, config.language);
   // The collection's title, logo, accent … and the interface words, for the layout.

@@ -9,6 +9,7 @@ export type ToWorker =
   | { readonly kind: 'start' }
   | { readonly kind: 'queue'; readonly build: number; readonly settings: PrintSettings; readonly pack: boolean }
   /** `fonts`: the fonts piece of this and the next briefs' HTML (left empty in `brief.html`), when new. */
+  | { readonly kind: 'warm'; readonly build: number; readonly fonts: string | undefined }
   | { readonly kind: 'add'; readonly build: number; readonly brief: PrintableBrief; readonly fonts?: string; readonly print: boolean }
   | { readonly kind: 'pack'; readonly build: number; readonly pack: PrintableBrief; readonly briefIds: readonly string[]; readonly fontCss: string }
   | { readonly kind: 'release'; readonly build: number }

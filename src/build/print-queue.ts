@@ -202,6 +202,12 @@ export interface PrintQueue {
    * if the build makes the handout pack. Adding a brief twice does nothing.
    */
   readonly add: (brief: PrintableBrief) => void;
+  /**
+   * Make every page ready for the documents to come (see warmUp): the fonts they share
+   * installed, the layout engine loaded. Called as soon as the fonts are known, before the
+   * first document; else the first document warms the pages.
+   */
+  readonly warm: (fonts: string | undefined) => void;
   /** Print the handout pack from the pages of `briefs` (added here if they were not). */
   readonly addPack: (pack: PrintableBrief, briefs: readonly PrintableBrief[], fontCss: string) => void;
   /** A document's PDF, once printed, and when its print was started. */
@@ -250,10 +256,9 @@ export function createPrintQueue(options: {
   // With the first document, every page gets the fonts and the layout engine, so that the
   // pages not laying it out are ready for the next ones (see warmUp).
   let warming: Promise<void> | undefined;
-  const warm = (brief: PrintableBrief) => {
+  const warm = (fonts: string | undefined) => {
     warming ??= (async () => {
       const [browser, engine, { warmUp }] = await Promise.all([browsers.get(), layoutEngine, loadPdfStage()]);
-      const fonts = fontsOf(brief.html);
       const ready = { layoutEngine: engine, notes: config.notes, ...(fonts === undefined ? {} : { fonts }) };
       await Promise.all(Array.from({ length: config.concurrency }, (_, lane) => browser.withPage((page) => warmUp(page, ready), lane)));
     })().catch(() => undefined);
@@ -261,7 +266,7 @@ export function createPrintQueue(options: {
   const start = (brief: PrintableBrief) => {
     const wanted: RenderWanted = { print: options.prints(brief.briefId), capture: options.pack };
     if (jobs.has(brief.briefId) || (!wanted.print && !wanted.capture)) return jobs.get(brief.briefId);
-    warm(brief);
+    warm(fontsOf(brief.html));
     const lane = chooseLane({ id: brief.briefId, weight: printWeight(brief.body) });
     const key = options.parts && wanted.capture ? partKey(brief, config) : undefined;
     const kept = key !== undefined ? options.parts?.get(brief.briefId) : undefined;
@@ -271,6 +276,7 @@ export function createPrintQueue(options: {
     return track(brief.briefId, rendered);
   };
   return {
+    warm,
     add: (brief) => void start(brief),
     addPack: (pack, briefs, fontCss) => {
       const parts = briefs.map((brief) => start(brief)!.job);

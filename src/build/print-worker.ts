@@ -46,6 +46,13 @@ port.on('message', (message: ToWorker) => {
       builds.set(message.build, { queue, briefs: new Map(), prints, controller });
       return;
     }
+    case 'warm': {
+      const build = builds.get(message.build);
+      if (!build) return;
+      if (message.fonts !== undefined) build.fonts = message.fonts;
+      build.queue.warm(message.fonts);
+      return;
+    }
     case 'add': {
       const build = builds.get(message.build);
       if (!build) return;

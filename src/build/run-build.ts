@@ -300,6 +300,8 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
         yaml,
         tool: snapshot.tool,
         first: outOfDate,
+        // The browser's pages get the fonts and the layout engine while the briefs are made.
+        onFonts: (fontCss) => printQueue?.warm(fontCss),
         onBrief: (brief) => {
           printQueue?.add(brief);
           return writeNow(brief.briefId, 'html', brief.html);

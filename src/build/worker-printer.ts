@@ -150,6 +150,11 @@ export function createWorkerPrinter(concurrency: number, env: NodeJS.ProcessEnv 
         post({ kind: 'add', build, ...printable(brief, sent), print });
       };
       return {
+        warm: (fonts) => {
+          // The briefs after need not carry the fonts across again (see printable).
+          if (fonts !== undefined) sent.fonts = fonts;
+          post({ kind: 'warm', build, fonts });
+        },
         add,
         addPack: (packBrief, briefs, fontCss) => {
           briefs.forEach(add);
