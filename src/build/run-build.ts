@@ -150,9 +150,20 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
       if (browserStarting) return;
       browserStarting = true;
       void printer!.start().then(
-        ({ version, ms }) => reporter.info(`Browser started: ${version} (${(ms / 1000).toFixed(2)} s)`),
+        ({ version, ms }) => {
+          startedLine = `Browser started: ${version} (${(ms / 1000).toFixed(2)} s)`;
+          if (sayStarted) reporter.info(startedLine);
+        },
         () => undefined,
       );
+    };
+    // The browser's start is told once the briefs are prepared: a build that fails on its
+    // inputs first says why, in its first line.
+    let startedLine: string | undefined;
+    let sayStarted = false;
+    const briefsPrepared = () => {
+      sayStarted = true;
+      if (startedLine) reporter.info(startedLine);
     };
     // With no previous build, every output is made: the browser starts now, while the sources
     // are read and the plan is made, rather than after. (Its failure, if any, is reported by
@@ -307,6 +318,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
           return writeNow(brief.briefId, 'html', brief.html);
         },
       });
+      briefsPrepared();
       for (const warning of prepared.warnings) reporter.warn(warning);
       throwIfAborted(signal);
       const prepareMs = (performance.now() - started) / toBuild.length;
