@@ -55,8 +55,17 @@ async function drawSvg(libraries: Libraries, spec: TopLevelSpec): Promise<string
   }
 }
 
-const isDrawing = (value: unknown): value is { svg: string } =>
-  typeof value === 'object' && value !== null && typeof (value as { svg?: unknown }).svg === 'string';
+/**
+ * What Vega draws is self-contained: no script, no event handler, nothing linked or loaded. A
+ * kept drawing that is not (a cache file edited by hand) is drawn again rather than trusted:
+ * charts enter the brief after the HTML is sanitised.
+ */
+const foreign = /<(?:script|foreignObject|image|use|a|iframe|object|embed|style)\b|\shref\s*=|\son[a-z]+\s*=|url\(|@import|javascript:/i;
+
+const isDrawing = (value: unknown): value is { svg: string } => {
+  const svg = typeof value === 'object' && value !== null ? (value as { svg?: unknown }).svg : undefined;
+  return typeof svg === 'string' && svg.trimStart().startsWith('<svg') && !foreign.test(svg);
+};
 
 /** The panel's SVG: from the cache when this very spec was drawn before (the spec holds the data), else drawn. */
 async function panelSvg(libraries: Libraries, spec: TopLevelSpec, cache: ResultCache): Promise<string> {

@@ -172,16 +172,25 @@ interface Formatted {
   readonly bibliography: readonly { readonly sourceId: string; readonly html: string }[];
 }
 
+/**
+ * Markup citeproc-js never writes: a kept result holding any (a cache file edited by hand) is
+ * formatted again rather than trusted, since the Sources list enters the brief after the HTML
+ * is sanitised.
+ */
+const foreign = /<(?:script|iframe|object|embed|style|img|svg|link|meta|base|form|input)\b|\son[a-z]+\s*=|javascript:/i;
+
+const isMarkup = (value: unknown): value is string => typeof value === 'string' && !foreign.test(value);
+
 const isFormatted = (value: unknown): value is Formatted => {
   if (typeof value !== 'object' || value === null) return false;
   const { references, bibliography } = value as Partial<Record<keyof Formatted, unknown>>;
   return (
     Array.isArray(references) &&
-    references.every((reference) => typeof reference === 'string') &&
+    references.every(isMarkup) &&
     Array.isArray(bibliography) &&
     bibliography.every((entry: unknown) => {
       const { sourceId, html } = (entry ?? {}) as Record<string, unknown>;
-      return typeof sourceId === 'string' && typeof html === 'string';
+      return typeof sourceId === 'string' && isMarkup(html);
     })
   );
 };

@@ -99,6 +99,22 @@ describe('renderChart', () => {
     }
   });
 
+  it('should draw a panel again rather than take a kept drawing that is not self-contained (a cache file edited by hand)', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'briefs-charts-'));
+    try {
+      const html = (figure: Element) => unified().use(rehypeStringify).stringify({ type: 'root', children: [figure] });
+      const cache = folderResultCache(dir, 'tool');
+      for (const spec of chartSpecs(data)) cache.entry('chart-svg', spec).set({ svg: '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><a href="https://example.org/"><text>0</text></a></svg>' });
+      const again = recordingCache(cache);
+      const figure = html(await renderChart(data, again.cache));
+      expect(figure).toBe(html(await renderChart(data)));
+      expect(figure).not.toMatch(/<script|example\.org/);
+      expect(again.calls).toEqual(data.panels.flatMap(() => ['chart-svg miss', 'chart-svg set']));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('should draw each panel as its own <svg role="img">, named by its values in words, with a <title> and <desc>', async () => {
     const figure = await renderChart(chart([...data.panels, panel('Victims identified', [[2009, 27], [2010, 39], [2012, 40]])]));
     const panels = panelsOf(figure);

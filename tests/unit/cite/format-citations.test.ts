@@ -1,4 +1,4 @@
-import { cp, mkdir } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { folderResultCache } from '../../../src/cache/index.js';
@@ -158,6 +158,24 @@ describe('formatCitations with the real documents', () => {
     const retitled = createCiter(docs, style, again.cache).notes(brief);
     expect(retitled.notes[0]?.referenceHtml).toContain('A Retitled Report');
     expect(again.calls).toEqual(['notes hit', 'notes miss', 'notes set', 'notes miss', 'notes set']);
+  });
+
+  it('should not trust a kept result with markup citeproc-js never writes (a cache file edited by hand)', async () => {
+    const dir = project.path('.cache', 'tampered');
+    const brief = [[fact('tip-articles')], [fact('koha-coordinator')]];
+    const fresh = formatCitations(brief, sources.docs, style);
+    const first = recordingCache(folderResultCache(dir, 'tool'));
+    createCiter(sources.docs, style, first.cache).notes(brief);
+    // Every kept entry rewritten with a script in the Sources list.
+    const folder = path.join(dir, 'notes');
+    for (const name of await readdir(folder)) {
+      const kept = JSON.parse(await readFile(path.join(folder, name), 'utf8')) as { references: string[]; bibliography: { sourceId: string; html: string }[] };
+      kept.bibliography[0]!.html = '<div class="csl-entry"><img src=x onerror="alert(1)">A report.</div>';
+      await writeFile(path.join(folder, name), JSON.stringify(kept));
+    }
+    const again = recordingCache(folderResultCache(dir, 'tool'));
+    expect(createCiter(sources.docs, style, again.cache).notes(brief)).toEqual(fresh);
+    expect(again.calls).toEqual(['notes miss', 'notes set']);
   });
 
   it('should put the ¶ of the quote in the note, with the whole passage', () => {
