@@ -24,6 +24,11 @@ export interface PrintSettings {
   /** The PDFs' author, and their date when pinned. */
   readonly author: string;
   readonly pinnedDate: Date | undefined;
+  /**
+   * Whether the pages stay open and warm for the next build (watch mode). Else the pages not
+   * printing the handout pack close once every brief is laid out, freeing their memory for it.
+   */
+  readonly keepPages?: boolean;
 }
 
 // The PDF stage loads only when a build makes PDFs: no-op builds and checks stay fast. Its two
@@ -174,6 +179,8 @@ async function renderPack(
   const { assemblePack, frontName } = await import('../render/html/pack.js');
   const front = await renderBrief(browsers, { ...pack, briefId: frontName }, config, layoutEngine, lane, { print: false, capture: true }, signal, failure);
   const briefs = (await Promise.all(parts)).map((rendered) => rendered.part!);
+  // Every brief is laid out: the other pages go, and their memory with them, before the pack prints.
+  if (!config.keepPages) void browsers.get().then((browser) => browser.closeOthers(lane), () => undefined);
   const assembled = assemblePack({ front: front.part!, briefs, fontCss, title: pack.matter.title, lang: pack.matter.lang });
   const { html, fonts } = apartFromFonts(assembled.html);
   return withRetry(browsers, pack.briefId, signal, failure, async (browser) => {

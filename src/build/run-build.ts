@@ -284,7 +284,15 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
       // (print-queue.ts): printed, and its pages kept for the handout pack when there is one.
       queue = printing
         ? printer!.queue({
-            settings: { concurrency: config.concurrency, notes: config.notes, contents: config.language.t('contents'), author: config.author, pinnedDate: config.pinnedDate },
+            settings: {
+              concurrency: config.concurrency,
+              notes: config.notes,
+              contents: config.language.t('contents'),
+              author: config.author,
+              pinnedDate: config.pinnedDate,
+              // A printer kept by the caller (watch mode) keeps its pages warm for the next build.
+              keepPages: !ownPrinter,
+            },
             signal,
             prints: (briefId) => plan.steps.some((step) => step.brief === briefId && step.action === 'build' && step.format === 'pdf'),
             pack: packBuilds,

@@ -138,6 +138,34 @@ describe('the browser', () => {
   });
 });
 
+describe('the pages of the pool', () => {
+  it('should close every page but one on request (their renderers with them), and open a page again for a later job', async () => {
+    const browsers = createBrowserProvider(2);
+    try {
+      const browser = await browsers.get();
+      const pages = () =>
+        browser.withPage(async ({ page }) => {
+          const session = await page.browser().target().createCDPSession();
+          const { targetInfos } = await session.send('Target.getTargets');
+          await session.detach();
+          return targetInfos.filter((target) => target.type === 'page').length;
+        }, 0);
+      await Promise.all([0, 1].map((lane) => browser.withPage(({ load }) => load('<!doctype html><p>one'), lane)));
+      expect(await pages()).toBe(2);
+      await browser.closeOthers(0);
+      expect(await pages()).toBe(1);
+      const text = await browser.withPage(async ({ load, page }) => {
+        await load('<!doctype html><p>two');
+        return page.evaluate('document.body.textContent');
+      }, 1);
+      expect(text).toBe('two');
+      expect(await pages()).toBe(2);
+    } finally {
+      await browsers.close();
+    }
+  });
+});
+
 describe('hostile content in a statement, through the whole pipeline', () => {
   it('should leave out iframes, images, links and scripts, warn naming the fact, and fetch nothing', async () => {
     const requests: string[] = [];

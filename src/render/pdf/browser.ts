@@ -92,6 +92,13 @@ export interface PdfBrowser {
    * on page `lane` (mod the pool size) if given, else on the next page in turn.
    */
   readonly withPage: <T>(work: (page: SandboxedPage) => Promise<T>, lane?: number) => Promise<T>;
+  /**
+   * Close the page of every lane but `keep` once its jobs are done, with its renderer and
+   * what it holds (the documents it laid out, its fonts): before the one job left, such as the
+   * handout pack, which needs the memory. A lane given a job after opens a new page. Resolves
+   * once they are closed; never rejects.
+   */
+  readonly closeOthers: (keep: number) => Promise<void>;
   /** The browser's version string. */
   readonly version: string;
   /** Whether the browser is still running (false after a crash, a protocol fault or close). */
@@ -320,6 +327,22 @@ export async function connectBrowser(spawned: SpawnedBrowser, concurrency: numbe
         }, () => undefined)
         .catch(() => undefined);
       return job;
+    },
+    closeOthers: async (keep) => {
+      const closing = lanes.map((lane, index) => {
+        if (index === keep % lanes.length) return Promise.resolve();
+        return (lane.queue = lane.queue
+          .then(async () => {
+            const page = lane.page?.page;
+            lane.page = undefined;
+            if (!page) return;
+            const context = page.browserContext();
+            // Its own context goes with it (and its renderer); the browser's first one stays.
+            await (context === browser.defaultBrowserContext() ? page.close() : context.close());
+          })
+          .catch(() => undefined));
+      });
+      await Promise.all(closing);
     },
     // Every process of the browser is gone and the profile removed when this resolves.
     close: () =>
