@@ -184,18 +184,18 @@ export async function prepare(
   for (const brief of markdown) texts.set(brief.file.path, templates.briefs.get(brief.briefId)?.source ?? '');
   for (const partial of templates.partials.values()) texts.set(partial.path, partial.source);
   stopOnFatal([...messages, ...markdown.flatMap((brief) => brief.file.messages)], texts);
-  // `briefs check` lints (facts no brief uses, paragraphs without a note, figures without a
-  // period), reading the Markdown before it becomes HTML. A build leaves that to the check.
-  // (After the briefs are handed over in a build: it only counts the lint, and the browser lays
-  // the first brief out meanwhile.)
+  // `briefs check` lists the lint (facts no brief uses, paragraphs without a note, figures
+  // without a period); a build only counts it. Both run it once every brief is parsed, on the
+  // Markdown's trees (in a build, after the briefs are handed over: the browser lays the first
+  // brief out meanwhile).
   const bodies: BriefHtmlBody[] = [];
   // (In a build, the briefs' files hold their HTML by then: the lint reads the Markdown's trees.)
   const lintNow = () => {
     const trees = new Map(bodies.map((body) => [body.briefId, body.markdown]));
     return lintBriefs({ facts, factsPath: config.factsPath, briefs: markdown.map((brief) => ({ ...brief, tree: trees.get(brief.briefId) })) });
   };
-  const checkLint = documents ? [] : lintNow();
-  messages.push(...checkLint);
+  // (Where a check's lint goes among the messages: it runs once the trees are parsed, below.)
+  const lintAt = messages.length;
 
   await breathe();
   const processor = createProcessor({ language: config.language });
@@ -265,8 +265,9 @@ export async function prepare(
   const inOrder = (a: { readonly briefId: string }, b: { readonly briefId: string }) => position.get(a.briefId)! - position.get(b.briefId)!;
   briefs.sort(inOrder);
   bodies.sort(inOrder);
+  const lint = lintNow();
+  if (!documents) messages.splice(lintAt, 0, ...lint);
   stopOnFatal([...messages, ...bodies.flatMap((body) => body.file.messages)], texts);
-  const lint = documents ? lintNow() : checkLint;
 
   const warnings = [...messages, ...bodies.flatMap((body) => body.file.messages)].filter((message) => message.fatal !== true);
   return { sources, facts, templates, style, citer, briefs, css, fontCss, warnings, lint: documents ? lint : [], texts };

@@ -61,12 +61,17 @@ function fallbacks(lang: string): string[] {
  */
 export function loadLocale(lang: string, dirs: readonly string[] = []): Locale {
   const folders = [...dirs, localesDir];
+  // Each file read and parsed once (English is looked for three times: itself, as a fallback, as the choice).
+  const found = new Map<string, ReturnType<typeof readLocaleFile>>();
   const find = (name: string) => {
+    if (found.has(name)) return found.get(name);
+    let file: ReturnType<typeof readLocaleFile>;
     for (const dir of folders) {
-      const file = readLocaleFile(dir, name);
-      if (file) return file;
+      file = readLocaleFile(dir, name);
+      if (file) break;
     }
-    return undefined;
+    found.set(name, file);
+    return file;
   };
   const english = find('en');
   if (!english) throw new Error(`The English locale file is missing from ${localesDir}.`);
