@@ -260,8 +260,8 @@ export function createPrintQueue(options: {
     jobs.set(briefId, entry);
     return entry;
   };
-  // With the first document, every page gets the fonts and the layout engine, so that the
-  // pages not laying it out are ready for the next ones (see warmUp).
+  // Once, as soon as the fonts are known (or with the first document at the latest), every
+  // page gets them and the layout engine, before its first document (see warmUp).
   let warming: Promise<void> | undefined;
   const warm = (fonts: string | undefined) => {
     warming ??= (async () => {
