@@ -72,10 +72,11 @@ export interface SandboxedPage {
   /** Install `fonts` in the page now, as `load` would (none: remove those installed). */
   readonly installFonts: (fonts: string | undefined) => Promise<void>;
   /**
-   * What the print step has set up in the page's window (its layout engine): the window, with
-   * what scripts defined in it, outlives the documents written in. Undefined on a new page.
+   * Evaluate `script` in the page's window unless it is the script last evaluated so: the
+   * window, with what scripts defined in it, outlives the documents written in (the print step
+   * loads its layout engine this way, once per page).
    */
-  setUp?: { readonly engine: string; readonly key: string };
+  readonly setUp: (script: string) => Promise<void>;
   /**
    * Collect the page's garbage if it has piled up. Chromium keeps the documents a page has
    * left (their DOM, laid-out pages and fonts) until a full collection, which its JavaScript
@@ -168,7 +169,15 @@ async function sandbox(page: Page): Promise<SandboxedPage> {
     // Written in one piece, the document has only its data: images and fonts left to load.
     await page.evaluate(`document.readyState === 'complete' || new Promise((loaded) => addEventListener('load', () => loaded(), { once: true }))`);
   };
-  return { page, blocked, load, installFonts: install, collectGarbage };
+  // The script the window was last set up with, if any.
+  let setUpWith: string | undefined;
+  const setUp = async (script: string) => {
+    if (script === setUpWith) return;
+    setUpWith = undefined;
+    await page.evaluate(script);
+    setUpWith = script;
+  };
+  return { page, blocked, load, installFonts: install, setUp, collectGarbage };
 }
 
 /** How long the browser may take to start and answer on its DevTools pipe. */

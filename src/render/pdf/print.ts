@@ -366,14 +366,8 @@ const layOut = String.raw`new Paged.Previewer().preview().then((flow) => flow.to
  * out by a Previewer of its own (see layOut), which makes its handlers afresh; the handler
  * classes are registered with the engine once.
  */
-async function setUpEngine(sandboxed: SandboxedPage, options: Pick<LayoutOptions, 'layoutEngine' | 'notes'>): Promise<void> {
-  const footnotes = options.notes === 'footnotes';
-  const key = footnotes ? 'footnotes' : 'endnotes';
-  if (sandboxed.setUp?.engine === options.layoutEngine && sandboxed.setUp.key === key) return;
-  sandboxed.setUp = undefined;
-  await sandboxed.page.evaluate(`window.PagedConfig = { auto: false };\n${options.layoutEngine}\n;${repeatTableHeads}; ${keepTogether}; ${footnotes ? `${dedupeNotes};` : ''}`);
-  sandboxed.setUp = { engine: options.layoutEngine, key };
-}
+const setUpEngine = (sandboxed: SandboxedPage, options: Pick<LayoutOptions, 'layoutEngine' | 'notes'>): Promise<void> =>
+  sandboxed.setUp(`window.PagedConfig = { auto: false };\n${options.layoutEngine}\n;${repeatTableHeads}; ${keepTogether}; ${options.notes === 'footnotes' ? `${dedupeNotes};` : ''}`);
 
 /**
  * Make a page ready for documents before the first comes: the fonts they share installed and
