@@ -18,7 +18,6 @@ import { diffFacts, makeReport, renderChanges, serializeReport, type BuildReport
 import { siteOutputs } from './site-outputs.js';
 import { browserStamp, takeSnapshot } from './snapshot.js';
 import type { PrintQueue } from './print-queue.js';
-import { packOf } from './pack-document.js';
 import { writeOutputs, type OutputFile, type OutputFs } from './write-output.js';
 import type { YamlMemo } from '../yaml/index.js';
 
@@ -330,7 +329,8 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
       for (const warning of prepared.warnings) reporter.warn(warning);
       throwIfAborted(signal);
       const prepareMs = (performance.now() - started) / toBuild.length;
-      const packDocument = packBuilds ? await packOf(prepared, config) : undefined;
+      // (Loaded on use: the command starts without the templates and Markdown code it pulls in.)
+      const packDocument = packBuilds ? await (await import('./pack-document.js')).packOf(prepared, config) : undefined;
       if (packDocument) printQueue!.addPack(packDocument, prepared.briefs, prepared.fontCss);
       const renderables = packDocument ? [packDocument, ...prepared.briefs] : prepared.briefs;
       const builtNow = prepared;

@@ -4,6 +4,7 @@ import type { ResultCache } from '../cache/index.js';
 import type { BriefMarkdown } from '../compose/index.js';
 import type { FormattedCitations } from '../cite/index.js';
 import type { FrontMatter } from './front-matter.js';
+import { parseMarkdown } from './parse-markdown.js';
 import type { BriefProcessor, NoteFormatter } from './processor.js';
 
 /** A brief's body as HTML, with what the layout needs. */
@@ -32,7 +33,7 @@ export async function markdownToHtml(
   file.data.drawCharts = options.drawCharts ?? true;
   if (options.cache) file.data.resultCache = options.cache;
   if (brief.templateLines) file.data.templateLines = brief.templateLines;
-  const tree = processor.parse(file);
+  const tree = parseMarkdown(processor, file, options.cache);
   // (A copy costs a tenth of a parse; the transforms change the tree in place.)
   const markdown = structuredClone(tree);
   const hast = await processor.run(tree, file);
