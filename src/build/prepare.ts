@@ -9,6 +9,7 @@ import { BuildError, codes, createMessage } from '../diagnostics/index.js';
 import { attachMetrics, checkDates, checkStatementMarkup, checkStatements, loadFacts, verifyQuotes, type VerifiedFact } from '../facts/index.js';
 import { folderCache, readSources, type SourceCollection } from '../ingest/index.js';
 import { createProcessor, markdownToHtml, type BriefHtmlBody, type FrontMatter } from '../markdown/index.js';
+import type { BriefMarkdown } from '../compose/index.js';
 import type { FormattedCitations } from '../cite/index.js';
 import { layoutChrome, loadFontCss, renderDocument, selfContainedCss, type HtmlParts } from '../render/index.js';
 import { onlineCopy } from '../render/html/qr-code.js';
@@ -67,10 +68,6 @@ function stopOnFatal(messages: readonly VFileMessage[], texts: Map<string, strin
 
 
 /**
- * Run the pipeline up to complete HTML documents. Checks for fatal problems between stages
- * and throws a BuildError carrying all of them; nothing is written.
- */
-/**
  * Let the event loop run between two long steps: the browser, starting meanwhile, waits on this
  * process for every reply (its pages open and the first briefs print while the rest is prepared).
  * A timer, not setImmediate: a continuation run from the check phase could go on before the
@@ -78,6 +75,10 @@ function stopOnFatal(messages: readonly VFileMessage[], texts: Map<string, strin
  */
 const breathe = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/**
+ * Run the pipeline up to complete HTML documents. Checks for fatal problems between stages
+ * and throws a BuildError carrying all of them; nothing is written.
+ */
 export async function prepare(
   config: Config,
   options: {
@@ -90,6 +91,11 @@ export async function prepare(
      * brief itself (watch mode writes it at once): it passed its own checks and the collection's.
      */
     readonly onBrief?: (brief: PreparedBrief) => void | Promise<void>;
+    /**
+     * Called with each brief as soon as it may be laid out (before `onBrief`): the first may
+     * come before the collection's checks have run, so nothing may be written from it.
+     */
+    readonly onLayOut?: (brief: PreparedBrief) => void | Promise<void>;
     /** Called with the fonts the documents will share as soon as they are read, before the first brief. */
     readonly onFonts?: (fontCss: string) => void;
     /**
@@ -157,81 +163,87 @@ export async function prepare(
   }
   await breathe();
   const facts = verifyQuotes(attachMetrics(factsFile.facts, config.collection.metrics, factsFile.file), sources.docs, factsFile.file);
-  // Nothing said that the quotes do not say: the statements' numbers, dates, tiers and articles.
-  checkStatements(facts, sources.docs, factsFile.file);
-  checkDates(factsFile.facts.values(), config.edition, factsFile.file);
-  checkStatementMarkup(factsFile.facts.values(), factsFile.file);
-  // Sources that disagree are shown, never settled: a disagreement nobody acknowledged stops here.
-  factsFile.file.messages.push(...checkConflicts(findConflicts(facts.values()), config.factsPath));
-  stopOnFatal([...messages, ...factsFile.file.messages], texts);
-  messages.push(...factsFile.file.messages);
+  // The checks of the collection as a whole (below) change nothing a brief is made from: in a
+  // build, they run once the first brief is handed over, so the browser lays it out meanwhile.
+  // Their verdict is the same as if they had run first: what they stop, nothing is written of.
+  const checkCollection = () => {
+    // Nothing said that the quotes do not say: the statements' numbers, dates, tiers and articles.
+    checkStatements(facts, sources.docs, factsFile.file);
+    checkDates(factsFile.facts.values(), config.edition, factsFile.file);
+    checkStatementMarkup(factsFile.facts.values(), factsFile.file);
+    // Sources that disagree are shown, never settled: a disagreement nobody acknowledged stops here.
+    factsFile.file.messages.push(...checkConflicts(findConflicts(facts.values()), config.factsPath));
+    stopOnFatal([...messages, ...factsFile.file.messages], texts);
+    messages.push(...factsFile.file.messages);
+  };
 
-  const style = await readCitationStyle(config.templates, config.citationStyle, config.locale);
-  const layout = templates.layouts.get('brief');
-  if (!layout) throw new BuildError([Object.assign(createMessage(codes.fileMissing, [layoutPath], { stage: 'build' }), { file: layoutPath })]);
-  // Styles are inlined without what they would load from outside (@import, url()): warned, left out.
-  const { css, messages: cssMessages } = selfContainedCss(templates.styles.values());
-  messages.push(...cssMessages);
-  const fontCss = await fontsLoading;
-  if (documents) options.onFonts?.(fontCss);
+  // What the briefs are made with. (What fails here is reported after what the collection's
+  // checks stop, as when they ran first.)
+  const setUp = async () => {
+    const style = await readCitationStyle(config.templates, config.citationStyle, config.locale);
+    const layout = templates.layouts.get('brief');
+    if (!layout) throw new BuildError([Object.assign(createMessage(codes.fileMissing, [layoutPath], { stage: 'build' }), { file: layoutPath })]);
+    // Styles are inlined without what they would load from outside (@import, url()): warned, left out.
+    const { css, messages: cssMessages } = selfContainedCss(templates.styles.values());
+    const fontCss = await fontsLoading;
+    if (documents) options.onFonts?.(fontCss);
+    // Charts drawn and notes formatted before, from the same inputs, are not made again.
+    const results = folderResultCache(path.join(config.root, '.cache', 'briefs', 'results'), await tool);
+    return { style, layout, css, cssMessages, fontCss, results, citer: createCiter(sources.docs, style, results) };
+  };
+  let ready: Awaited<ReturnType<typeof setUp>>;
+  try {
+    ready = await setUp();
+  } catch (error) {
+    checkCollection();
+    throw error;
+  }
+  const { style, layout, css, cssMessages, fontCss, results, citer } = ready;
   const selected = orderBriefs(config.briefs.length > 0 ? config.briefs : briefIds, config.collection.order);
   const edition = formatIsoDate(config.edition, config.language);
   // The collection's title, logo, accent … and the interface words, for the layout.
   const chrome = layoutChrome(config.collection, config.language);
-
-  await breathe();
-  const markdown = selected.map((id) => renderBrief(templates.briefs.get(id)!, { templates, facts, docs: sources.docs, edition: config.edition, language: config.language }));
-  for (const brief of markdown) texts.set(brief.file.path, templates.briefs.get(brief.briefId)?.source ?? '');
-  for (const partial of templates.partials.values()) texts.set(partial.path, partial.source);
-  stopOnFatal([...messages, ...markdown.flatMap((brief) => brief.file.messages)], texts);
-  // `briefs check` lists the lint (facts no brief uses, paragraphs without a note, figures
-  // without a period); a build only counts it. Both run it once every brief is parsed, on the
-  // Markdown's trees (in a build, after the briefs are handed over: the browser lays the first
-  // brief out meanwhile).
-  const bodies: BriefHtmlBody[] = [];
-  // (In a build, the briefs' files hold their HTML by then: the lint reads the Markdown's trees.)
-  const lintNow = () => {
-    const trees = new Map(bodies.map((body) => [body.briefId, body.markdown]));
-    return lintBriefs({ facts, factsPath: config.factsPath, briefs: markdown.map((brief) => ({ ...brief, tree: trees.get(brief.briefId) })) });
-  };
-  // (Where a check's lint goes among the messages: it runs once the trees are parsed, below.)
-  const lintAt = messages.length;
-
-  await breathe();
   const processor = createProcessor({ language: config.language });
-  // Charts drawn and notes formatted before, from the same inputs, are not made again.
-  const results = folderResultCache(path.join(config.root, '.cache', 'briefs', 'results'), await tool);
-  const citer = createCiter(sources.docs, style, results);
-  const briefs: PreparedBrief[] = [];
-  const order = [...markdown.keys()];
+  // The briefs out of date first (a rebuild prepares every brief for the pack and the site).
+  const order = [...selected.keys()];
   const first = options.first;
-  if (first) order.sort((a, b) => Number(first.has(markdown[b]!.briefId)) - Number(first.has(markdown[a]!.briefId)));
-  for (const index of order) {
-    const brief = markdown[index]!;
+  if (first) order.sort((a, b) => Number(first.has(selected[b]!)) - Number(first.has(selected[a]!)));
+
+  // Each brief's Markdown (Handlebars), then its body (unified), then its document.
+  const markdown: BriefMarkdown[] = [];
+  const compose = (index: number): BriefMarkdown =>
+    (markdown[index] ??= renderBrief(templates.briefs.get(selected[index]!)!, { templates, facts, docs: sources.docs, edition: config.edition, language: config.language }));
+  const made = new Map<number, { readonly body: BriefHtmlBody; readonly prepared: PreparedBrief | undefined }>();
+  const make = async (index: number) => {
+    const brief = compose(index);
     const body = await markdownToHtml(brief, processor, {
       knows: (id) => facts.has(id),
       format: (groups) => citer.notes(groups.map((ids) => ids.map((id) => facts.get(id)!))),
       evidence: config.evidence,
     }, { drawCharts: documents, cache: results });
-    bodies.push(body);
-    if (body.file.messages.some((message) => message.fatal === true)) continue;
+    const done = { body, prepared: await document(brief, body) };
+    made.set(index, done);
+    return done;
+  };
+  const document = async (brief: BriefMarkdown, body: BriefHtmlBody): Promise<PreparedBrief | undefined> => {
+    if (body.file.messages.some((message) => message.fatal === true)) return undefined;
     const matter = body.matter!;
     // Nothing curated may vanish: every fact of the brief's topic printed, or omitted with a reason.
     const template = templates.briefs.get(body.briefId)!;
     const dropped = [
-      ...findDroppedFacts({ ...markdown[index]!, templatePath: template.path, templateSource: template.source, omit: matter.omit }, facts, config.factsPath),
-      ...checkDisagreementsShown({ ...markdown[index]!, templatePath: template.path }, facts.values()),
+      ...findDroppedFacts({ ...brief, templatePath: template.path, templateSource: template.source, omit: matter.omit }, facts, config.factsPath),
+      ...checkDisagreementsShown({ ...brief, templatePath: template.path }, facts.values()),
     ];
     body.file.messages.push(...dropped);
-    if (dropped.some((message) => message.fatal === true)) continue;
+    if (dropped.some((message) => message.fatal === true)) return undefined;
     const citations = body.citations ?? { notes: [], bibliography: [] };
     // Where the collection has a site: the address of the brief's HTML edition, printed with a QR code.
     const online = documents ? await onlineCopy(config.collection.site, `${body.briefId}.html`) : null;
-    const prepared: PreparedBrief = {
+    return {
       briefId: body.briefId,
       matter,
       citations,
-      usedFacts: markdown[index]!.usedFacts,
+      usedFacts: brief.usedFacts,
       citedSources: citations.bibliography.map((entry) => entry.sourceId),
       body: String(body.file.value),
       html: !documents
@@ -251,7 +263,59 @@ export async function prepare(
             }),
           ),
     };
+  };
+
+  // The first brief goes to the browser before the collection's checks, when its quotes are
+  // verified and its own checks pass. (Its messages then wait: the Markdown's with the other
+  // briefs', as if it had not been made yet.)
+  const ahead = options.onLayOut && !factsFile.file.messages.some((message) => message.fatal === true) ? order[0] : undefined;
+  let composed: number | undefined;
+  // (A failure making it is thrown where it would have been: after the checks, at its turn.)
+  let failed: { readonly error: unknown } | undefined;
+  if (ahead !== undefined) {
+    try {
+      await breathe();
+      const brief = compose(ahead);
+      composed = brief.file.messages.length;
+      if (!brief.file.messages.some((message) => message.fatal === true)) {
+        const { prepared } = await make(ahead);
+        if (prepared) await options.onLayOut?.(prepared);
+      }
+    } catch (error) {
+      failed = { error };
+    }
+  }
+  checkCollection();
+  messages.push(...cssMessages);
+
+  await breathe();
+  for (const index of selected.keys()) compose(index);
+  for (const brief of markdown) texts.set(brief.file.path, templates.briefs.get(brief.briefId)?.source ?? '');
+  for (const partial of templates.partials.values()) texts.set(partial.path, partial.source);
+  stopOnFatal([...messages, ...markdown.flatMap((brief, index) => (index === ahead ? brief.file.messages.slice(0, composed) : brief.file.messages))], texts);
+  if (failed) throw failed.error;
+  // `briefs check` lists the lint (facts no brief uses, paragraphs without a note, figures
+  // without a period); a build only counts it. Both run it once every brief is parsed, on the
+  // Markdown's trees (in a build, after the briefs are handed over: the browser lays the first
+  // brief out meanwhile).
+  const bodies: BriefHtmlBody[] = [];
+  // (In a build, the briefs' files hold their HTML by then: the lint reads the Markdown's trees.)
+  const lintNow = () => {
+    const trees = new Map(bodies.map((body) => [body.briefId, body.markdown]));
+    return lintBriefs({ facts, factsPath: config.factsPath, briefs: markdown.map((brief) => ({ ...brief, tree: trees.get(brief.briefId) })) });
+  };
+  // (Where a check's lint goes among the messages: it runs once the trees are parsed, below.)
+  const lintAt = messages.length;
+
+  await breathe();
+  const briefs: PreparedBrief[] = [];
+  for (const index of order) {
+    const handed = made.get(index);
+    const { body, prepared } = handed ?? (await make(index));
+    bodies.push(body);
+    if (!prepared) continue;
     briefs.push(prepared);
+    if (!handed) await options.onLayOut?.(prepared);
     if (options.onBrief) {
       // (Awaited: what it starts, such as writing the brief in watch mode, is done before the next brief.)
       await options.onBrief(prepared);

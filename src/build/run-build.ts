@@ -320,10 +320,10 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
         first: outOfDate,
         // The browser's pages get the fonts and the layout engine while the briefs are made.
         onFonts: (fontCss) => printQueue?.warm(fontCss),
-        onBrief: (brief) => {
-          printQueue?.add(brief);
-          return writeNow(brief.briefId, 'html', brief.html);
-        },
+        // Each brief is laid out as soon as it is made (the first before the collection's checks
+        // have run), and written (watch mode) once the checks passed.
+        ...(printQueue ? { onLayOut: (brief: PreparedBrief) => printQueue.add(brief) } : {}),
+        onBrief: (brief) => writeNow(brief.briefId, 'html', brief.html),
       });
       briefsPrepared();
       for (const warning of prepared.warnings) reporter.warn(warning);

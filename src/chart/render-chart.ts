@@ -60,25 +60,44 @@ async function drawSvg(libraries: Libraries, spec: TopLevelSpec): Promise<string
  * kept drawing that is not (a cache file edited by hand) is drawn again rather than trusted:
  * charts enter the brief after the HTML is sanitised.
  */
-const foreign = /<(?:script|foreignObject|image|use|a|iframe|object|embed|style)\b|\shref\s*=|\son[a-z]+\s*=|url\(|@import|javascript:/i;
+const foreignTags = new Set(['script', 'foreignobject', 'image', 'use', 'a', 'iframe', 'object', 'embed', 'style']);
+const foreignValue = /url\(|@import|javascript:/i;
 
-const isDrawing = (value: unknown): value is { svg: string } => {
-  const svg = typeof value === 'object' && value !== null ? (value as { svg?: unknown }).svg : undefined;
-  return typeof svg === 'string' && svg.trimStart().startsWith('<svg') && !foreign.test(svg);
-};
+function selfContained(value: unknown, top: boolean): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const node = value as { type?: unknown; tagName?: unknown; properties?: unknown; children?: unknown; value?: unknown };
+  if (node.type === 'text') return !top && typeof node.value === 'string';
+  if (node.type !== 'element' || typeof node.tagName !== 'string' || foreignTags.has(node.tagName.toLowerCase())) return false;
+  if (top && node.tagName !== 'svg') return false;
+  if (typeof node.properties !== 'object' || node.properties === null || Array.isArray(node.properties)) return false;
+  for (const [name, property] of Object.entries(node.properties)) {
+    // Event handlers (onClick …) and links (href, xLinkHref, src) are not drawings.
+    if (/^on|href$|^src$/i.test(name)) return false;
+    const values: unknown[] = Array.isArray(property) ? property : [property];
+    if (!values.every((item) => ['number', 'boolean'].includes(typeof item) || (typeof item === 'string' && !foreignValue.test(item)))) return false;
+  }
+  return Array.isArray(node.children) && node.children.every((child) => selfContained(child, false));
+}
 
-/** The panel's SVG: from the cache when this very spec was drawn before (the spec holds the data), else drawn. */
-async function panelSvg(libraries: Libraries, spec: TopLevelSpec, cache: ResultCache): Promise<string> {
-  const entry = cache.entry('chart-svg', spec);
+const isDrawing = (value: unknown): value is { svg: Element } =>
+  typeof value === 'object' && value !== null && selfContained((value as { svg?: unknown }).svg, true);
+
+/**
+ * The panel's <svg> element: from the cache when this very spec was drawn before (the spec
+ * holds the data), else drawn. Kept as its syntax tree, so a build that finds it does not
+ * parse the drawing's markup again.
+ */
+async function panelSvg(libraries: Libraries, spec: TopLevelSpec, cache: ResultCache): Promise<Element> {
+  const entry = cache.entry('chart-panel', spec);
   const kept = entry.get(isDrawing);
   if (kept) return kept.svg;
-  const svg = await drawSvg(libraries, spec);
+  const svg = svgOf(await drawSvg(libraries, spec));
   entry.set({ svg });
   return svg;
 }
 
 async function drawPanel(libraries: Libraries, spec: TopLevelSpec, panel: ChartPanel, id: string, cache: ResultCache): Promise<Element> {
-  const svg = svgOf(await panelSvg(libraries, spec, cache));
+  const svg = await panelSvg(libraries, spec, cache);
   const missing = missingYears(panel);
   const first = panel.points[0]?.year;
   const last = panel.points.at(-1)?.year;

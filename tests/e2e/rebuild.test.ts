@@ -128,12 +128,13 @@ describe('reproducible and safe builds (real processes)', () => {
     const first = spawnBriefs(['build', '--force'], project.root, env);
     expect(await first.exited).toBe(0);
     const once = await hashes(project.path('output'));
-    // The first build kept the charts it drew and the notes it formatted; the second took them
-    // from there, and gave the same bytes.
+    // The first build kept the charts it drew, the notes it formatted and the Markdown it
+    // parsed; the second took them from there, and gave the same bytes.
     const results = project.path('.cache', 'briefs', 'results');
     const kept = (await readdir(results, { recursive: true })).filter((name) => name.endsWith('.json')).sort();
     expect(kept.filter((name) => name.startsWith('notes'))).toHaveLength(briefs.length);
-    expect(kept.filter((name) => name.startsWith('chart-svg')).length).toBeGreaterThan(0);
+    expect(kept.filter((name) => name.startsWith('chart-panel')).length).toBeGreaterThan(0);
+    expect(kept.filter((name) => name.startsWith('mdast'))).toHaveLength(briefs.length);
     const second = spawnBriefs(['build', '--force'], project.root, env);
     expect(await second.exited).toBe(0);
     expect(await hashes(project.path('output'))).toEqual(once);

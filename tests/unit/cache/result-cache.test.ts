@@ -25,7 +25,7 @@ describe('folderResultCache', () => {
   it('should miss for other inputs, another kind or another version of the tool', () => {
     folderResultCache(dir, 'tool-1').entry('notes', { a: 1 }).set({ text: 'kept' });
     expect(folderResultCache(dir, 'tool-1').entry('notes', { a: 2 }).get(isText)).toBeUndefined();
-    expect(folderResultCache(dir, 'tool-1').entry('chart-svg', { a: 1 }).get(isText)).toBeUndefined();
+    expect(folderResultCache(dir, 'tool-1').entry('chart-panel', { a: 1 }).get(isText)).toBeUndefined();
     expect(folderResultCache(dir, 'tool-2').entry('notes', { a: 1 }).get(isText)).toBeUndefined();
   });
 

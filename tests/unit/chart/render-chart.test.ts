@@ -83,17 +83,17 @@ describe('renderChart', () => {
       const fresh = html(await renderChart(data));
       const first = recordingCache(folderResultCache(dir, 'tool'));
       expect(html(await renderChart(data, first.cache))).toBe(fresh);
-      expect(first.calls).toEqual(data.panels.flatMap(() => ['chart-svg miss', 'chart-svg set']));
+      expect(first.calls).toEqual(data.panels.flatMap(() => ['chart-panel miss', 'chart-panel set']));
       const again = recordingCache(folderResultCache(dir, 'tool'));
       expect(html(await renderChart(data, again.cache))).toBe(fresh);
-      expect(again.calls).toEqual(data.panels.map(() => 'chart-svg hit'));
+      expect(again.calls).toEqual(data.panels.map(() => 'chart-panel hit'));
       // One figure corrected: its panel is drawn again, the other comes from the cache.
       const corrected = chart([panel('Investigations', [[2009, 63], [2010, 195]]), ...data.panels.slice(1)]);
       again.calls.length = 0;
       const figure = html(await renderChart(corrected, again.cache));
       expect(figure).toBe(html(await renderChart(corrected)));
       expect(figure).toContain('195');
-      expect(again.calls).toEqual(['chart-svg miss', 'chart-svg set', ...data.panels.slice(1).map(() => 'chart-svg hit')]);
+      expect(again.calls).toEqual(['chart-panel miss', 'chart-panel set', ...data.panels.slice(1).map(() => 'chart-panel hit')]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -104,12 +104,27 @@ describe('renderChart', () => {
     try {
       const html = (figure: Element) => unified().use(rehypeStringify).stringify({ type: 'root', children: [figure] });
       const cache = folderResultCache(dir, 'tool');
-      for (const spec of chartSpecs(data)) cache.entry('chart-svg', spec).set({ svg: '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><a href="https://example.org/"><text>0</text></a></svg>' });
-      const again = recordingCache(cache);
-      const figure = html(await renderChart(data, again.cache));
-      expect(figure).toBe(html(await renderChart(data)));
-      expect(figure).not.toMatch(/<script|example\.org/);
-      expect(again.calls).toEqual(data.panels.flatMap(() => ['chart-svg miss', 'chart-svg set']));
+      const svg = (...children: unknown[]) => ({ type: 'element', tagName: 'svg', properties: { xmlns: 'http://www.w3.org/2000/svg' }, children });
+      const element = (tagName: string, properties: Record<string, unknown>, ...children: unknown[]) => ({ type: 'element', tagName, properties, children });
+      const label = { type: 'text', value: '0' };
+      const tampered = [
+        svg(element('script', {}, { type: 'text', value: 'alert(1)' })),
+        svg(element('a', { href: 'https://example.org/' }, element('text', {}, label))),
+        svg(element('text', { onClick: 'alert(1)' }, label)),
+        svg(element('rect', { style: 'fill: url(https://example.org/x.svg)' })),
+        svg(element('text', {}, label), { type: 'comment', value: 'x' }),
+        element('div', {}, svg()),
+        '<svg xmlns="http://www.w3.org/2000/svg"><text>0</text></svg>',
+      ];
+      const fresh = html(await renderChart(data));
+      for (const kept of tampered) {
+        for (const spec of chartSpecs(data)) cache.entry('chart-panel', spec).set({ svg: kept });
+        const again = recordingCache(cache);
+        const figure = html(await renderChart(data, again.cache));
+        expect(figure).toBe(fresh);
+        expect(figure).not.toMatch(/<script|example\.org|onclick|<!--/i);
+        expect(again.calls).toEqual(data.panels.flatMap(() => ['chart-panel miss', 'chart-panel set']));
+      }
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
