@@ -125,11 +125,12 @@ export async function prepare(
   // The fonts are read while the sources are (a brief's full document needs them, a check does not).
   const fontsLoading = documents ? loadFontCss() : Promise.resolve('');
   fontsLoading.catch(() => undefined);
-  const tool = options.tool ?? toolDigest();
+  // Charts drawn, notes formatted, YAML and Markdown parsed before, from the same inputs, are not made again.
+  const results = folderResultCache(path.join(config.root, '.cache', 'briefs', 'results'), options.tool ?? (await toolDigest()));
   const [sources, templates, factsFile] = await Promise.all([
-    readSources(config.sources, { cache: folderCache(path.join(config.root, '.cache', 'briefs')), yaml: options.yaml }),
+    readSources(config.sources, { cache: folderCache(path.join(config.root, '.cache', 'briefs')), yaml: options.yaml, results }),
     loadTemplates(config.templates),
-    loadFacts(config.factsPath, { yaml: options.yaml }),
+    loadFacts(config.factsPath, { yaml: options.yaml, results }),
   ]);
   const texts = new Map(sources.texts);
   texts.set(config.factsPath, String(factsFile.file.value));
@@ -187,9 +188,7 @@ export async function prepare(
     const { css, messages: cssMessages } = selfContainedCss(templates.styles.values());
     const fontCss = await fontsLoading;
     if (documents) options.onFonts?.(fontCss);
-    // Charts drawn and notes formatted before, from the same inputs, are not made again.
-    const results = folderResultCache(path.join(config.root, '.cache', 'briefs', 'results'), await tool);
-    return { style, layout, css, cssMessages, fontCss, results, citer: createCiter(sources.docs, style, results) };
+    return { style, layout, css, cssMessages, fontCss, citer: createCiter(sources.docs, style, results) };
   };
   let ready: Awaited<ReturnType<typeof setUp>>;
   try {
@@ -198,7 +197,7 @@ export async function prepare(
     checkCollection();
     throw error;
   }
-  const { style, layout, css, cssMessages, fontCss, results, citer } = ready;
+  const { style, layout, css, cssMessages, fontCss, citer } = ready;
   const selected = orderBriefs(config.briefs.length > 0 ? config.briefs : briefIds, config.collection.order);
   const edition = formatIsoDate(config.edition, config.language);
   // The collection's title, logo, accent … and the interface words, for the layout.

@@ -73,14 +73,15 @@ async function readText(file: string): Promise<string | undefined> {
   return readFile(file, 'utf8').catch(() => undefined);
 }
 
-async function parseYamlList(text: string | undefined, memo: YamlMemo | undefined): Promise<unknown[] | undefined> {
+async function parseYamlList(text: string | undefined, memo: YamlMemo | undefined, kept: KeptReadings): Promise<unknown[] | undefined> {
   // Past the limit the real read refuses the file: make it look changed so the build says so.
   if (text === undefined || Buffer.byteLength(text) > maxYamlBytes) return undefined;
   try {
     // Loaded only when a file changed: a no-op build never loads the YAML parser.
-    const { parseYaml } = await import('../yaml/parse-yaml.js');
-    const parsed = parseYaml(text, memo);
-    if (parsed.doc.errors.length > 0) return undefined;
+    const [{ parseYaml }, { folderResultCache }, tool] = await Promise.all([import('../yaml/parse-yaml.js'), import('../cache/index.js'), kept.tool]);
+    // A reading kept by an earlier build is not parsed again (see parseYaml).
+    const parsed = parseYaml(text, memo, folderResultCache(kept.dir, tool));
+    if (parsed.errors.length > 0) return undefined;
     const data = parsed.data();
     return Array.isArray(data) ? data : undefined;
   } catch {
@@ -93,8 +94,14 @@ const idOf = (entry: unknown): string | undefined =>
     ? (entry as { id: string }).id
     : undefined;
 
+/** Where readings of YAML texts are kept between builds: the result cache's folder, and the tool's digest that keys it. */
+interface KeptReadings {
+  readonly dir: string;
+  readonly tool: Promise<string>;
+}
+
 /** Read sources.yaml and facts.yaml into stamps, reusing `previous` for a file whose text is unchanged. */
-async function readYamlStamps(config: Config, previous: YamlStamps | undefined, memo: YamlMemo | undefined): Promise<YamlStamps | undefined> {
+async function readYamlStamps(config: Config, previous: YamlStamps | undefined, memo: YamlMemo | undefined, kept: KeptReadings): Promise<YamlStamps | undefined> {
   const rel = (file: string) => path.relative(config.root, file).split(path.sep).join('/');
   const [sourcesText, factsText] = await Promise.all([readText(path.join(config.sources, 'sources.yaml')), readText(config.factsPath)]);
   if (sourcesText === undefined || factsText === undefined) return undefined;
@@ -103,7 +110,7 @@ async function readYamlStamps(config: Config, previous: YamlStamps | undefined, 
   const factsDigest = digest(factsText);
   let sources = previous?.sourcesDigest === sourcesDigest ? previous.sources : undefined;
   if (!sources) {
-    const entries = await parseYamlList(sourcesText, memo);
+    const entries = await parseYamlList(sourcesText, memo, kept);
     if (!entries) return undefined;
     const read: Record<string, [string, string]> = {};
     for (const entry of entries) {
@@ -116,7 +123,7 @@ async function readYamlStamps(config: Config, previous: YamlStamps | undefined, 
   }
   let facts = previous?.factsDigest === factsDigest ? previous.facts : undefined;
   if (!facts) {
-    const entries = await parseYamlList(factsText, memo);
+    const entries = await parseYamlList(factsText, memo, kept);
     if (!entries) return undefined;
     const read: Record<string, [string, string[]]> = {};
     for (const entry of entries) {
@@ -138,7 +145,9 @@ async function readYamlStamps(config: Config, previous: YamlStamps | undefined, 
 export async function takeSnapshot(config: Config, previous?: YamlStamps, memo?: YamlMemo): Promise<Snapshot> {
   const rel = (file: string) => path.relative(config.root, file).split(path.sep).join('/');
   const templateFiles = (await listFiles(config.templates)).map((file) => path.join(config.templates, file));
-  const [yaml, tool] = await Promise.all([readYamlStamps(config, previous, memo), toolDigest()]);
+  const digesting = toolDigest();
+  const kept = { dir: path.join(config.root, '.cache', 'briefs', 'results'), tool: digesting };
+  const [yaml, tool] = await Promise.all([readYamlStamps(config, previous, memo, kept), digesting]);
 
   const documents = new Map<string, string>();
   const bibliography = new Map<string, string>();

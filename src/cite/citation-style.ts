@@ -1,4 +1,3 @@
-import CSL, { type ParsedStyle } from 'citeproc';
 import { readFile } from 'node:fs/promises';
 import { resolveTemplate } from '../config/template-folders.js';
 
@@ -6,12 +5,8 @@ import { resolveTemplate } from '../config/template-folders.js';
 export interface CitationStyle {
   /** The style's XML. */
   readonly style: string;
-  /** The style parsed once per build: each brief's engine starts from it (parsing is the slow part). */
-  readonly parsed: ParsedStyle;
   /** The locale's XML. */
   readonly locale: string;
-  /** The locale parsed once per build. */
-  readonly parsedLocale: ParsedStyle;
   /** The locale tag, e.g. `en-US`. */
   readonly lang: string;
   /** The files read, for the build's inputs. */
@@ -29,5 +24,6 @@ export async function readCitationStyle(templatesDir: string, styleName: string,
     resolveTemplate(folders, `csl/locales-${lang}.xml`),
   ]);
   const [style, locale] = await Promise.all([readFile(stylePath, 'utf8'), readFile(localePath, 'utf8')]);
-  return { style, parsed: CSL.parseXml(style), locale, parsedLocale: CSL.parseXml(locale), lang, files: [stylePath, localePath] };
+  // (Parsed by the citer, with citeproc-js, when it first formats something: see createCiter.)
+  return { style, locale, lang, files: [stylePath, localePath] };
 }

@@ -1,9 +1,19 @@
-import CSL, { type Engine } from 'citeproc';
+import type { Engine } from 'citeproc';
+import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
 import { noResultCache, type ResultCache } from '../cache/index.js';
 import type { VerifiedFact } from '../facts/index.js';
 import { describeLocator, type SourceDoc } from '../ingest/index.js';
 import type { CitationStyle } from './citation-style.js';
+
+/**
+ * citeproc-js (about 0.7 MB of code, 80 ms to load), loaded on first use: a build whose notes
+ * and references are all in the result cache never loads it. Synchronously, from the package
+ * (the notes are formatted inside the Markdown pipeline, which does not wait); Node keeps it
+ * loaded from then on.
+ */
+const requireHere = createRequire(import.meta.url);
+const citeproc = (): typeof import('citeproc').default => requireHere('citeproc') as typeof import('citeproc').default;
 
 /** One note of a brief: one marker in the text, one note (Chicago notes: a source cited again gets a short note). */
 export interface FormattedNote {
@@ -97,11 +107,16 @@ const noteItem = (docs: ReadonlyMap<string, SourceDoc>, id: string) => {
  */
 export function createCiter(docs: ReadonlyMap<string, SourceDoc>, style: CitationStyle, cache: ResultCache = noResultCache): Citer {
   const engines = new Map<'notes' | 'bibliography', Engine>();
+  // The style and locale parsed once per citer: each engine starts from them (parsing is the slow part).
+  let parsed: { readonly style: ReturnType<ReturnType<typeof citeproc>['parseXml']>; readonly locale: ReturnType<ReturnType<typeof citeproc>['parseXml']> } | undefined;
   const fresh = (kind: 'notes' | 'bibliography'): Engine => {
     let engine = engines.get(kind);
     if (!engine) {
+      const CSL = citeproc();
+      parsed ??= { style: CSL.parseXml(style.style), locale: CSL.parseXml(style.locale) };
+      const { locale } = parsed;
       const retrieveItem = kind === 'notes' ? (id: string) => noteItem(docs, id) : (id: string) => docs.get(id)?.bib;
-      engine = new CSL.Engine({ retrieveLocale: () => style.parsedLocale, retrieveItem }, style.parsed, style.lang);
+      engine = new CSL.Engine({ retrieveLocale: () => locale, retrieveItem }, parsed.style, style.lang);
       engines.set(kind, engine);
     }
     // No citations: the registry, disambiguation and scratch state start empty again.
@@ -125,7 +140,15 @@ export function createCiter(docs: ReadonlyMap<string, SourceDoc>, style: Citatio
       if (!kept) entry.set(formatted);
       return withPassages(cited, formatted, docs);
     },
-    references: () => referencesOf(docs, fresh('bibliography')),
+    references: () => {
+      // Every document's entry, as the Sources lists see them: kept while the style and the metadata are the same.
+      const entry = cache.entry('references', { style: styleOf(), items: [...docs].map(([id, doc]) => [id, doc.bib]) });
+      const kept = entry.get(isReferences);
+      if (kept) return new Map(kept);
+      const references = referencesOf(docs, fresh('bibliography'));
+      entry.set([...references]);
+      return references;
+    },
   };
 }
 
@@ -194,6 +217,9 @@ const isFormatted = (value: unknown): value is Formatted => {
     })
   );
 };
+
+const isReferences = (value: unknown): value is [string, string][] =>
+  Array.isArray(value) && value.every((pair: unknown) => Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && isMarkup(pair[1]));
 
 function formatNotes(clusters: ReturnType<typeof citationItems>[], sources: readonly string[], notes: Engine, bibliography: Engine): Formatted {
   notes.updateItems([...sources]);

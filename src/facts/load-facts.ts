@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Point } from 'unist';
 import { VFile } from 'vfile';
-import { isNode } from 'yaml';
 import { codes, reportError } from '../diagnostics/index.js';
+import type { ResultCache } from '../cache/index.js';
 import { describeListEntry, readYaml, validateYaml, type YamlMemo } from '../yaml/index.js';
 import { factsFileSchema, type FactEntry, type Figure } from './schema.js';
 
@@ -53,11 +53,11 @@ export interface FactsFile {
 const stage = 'facts';
 
 /** Read and validate facts.yaml; problems are attached to the returned file. */
-export async function loadFacts(factsPath: string, options: { readonly yaml?: YamlMemo } = {}): Promise<FactsFile> {
+export async function loadFacts(factsPath: string, options: { readonly yaml?: YamlMemo; readonly results?: ResultCache } = {}): Promise<FactsFile> {
   const text = await readFile(factsPath, 'utf8');
   const file = new VFile({ path: factsPath, value: text });
   const facts = new Map<string, Fact>();
-  const yaml = readYaml(file, stage, options.yaml);
+  const yaml = readYaml(file, stage, options.yaml, options.results);
   const entries = yaml && validateYaml(yaml, factsFileSchema, stage, describeListEntry('Fact'));
   if (!yaml || !entries) return { file, facts };
   entries.forEach((entry, index) => {
@@ -66,8 +66,7 @@ export async function loadFacts(factsPath: string, options: { readonly yaml?: Ya
       return;
     }
     const statementPlace = yaml.locate([index, 'statement']);
-    const statementNode = yaml.doc.getIn([index, 'statement'], true);
-    const statementRange = isNode(statementNode) ? statementNode.range : undefined;
+    const statementRange = yaml.range([index, 'statement']);
     facts.set(entry.id, {
       ...entry,
       place: yaml.locate([index]),

@@ -1,4 +1,3 @@
-import { decodeDocument } from './decode-text.js';
 import { detectFormat } from './formats/detect-format.js';
 import { structureBlocks } from './formats/structure-blocks.js';
 import type { SourceFormat } from './formats/types.js';
@@ -37,6 +36,8 @@ export async function readDocument(file: string, bytes: Uint8Array): Promise<Doc
     const structure = structureBlocks(extracted.blocks, extracted.pageLabels);
     return { format, ...structure, chrome: [], ...(extracted.pages !== undefined ? { pages: extracted.pages } : {}) };
   }
+  // (The decoders load when a document is read: a build whose extracts are all kept reads none.)
+  const { decodeDocument } = await import('./decode-text.js');
   const raw = decodeDocument(bytes, format).text;
   if (format === 'html') {
     const { readHtml } = await import('./formats/read-html.js');

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { codes, reportError, reportWarning } from '../diagnostics/index.js';
+import type { ResultCache } from '../cache/index.js';
 import { describeListEntry, readYaml, validateYaml, type YamlMemo } from '../yaml/index.js';
 import { bibliographySchema, toCslItem, type CslItem, type SourceChrome, type SourceEntry } from './bibliography.js';
 import { FormatError, type SourceFormat } from './formats/types.js';
@@ -165,7 +166,7 @@ export async function readVersion(
  */
 export async function readSources(
   sourcesDir: string,
-  options: { readonly cache?: ExtractCache; readonly yaml?: YamlMemo } = {},
+  options: { readonly cache?: ExtractCache; readonly yaml?: YamlMemo; readonly results?: ResultCache } = {},
 ): Promise<SourceCollection> {
   const bibPath = path.join(sourcesDir, 'sources.yaml');
   let bibText: string;
@@ -190,7 +191,7 @@ export async function readSources(
     texts,
   });
 
-  const yaml = readYaml(bibFile, stage, options.yaml);
+  const yaml = readYaml(bibFile, stage, options.yaml, options.results);
   const entries = yaml && validateYaml(yaml, bibliographySchema, stage, describeListEntry('Source'));
   if (!yaml || !entries) return result();
 

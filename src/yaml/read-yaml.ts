@@ -1,6 +1,5 @@
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
-import { isNode, type Document } from 'yaml';
 import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import { codes, reportError } from '../diagnostics/index.js';
@@ -9,8 +8,8 @@ import { codes, reportError } from '../diagnostics/index.js';
 export interface YamlFile {
   /** The file; diagnostics are attached to it. */
   readonly file: VFile;
-  /** The parsed document (with node ranges). */
-  readonly doc: Document.Parsed;
+  /** Where the value at `path` is written (character offsets), if a node is there. */
+  readonly range: ParsedYaml['range'];
   /** Line and column of a value by its path, or of its nearest existing parent. */
   readonly locate: (path: readonly PropertyKey[]) => Point;
   /** The document as plain data (shared: do not modify); throws past the alias limit. */
@@ -18,6 +17,7 @@ export interface YamlFile {
 }
 
 import { maxYamlBytes } from './limits.js';
+import type { ResultCache } from '../cache/index.js';
 import { parseYaml, type ParsedYaml, type YamlMemo } from './parse-yaml.js';
 
 export { maxYamlBytes };
@@ -28,20 +28,20 @@ export { maxYamlBytes };
  * With `memo`, a text the build has parsed already (the snapshot reads the same files) is not
  * parsed again.
  */
-export function readYaml(file: VFile, stage: string, memo?: YamlMemo): YamlFile | undefined {
+export function readYaml(file: VFile, stage: string, memo?: YamlMemo, cache?: ResultCache): YamlFile | undefined {
   const text = String(file.value);
   const size = Buffer.byteLength(text);
   if (size > maxYamlBytes) {
     reportError(file, codes.fileTooLarge, [file.path, size, maxYamlBytes], { place: { line: 1, column: 1 }, stage });
     return undefined;
   }
-  const { doc, lineCounter, data } = parseYaml(text, memo);
+  const { errors, linePos, range, data } = parseYaml(text, memo, cache);
   const toPoint = (offset: number): Point => {
-    const { line, col } = lineCounter.linePos(offset);
+    const { line, col } = linePos(offset);
     return { line, column: col, offset };
   };
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
+  if (errors.length > 0) {
+    for (const error of errors) {
       const place = toPoint(error.pos[0]);
       const firstLine = error.message.split('\n')[0] ?? error.message;
       if (error.code === 'DUPLICATE_KEY') {
@@ -57,15 +57,13 @@ export function readYaml(file: VFile, stage: string, memo?: YamlMemo): YamlFile 
   }
   const locate = (path: readonly PropertyKey[]): Point => {
     for (let end = path.length; end >= 0; end--) {
-      const node = doc.getIn(path.slice(0, end) as unknown[], true);
-      if (isNode(node) && node.range) {
-        // A missing key is reported at its parent entry; a bad value at the value itself.
-        return toPoint(node.range[0]);
-      }
+      // A missing key is reported at its parent entry; a bad value at the value itself.
+      const found = range(path.slice(0, end));
+      if (found) return toPoint(found[0]);
     }
     return { line: 1, column: 1, offset: 0 };
   };
-  return { file, doc, locate, data };
+  return { file, range, locate, data };
 }
 
 /**

@@ -1,5 +1,3 @@
-import QRCode from 'qrcode';
-
 /**
  * A QR code of `url` as a `data:image/svg+xml;base64,…` URL, for `<img src>` (the briefs'
  * Content-Security-Policy allows images from data: only; the SVG never goes in the page as
@@ -7,7 +5,9 @@ import QRCode from 'qrcode';
  * bytes.
  */
 export async function qrImage(url: string): Promise<string> {
-  const svg = await QRCode.toString(url, { type: 'svg', margin: 0, errorCorrectionLevel: 'M' });
+  // (qrcode loads only for a collection with a site: the others print no QR code.)
+  const { qrSvg } = await import('./qr-svg.js');
+  const svg = await qrSvg(url);
   return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
 }
 
