@@ -2,8 +2,10 @@
 // tests/unit/build/bundle.test.ts, which bundles in memory and fails on what the bundle would lose.
 
 // Left to Node: puppeteer reads its config file through CommonJS globals, pdfjs-dist starts a
-// worker from its own files, chokidar has optional native parts.
-export const external = ['puppeteer', 'pdfjs-dist', 'chokidar', 'fsevents', '@resvg/resvg-js'];
+// worker from its own files, chokidar has optional native parts. puppeteer-core is bundled (the
+// print worker loads it in half the time), but not what it loads on use only, as CommonJS:
+// debug (its logging) and the archive readers of @puppeteer/browsers (browser downloads).
+export const external = ['puppeteer', 'pdfjs-dist', 'chokidar', 'fsevents', '@resvg/resvg-js', 'debug', 'extract-zip', 'tar-fs'];
 
 /** esbuild's options for the CLI bundle, from the repository root. */
 export function bundleOptions(root) {

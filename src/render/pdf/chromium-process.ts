@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
-import type { ConnectionTransport } from 'puppeteer';
+import type { ConnectionTransport } from 'puppeteer-core';
 import { quoteOutput, withDeadline } from './faults.js';
 
 /** How much of what the browser prints is kept, to quote when it exits. */
