@@ -381,6 +381,8 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
         }),
       )).flat();
       throwIfAborted(signal);
+      // Every PDF is in: a browser of this build's own closes while the files are written.
+      if (ownPrinter) void printer?.close().catch(() => undefined);
       if (siteBuilds) {
         const t0 = performance.now();
         const { renderSitePages } = await import('./site-pages.js');
