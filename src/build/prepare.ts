@@ -11,7 +11,7 @@ import { folderCache, readSources, type SourceCollection } from '../ingest/index
 import { createProcessor, markdownToHtml, type BriefHtmlBody, type FrontMatter } from '../markdown/index.js';
 import type { BriefMarkdown } from '../compose/index.js';
 import type { FormattedCitations } from '../cite/index.js';
-import { layoutChrome, loadFontCss, renderDocument, selfContainedCss, type HtmlParts } from '../render/index.js';
+import { documentRenderer, layoutChrome, loadFontCss, selfContainedCss, type HtmlParts } from '../render/index.js';
 import { onlineCopy } from '../render/html/qr-code.js';
 import { orderBriefs } from '../collection/order.js';
 import { unknownBriefsMessage } from '../diagnostics/suggest.js';
@@ -202,6 +202,7 @@ export async function prepare(
   const edition = formatIsoDate(config.edition, config.language);
   // The collection's title, logo, accent … and the interface words, for the layout.
   const chrome = layoutChrome(config.collection, config.language);
+  const placeInLayout = documentRenderer(layout, chrome);
   const processor = createProcessor({ language: config.language });
   // The briefs out of date first (a rebuild prepares every brief for the pack and the site).
   const order = [...selected.keys()];
@@ -248,7 +249,7 @@ export async function prepare(
       html: !documents
         ? []
         : withLayout(layout.path, () =>
-            renderDocument(layout, {
+            placeInLayout({
               briefId: body.briefId,
               matter,
               body: String(body.file.value),
@@ -257,7 +258,6 @@ export async function prepare(
               edition,
               editionIso: config.edition,
               paper: config.paper,
-              chrome,
               online,
             }),
           ),

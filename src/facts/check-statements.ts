@@ -82,10 +82,21 @@ export function checkStatements(
   factsFile: VFile,
 ): VFileMessage[] {
   const messages: VFileMessage[] = [];
+  // What each document's title and date state, and its report year, worked out once: most facts
+  // cite one of a few documents.
+  const perDoc = new Map<SourceDoc, { readonly keys: ReadonlySet<string>; readonly year: number | undefined }>();
+  const ofDoc = (doc: SourceDoc) => {
+    let known = perDoc.get(doc);
+    if (!known) {
+      known = { keys: bibliographicKeys(doc), year: tipReportYear(doc) };
+      perDoc.set(doc, known);
+    }
+    return known;
+  };
   for (const fact of facts.values()) {
     const quoted = new Set(fact.citations.flatMap((citation) => [...keysStatedBy(citation.quote)]));
     const cited = [...new Set(fact.citations.map((citation) => citation.source))].flatMap((id) => (docs.has(id) ? [docs.get(id)!] : []));
-    const bibliographic = new Set(cited.flatMap((doc) => [...bibliographicKeys(doc)]));
+    const bibliographic = new Set(cited.flatMap((doc) => [...ofDoc(doc).keys]));
     const derived = new Set((fact.derived?.tokens ?? []).flatMap((token) => tokensIn(token).map((parsed) => parsed.key)));
     const stated = tokensIn(fact.statement);
 
@@ -127,7 +138,7 @@ export function checkStatements(
 
     const report = fact.tip?.report;
     const reports = cited.flatMap((doc) => {
-      const year = tipReportYear(doc);
+      const { year } = ofDoc(doc);
       return year === undefined ? [] : [{ doc, year }];
     });
     if (report !== undefined && reports.length > 0 && !reports.some((cited) => cited.year === report)) {

@@ -1,6 +1,6 @@
 // The HTML half of the render stage. The PDF half (puppeteer) is in ./pdf/index.ts and is
 // loaded on demand, so that checks and HTML-only builds never load a browser driver.
-export { cssString, renderDocument } from './html/document.js';
+export { cssString, documentRenderer, renderDocument } from './html/document.js';
 export type { DocumentInput, Paper } from './html/document.js';
 export { htmlLength, joinHtml } from './html/html-parts.js';
 export { chromeContext, compileLayout, defaultChrome, layoutChrome } from './html/layout-chrome.js';

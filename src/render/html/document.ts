@@ -74,25 +74,31 @@ export function pageCss(paper: Paper, edition: string, chrome: LayoutChrome): st
  * stay a separate piece of the result (see html-parts.ts).
  */
 export function renderDocument(layout: TemplateFile, input: DocumentInput): HtmlParts {
-  const render = compileLayout(layout.source, input.chrome);
-  return renderAroundFonts(
-    render,
-    {
-      ...chromeContext(input.chrome, input.edition, input.editionIso),
-      briefId: input.briefId,
-      title: input.matter.title,
-      subtitle: input.matter.subtitle ?? null,
-      summary: input.matter.summary ?? null,
-      keywords: input.matter.keywords.join(', '),
-      lang: input.matter.lang,
-      edition: input.edition,
-      editionIso: input.editionIso,
-      online: input.online ?? null,
-      css: new Handlebars.SafeString(`${input.css}\n${pageCss(input.paper, input.edition, input.chrome)}`),
-      body: new Handlebars.SafeString(input.body),
-    },
-    // The fonts go in a style element of their own that Paged.js leaves to the browser: it would
-    // otherwise parse and rewrite half a megabyte of base64 for every document it lays out.
-    input.fontCss,
-  );
+  return documentRenderer(layout, input.chrome)(input);
+}
+
+/** `renderDocument` for every brief of a build: the layout compiled once, in the build's chrome. */
+export function documentRenderer(layout: TemplateFile, chrome: LayoutChrome): (input: Omit<DocumentInput, 'chrome'>) => HtmlParts {
+  const render = compileLayout(layout.source, chrome);
+  return (input) =>
+    renderAroundFonts(
+      render,
+      {
+        ...chromeContext(chrome, input.edition, input.editionIso),
+        briefId: input.briefId,
+        title: input.matter.title,
+        subtitle: input.matter.subtitle ?? null,
+        summary: input.matter.summary ?? null,
+        keywords: input.matter.keywords.join(', '),
+        lang: input.matter.lang,
+        edition: input.edition,
+        editionIso: input.editionIso,
+        online: input.online ?? null,
+        css: new Handlebars.SafeString(`${input.css}\n${pageCss(input.paper, input.edition, chrome)}`),
+        body: new Handlebars.SafeString(input.body),
+      },
+      // The fonts go in a style element of their own that Paged.js leaves to the browser: it would
+      // otherwise parse and rewrite half a megabyte of base64 for every document it lays out.
+      input.fontCss,
+    );
 }
