@@ -205,10 +205,6 @@ export async function prepare(
   const placeInLayout = documentRenderer(layout, chrome);
   const processor = createProcessor({ language: config.language });
   // The briefs out of date first (a rebuild prepares every brief for the pack and the site).
-  const order = [...selected.keys()];
-  const first = options.first;
-  if (first) order.sort((a, b) => Number(first.has(selected[b]!)) - Number(first.has(selected[a]!)));
-
   // Each brief's Markdown (Handlebars), then its body (unified), then its document.
   const markdown: BriefMarkdown[] = [];
   const compose = (index: number): BriefMarkdown =>
@@ -264,19 +260,33 @@ export async function prepare(
     };
   };
 
-  // The first brief goes to the browser before the collection's checks, when its quotes are
-  // verified and its own checks pass. (Its messages then wait: the Markdown's with the other
-  // briefs', as if it had not been made yet.)
-  const ahead = options.onLayOut && !factsFile.file.messages.some((message) => message.fatal === true) ? order[0] : undefined;
-  let composed: number | undefined;
-  // (A failure making it is thrown where it would have been: after the checks, at its turn.)
+  // (A failure making a brief is thrown where it would have been: after the checks, at its turn.)
   let failed: { readonly error: unknown } | undefined;
+  // Every brief's Markdown first: how long each is orders them.
+  const order = [...selected.keys()];
+  try {
+    await breathe();
+    for (const index of order) compose(index);
+  } catch (error) {
+    failed = { error };
+  }
+  // The briefs out of date first (a rebuild prepares every brief for the pack and the site),
+  // then the longest: the brief that takes longest to lay out starts first, and the shorter
+  // ones fill the other pages beside it.
+  const first = options.first;
+  const length = (index: number) => String(markdown[index]?.file.value ?? '').length;
+  order.sort((a, b) => Number(first?.has(selected[b]!) ?? false) - Number(first?.has(selected[a]!) ?? false) || length(b) - length(a) || a - b);
+  // The first brief goes to the browser before the collection's checks, once every quote is
+  // verified and it passes its own checks. (Its messages then wait: the Markdown's with the
+  // other briefs', as if it had not been made yet.)
+  const ahead = !failed && options.onLayOut && !factsFile.file.messages.some((message) => message.fatal === true) ? order[0] : undefined;
+  let composed: number | undefined;
   if (ahead !== undefined) {
     try {
-      await breathe();
       const brief = compose(ahead);
       composed = brief.file.messages.length;
       if (!brief.file.messages.some((message) => message.fatal === true)) {
+        await breathe();
         const { prepared } = await make(ahead);
         if (prepared) await options.onLayOut?.(prepared);
       }
@@ -288,6 +298,7 @@ export async function prepare(
   messages.push(...cssMessages);
 
   await breathe();
+  // (A brief whose Markdown failed above fails again here, as it did before the checks moved.)
   for (const index of selected.keys()) compose(index);
   for (const brief of markdown) texts.set(brief.file.path, templates.briefs.get(brief.briefId)?.source ?? '');
   for (const partial of templates.partials.values()) texts.set(partial.path, partial.source);

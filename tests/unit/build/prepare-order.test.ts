@@ -51,6 +51,22 @@ describe('prepare: the first brief ahead of the collection’s checks', () => {
     }
   });
 
+  it('should lay out the briefs out of date first, then the longest first, and give them back in the collection’s order', async () => {
+    const project = await makeProject('kosovo');
+    try {
+      const laidOut: string[] = [];
+      const prepared = await prepare(config(project), { first: new Set(['unmik-era']), onLayOut: (brief: PreparedBrief) => void laidOut.push(brief.briefId) });
+      const ids = prepared.briefs.map((brief) => brief.briefId);
+      expect(ids).toEqual(['legal-framework', 'tip-assessment', 'unmik-era']);
+      // The longest Markdown first among the rest (the one that takes longest to lay out).
+      const bodies = new Map(prepared.briefs.map((brief) => [brief.briefId, brief.body.length]));
+      const rest = ids.filter((id) => id !== 'unmik-era').sort((a, b) => bodies.get(b)! - bodies.get(a)!);
+      expect(laidOut).toEqual(['unmik-era', ...rest]);
+    } finally {
+      await project.remove();
+    }
+  });
+
   it('should stop on what the collection’s checks find with the same messages, the first brief laid out but never written', async () => {
     const project = await makeProject('mini');
     try {
