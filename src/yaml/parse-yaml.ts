@@ -1,5 +1,5 @@
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type YAMLError } from 'yaml';
-import { noResultCache, type ResultCache } from '../cache/index.js';
+import type { ResultCache } from '../cache/index.js';
 
 /** YAML text parsed once: its errors, where each value is, its plain value. */
 export interface ParsedYaml {
@@ -38,17 +38,18 @@ interface KeptReading {
  * takes the YAML parser about 0.1 s): its data and the place of each value are kept, for texts
  * without errors whose data JSON holds exactly. What the cache holds is data, as the text is.
  */
-export function parseYaml(text: string, memo?: YamlMemo, cache: ResultCache = noResultCache): ParsedYaml {
+export function parseYaml(text: string, memo?: YamlMemo, cache?: ResultCache): ParsedYaml {
   const known = memo?.get(text);
   if (known) return known;
-  const entry = cache.entry('yaml', { text });
-  const kept = entry.get(isKeptReading);
-  const parsed = kept ? keptReading(text, kept) : freshReading(text, entry.set);
+  const entry = cache?.entry('yaml', { text });
+  const kept = entry?.get(isKeptReading);
+  const parsed = kept ? keptReading(text, kept) : freshReading(text, entry?.set);
   memo?.set(text, parsed);
   return parsed;
 }
 
-function freshReading(text: string, keep: (value: KeptReading) => void): ParsedYaml {
+/** A parse of `text`; with `keep`, what a later build needs of it is handed over to be kept (no work for it without). */
+function freshReading(text: string, keep?: (value: KeptReading) => void): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   let data: { value: unknown } | undefined;
@@ -61,7 +62,7 @@ function freshReading(text: string, keep: (value: KeptReading) => void): ParsedY
     },
     data: () => (data ??= { value: doc.toJS({ maxAliasCount: 100 }) }).value,
   };
-  if (doc.errors.length === 0) {
+  if (keep && doc.errors.length === 0) {
     let value: unknown;
     try {
       value = reading.data();

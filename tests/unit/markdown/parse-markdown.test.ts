@@ -1,5 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { folderResultCache } from '../../../src/cache/index.js';
 import { createProcessor } from '../../../src/markdown/index.js';
 import { parseMarkdown } from '../../../src/markdown/parse-markdown.js';
 import { recordingCache } from '../../helpers/recording-cache.js';
+import { withTempDir } from '../../helpers/temp-dir.js';
 
 const markdown = [
   '---',
@@ -28,14 +28,7 @@ const markdown = [
 const processor = createProcessor();
 const fresh = () => processor.parse(new VFile({ path: 'brief.md', value: markdown }));
 
-async function withDir(run: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'briefs-mdast-'));
-  try {
-    await run(dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
+const withDir = (work: (dir: string) => Promise<void>) => withTempDir('mdast', work);
 
 describe('parseMarkdown', () => {
   it('should parse a text once: a later build takes the same tree, positions included, from the cache', async () => {

@@ -1,20 +1,13 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { folderResultCache } from '../../../src/cache/index.js';
 import { parseYaml, type ParsedYaml } from '../../../src/yaml/parse-yaml.js';
 import { repoRoot } from '../../helpers/project.js';
 import { recordingCache } from '../../helpers/recording-cache.js';
+import { withTempDir } from '../../helpers/temp-dir.js';
 
-async function withDir(run: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'briefs-yaml-'));
-  try {
-    await run(dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
+const withDir = (work: (dir: string) => Promise<void>) => withTempDir('yaml', work);
 
 /** Every path into `data`, list indices as numbers and as digits, and a few that lead nowhere. */
 function pathsOf(data: unknown, at: readonly unknown[] = []): unknown[][] {
