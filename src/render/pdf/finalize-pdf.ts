@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { ParseSpeeds, PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import { readPdfObjects, type PdfObjects } from './pdf-objects.js';
 
 /** Document information written into each PDF. */
 export interface PdfMetadata {
@@ -15,12 +16,162 @@ export interface PdfMetadata {
   readonly fingerprint: string;
 }
 
+const producer = 'briefs (Chromium, pdf-lib)';
+
+/** A file identifier derived from the inputs (not from Chromium's bytes, which hold the time). */
+const fileId = (meta: PdfMetadata) => createHash('md5').update(JSON.stringify(meta)).digest('hex');
+
 /**
- * Chromium writes only the title: set author, subject, keywords, creator and language with
- * pdf-lib, keeping everything else (tags, outline) as Chromium wrote it. With a pinned date,
- * the dates and the trailer /ID are fixed so the same inputs give the same bytes.
+ * Chromium writes only the title: set author, subject, keywords, creator and language,
+ * keeping everything else (tags, outline) as Chromium wrote it. With a pinned date, the dates
+ * and the trailer /ID are fixed so the same inputs give the same bytes.
+ *
+ * Chromium's PDFs are written in one piece, so only the objects that change are parsed and
+ * written again (the document information, the catalog if need be, the structure elements
+ * named for their table headers), with every other byte kept (pdf-objects.ts); any other PDF
+ * is parsed and written whole.
  */
 export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
+  const objects = readPdfObjects(bytes);
+  return (objects && finalizeInPlace(objects, meta)) ?? finalizeWhole(bytes, meta);
+}
+
+/** The metadata written into the objects that hold it, the rest of the file as it is; undefined if the file is not as Chromium writes it. */
+function finalizeInPlace(pdf: PdfObjects, meta: PdfMetadata): Uint8Array | undefined {
+  const { context, trailer } = pdf;
+  const rootRef = trailer.get(PDFName.of('Root'));
+  const infoRef = trailer.get(PDFName.of('Info'));
+  if (!(rootRef instanceof PDFRef) || !(infoRef instanceof PDFRef)) return undefined;
+  const catalog = pdf.lookup(rootRef);
+  const info = pdf.lookup(infoRef);
+  if (!(catalog instanceof PDFDict) || !(info instanceof PDFDict)) return undefined;
+  const changed = renamedStructureIds(pdf, rootRef, catalog);
+  if (!changed) return undefined;
+
+  // As PDFDocument's setters write them: text as UTF-16 hex strings, dates as PDF dates.
+  info.set(PDFName.of('Title'), PDFHexString.fromText(meta.title));
+  info.set(PDFName.of('Author'), PDFHexString.fromText(meta.author));
+  info.set(PDFName.of('Subject'), PDFHexString.fromText(meta.subject));
+  info.set(PDFName.of('Keywords'), PDFHexString.fromText(meta.keywords.join(' ')));
+  info.set(PDFName.of('Creator'), PDFHexString.fromText(meta.creator));
+  info.set(PDFName.of('Producer'), PDFHexString.fromText(producer));
+  if (meta.date) {
+    info.set(PDFName.of('CreationDate'), PDFString.fromDate(meta.date));
+    info.set(PDFName.of('ModDate'), PDFString.fromDate(meta.date));
+  }
+  changed.set(infoRef, info);
+
+  // The language and the title in the window's title bar: Chromium writes both already.
+  let catalogChanged = false;
+  if (text(catalog.get(PDFName.of('Lang'))) !== meta.lang) {
+    catalog.set(PDFName.of('Lang'), PDFString.of(meta.lang));
+    catalogChanged = true;
+  }
+  const preferences = catalog.get(PDFName.of('ViewerPreferences'));
+  if (preferences === undefined) {
+    catalog.set(PDFName.of('ViewerPreferences'), context.obj({ DisplayDocTitle: true }));
+    catalogChanged = true;
+  } else if (preferences instanceof PDFDict) {
+    if (preferences.get(PDFName.of('DisplayDocTitle')) !== PDFBool.True) {
+      preferences.set(PDFName.of('DisplayDocTitle'), PDFBool.True);
+      catalogChanged = true;
+    }
+  } else {
+    return undefined;
+  }
+  if (catalogChanged) changed.set(rootRef, catalog);
+
+  const id = fileId(meta);
+  trailer.set(PDFName.of('ID'), context.obj([PDFHexString.of(id), PDFHexString.of(id)]));
+  return pdf.write(changed, trailer);
+}
+
+/** Every dictionary in `object`, itself included, and those nested in it (a cell's /Headers sits in its /A attributes). */
+function dictsIn(object: unknown, into: PDFDict[] = []): PDFDict[] {
+  if (object instanceof PDFDict) {
+    into.push(object);
+    for (const [, value] of object.entries()) dictsIn(value, into);
+  } else if (object instanceof PDFArray) {
+    for (let index = 0; index < object.size(); index++) dictsIn(object.get(index), into);
+  }
+  return into;
+}
+
+/** The n-th name given to a structure element, the same in both passes. */
+const structureName = (index: number) => `n${String(index).padStart(6, '0')}`;
+
+/**
+ * renumberStructureIds (below) for a file read in place: the objects renamed, by reference, or
+ * undefined if the ID tree is not a single leaf (its keys could not be sorted again in place).
+ */
+function renamedStructureIds(pdf: PdfObjects, rootRef: PDFRef, catalog: PDFDict): Map<PDFRef, PDFObject> | undefined {
+  const changed = new Map<PDFRef, PDFObject>();
+  const ID = PDFName.of('ID');
+  const S = PDFName.of('S');
+  const Headers = PDFName.of('Headers');
+  const names = new Map<string, string>();
+  const name = (id: string | undefined) => {
+    if (id !== undefined && !names.has(id)) names.set(id, structureName(names.size + 1));
+  };
+  // Every object with an element's /ID, in the order of their numbers, as the whole pass takes them.
+  const elements = pdf.holding('/ID').filter((found): found is readonly [PDFRef, PDFDict] => found[1] instanceof PDFDict && found[1].has(S) && text(found[1].get(ID)) !== undefined);
+  for (const [, element] of elements) name(text(element.get(ID)));
+  const cells = pdf.holding('/Headers').map(([ref, object]) => [ref, dictsIn(object).filter((dict) => dict.get(Headers) instanceof PDFArray)] as const);
+  for (const [, dicts] of cells) {
+    for (const dict of dicts) {
+      const headers = dict.get(Headers) as PDFArray;
+      for (let index = 0; index < headers.size(); index++) name(text(headers.get(index)));
+    }
+  }
+  if (names.size === 0) return changed;
+  const rename = renamer(names);
+  for (const [ref, element] of elements) {
+    element.set(ID, rename(element.get(ID))!);
+    changed.set(ref, element);
+  }
+  for (const [ref, dicts] of cells) {
+    for (const dict of dicts) {
+      const headers = dict.get(Headers) as PDFArray;
+      for (let index = 0; index < headers.size(); index++) {
+        const renamed = rename(headers.get(index));
+        if (renamed) headers.set(index, renamed);
+      }
+    }
+    if (dicts.length > 0) {
+      const object = pdf.lookup(ref);
+      if (object) changed.set(ref, object);
+    }
+  }
+
+  // The ID tree, from its root down to its leaf, each node with the object that holds it.
+  const resolve = (value: PDFObject | undefined, owner: PDFRef) => (value instanceof PDFRef ? { node: pdf.lookup(value), owner: value } : { node: value, owner });
+  const treeRoot = resolve(catalog.get(PDFName.of('StructTreeRoot')), rootRef);
+  if (!(treeRoot.node instanceof PDFDict)) return changed;
+  const chain: Array<{ readonly node: PDFDict; readonly owner: PDFRef }> = [];
+  for (let at = resolve(treeRoot.node.get(PDFName.of('IDTree')), treeRoot.owner); at.node instanceof PDFDict; ) {
+    chain.push({ node: at.node, owner: at.owner });
+    const kids = at.node.get(PDFName.of('Kids'));
+    if (!(kids instanceof PDFArray)) break;
+    if (kids.size() !== 1) return undefined;
+    at = resolve(kids.get(0), at.owner);
+  }
+  const pairs = chain.at(-1)?.node.get(PDFName.of('Names'));
+  if (!(pairs instanceof PDFArray) || pairs.size() % 2 !== 0 || pairs.size() === 0) return changed;
+  const keys = renameKeys(pairs, rename);
+  for (const { node, owner } of chain) {
+    const limits = node.get(PDFName.of('Limits'));
+    if (limits instanceof PDFArray && limits.size() === 2) {
+      limits.set(0, keys[0]!);
+      limits.set(1, keys.at(-1)!);
+    }
+    const holder = pdf.lookup(owner);
+    if (holder) changed.set(owner, holder);
+  }
+  return changed;
+}
+
+/** finalizePdf for any PDF: parsed and written whole by pdf-lib. */
+export async function finalizeWhole(bytes: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
   // Parse and write without yielding to the event loop between objects: the file is small and
   // the build is waiting for it.
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
@@ -29,15 +180,14 @@ export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise
   pdf.setSubject(meta.subject);
   pdf.setKeywords([...meta.keywords]);
   pdf.setCreator(meta.creator);
-  pdf.setProducer('briefs (Chromium, pdf-lib)');
+  pdf.setProducer(producer);
   pdf.setLanguage(meta.lang);
   if (meta.date) {
     pdf.setCreationDate(meta.date);
     pdf.setModificationDate(meta.date);
   }
   renumberStructureIds(pdf);
-  // A file identifier derived from the inputs (not from Chromium's bytes, which hold the time).
-  const id = createHash('md5').update(JSON.stringify(meta)).digest('hex');
+  const id = fileId(meta);
   pdf.context.trailerInfo.ID = pdf.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
   return pdf.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY });
 }
@@ -58,33 +208,20 @@ function renumberStructureIds(pdf: PDFDocument): void {
   const names = new Map<string, string>();
   const ID = PDFName.of('ID');
   const name = (id: string | undefined) => {
-    if (id !== undefined && !names.has(id)) names.set(id, `n${String(names.size + 1).padStart(6, '0')}`);
+    if (id !== undefined && !names.has(id)) names.set(id, structureName(names.size + 1));
   };
   for (const [, object] of objects) {
     if (object instanceof PDFDict && object.has(PDFName.of('S'))) name(text(object.get(ID)));
   }
-  // Every dictionary, also those nested in others (a cell's /Headers sits in its /A attributes).
   const dicts: PDFDict[] = [];
-  const collect = (object: unknown) => {
-    if (object instanceof PDFDict) {
-      dicts.push(object);
-      for (const [, value] of object.entries()) collect(value);
-    } else if (object instanceof PDFArray) {
-      for (let index = 0; index < object.size(); index++) collect(object.get(index));
-    }
-  };
-  for (const [, object] of objects) collect(object);
+  for (const [, object] of objects) dictsIn(object, dicts);
   // Table cells can refer to header cells that have no element of their own: name those too.
   for (const dict of dicts) {
     const headers = dict.get(PDFName.of('Headers'));
     if (headers instanceof PDFArray) for (let index = 0; index < headers.size(); index++) name(text(headers.get(index)));
   }
   if (names.size === 0) return;
-  const rename = (value: unknown) => {
-    const old = text(value);
-    const renamed = old === undefined ? undefined : names.get(old);
-    return renamed === undefined ? undefined : PDFString.of(renamed);
-  };
+  const rename = renamer(names);
   for (const object of dicts) {
     const id = rename(object.get(ID));
     if (id && object.has(PDFName.of('S'))) object.set(ID, id);
@@ -95,23 +232,35 @@ function renumberStructureIds(pdf: PDFDocument): void {
         if (renamed) headers.set(index, renamed);
       }
     }
-    // The ID tree: key/value pairs, kept sorted by key.
     const pairs = object.get(PDFName.of('Names'));
     if (pairs instanceof PDFArray && pairs.size() % 2 === 0 && rename(pairs.get(0))) {
-      const entries: Array<[PDFString, ReturnType<PDFArray['get']>]> = [];
-      for (let index = 0; index < pairs.size(); index += 2) {
-        entries.push([rename(pairs.get(index)) ?? PDFString.of(text(pairs.get(index)) ?? ''), pairs.get(index + 1)]);
-      }
-      entries.sort(([a], [b]) => a.decodeText().localeCompare(b.decodeText()));
-      entries.forEach(([key, value], index) => {
-        pairs.set(index * 2, key);
-        pairs.set(index * 2 + 1, value);
-      });
+      const keys = renameKeys(pairs, rename);
       const limits = object.get(PDFName.of('Limits'));
-      if (limits instanceof PDFArray && limits.size() === 2 && entries.length > 0) {
-        limits.set(0, entries[0]![0]);
-        limits.set(1, entries.at(-1)![0]);
+      if (limits instanceof PDFArray && limits.size() === 2) {
+        limits.set(0, keys[0]!);
+        limits.set(1, keys.at(-1)!);
       }
     }
   }
+}
+
+/** The new name of an element's identifier, if it has one. */
+const renamer = (names: ReadonlyMap<string, string>) => (value: unknown) => {
+  const renamed = names.get(text(value) ?? '');
+  return renamed === undefined ? undefined : PDFString.of(renamed);
+};
+
+/** A name tree leaf's key/value pairs with their keys renamed, sorted again by key (byte order); its keys, in order. */
+function renameKeys(pairs: PDFArray, rename: (value: unknown) => PDFString | undefined): PDFString[] {
+  const entries: Array<[PDFString, PDFObject]> = [];
+  for (let index = 0; index < pairs.size(); index += 2) {
+    entries.push([rename(pairs.get(index)) ?? PDFString.of(text(pairs.get(index)) ?? ''), pairs.get(index + 1)]);
+  }
+  const key = (entry: [PDFString, PDFObject]) => entry[0].decodeText();
+  entries.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  entries.forEach(([name, value], index) => {
+    pairs.set(index * 2, name);
+    pairs.set(index * 2 + 1, value);
+  });
+  return entries.map(([name]) => name);
 }
