@@ -173,7 +173,7 @@ export async function prepare(
     checkDates(factsFile.facts.values(), config.edition, factsFile.file);
     checkStatementMarkup(factsFile.facts.values(), factsFile.file);
     // Sources that disagree are shown, never settled: a disagreement nobody acknowledged stops here.
-    factsFile.file.messages.push(...checkConflicts(findConflicts(facts.values()), config.factsPath));
+    factsFile.file.messages.push(...checkConflicts(findConflicts(facts.values(), config.language), config.factsPath));
     stopOnFatal([...messages, ...factsFile.file.messages], texts);
     messages.push(...factsFile.file.messages);
   };
@@ -228,7 +228,7 @@ export async function prepare(
     const template = templates.briefs.get(body.briefId)!;
     const dropped = [
       ...findDroppedFacts({ ...brief, templatePath: template.path, templateSource: template.source, omit: matter.omit }, facts, config.factsPath),
-      ...checkDisagreementsShown({ ...brief, templatePath: template.path }, facts.values()),
+      ...checkDisagreementsShown({ ...brief, templatePath: template.path }, facts.values(), config.language),
     ];
     body.file.messages.push(...dropped);
     if (dropped.some((message) => message.fatal === true)) return undefined;

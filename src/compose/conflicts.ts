@@ -134,9 +134,10 @@ export function disagreements(
 export function checkDisagreementsShown(
   brief: { readonly briefId: string; readonly templatePath: string; readonly showsDisagreements: boolean },
   facts: Iterable<VerifiedFact>,
+  language: Locale = englishLocale(),
 ): VFileMessage[] {
   if (brief.showsDisagreements) return [];
-  const conflicts = findConflicts([...facts].filter((fact) => fact.topics.includes(brief.briefId)));
+  const conflicts = findConflicts([...facts].filter((fact) => fact.topics.includes(brief.briefId)), language);
   if (conflicts.length === 0) return [];
   const message = createMessage(codes.disagreementsNotShown, [brief.briefId, conflicts.map((conflict) => conflict.subject)], { stage: 'compose' });
   return [Object.assign(message, { file: brief.templatePath })];

@@ -153,7 +153,7 @@ export function createHelpers(ctx: HelperContext) {
       const facts = topicFacts(topicOf(options));
       const reports = collectReports(facts);
       const missing = reports.length > 0 ? missingReportYears(reports.map((report) => report.year), latestPossibleReport(ctx.edition, ctx.language)) : [];
-      return safe(briefSummary({ facts, docs: ctx.docs, reports, missing, conflicts: findConflicts(facts) }, ctx.language));
+      return safe(briefSummary({ facts, docs: ctx.docs, reports, missing, conflicts: findConflicts(facts, ctx.language) }, ctx.language));
     },
     /** `{{aboutEvidence}}`: "About the evidence": the sources by kind, which are dated, the years each describes. */
     aboutEvidence(options: HelperOptions) {

@@ -23,7 +23,7 @@ export interface SummaryInput {
  * give; where the sources disagree or are silent. Nothing is said that the facts do not show.
  */
 export function briefSummary(input: SummaryInput, language: Locale = englishLocale()): string {
-  const sources = evidenceSources(input.facts, input.docs);
+  const sources = evidenceSources(input.facts, input.docs, language);
   const years = input.facts.flatMap(describedYears);
   const dated = sources.filter((source) => source.issued).length;
   // Small numbers in words in English ("one source"), as figures in other languages.

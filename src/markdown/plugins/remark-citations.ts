@@ -10,8 +10,15 @@ import { noteJoiner } from '../../compose/index.js';
 import { evidenceInNote, type EvidencePlacement } from '../evidence.js';
 import { englishLocale, type Locale } from '../../locale/index.js';
 
+/**
+ * Text that parses to itself: no markup, no character references, no whitespace that HTML
+ * would collapse. Most short notes are such (`“Prostitution in Kosovo,” ¶ 4.`).
+ */
+const plainText = /^[^<&\s](?:[^<&\s]| (?=[^<&\s]))*$/;
+
 /** CSL HTML (`<i>`, `<a>` …) as Markdown phrasing nodes. */
 export function htmlToPhrasing(html: string): PhrasingContent[] {
+  if (plainText.test(html)) return [{ type: 'text', value: html }];
   const mdast = toMdast(fromHtml(html, { fragment: true }));
   if (mdast.type !== 'root') return [];
   const first = mdast.children[0];
