@@ -6,7 +6,8 @@ import type { PrintableBrief, PrintSettings, RenderedPdf } from './print-queue.j
 
 /** What the build asks of the worker. */
 export type ToWorker =
-  | { readonly kind: 'start' }
+  /** `concurrency`: the pages of the browser the worker starts (the queues' settings say so too). */
+  | { readonly kind: 'start'; readonly concurrency: number }
   | { readonly kind: 'queue'; readonly build: number; readonly settings: PrintSettings; readonly pack: boolean }
   /** `fonts`: the fonts piece of this and the next briefs' HTML (left empty in `brief.html`), when new. */
   | { readonly kind: 'warm'; readonly build: number; readonly fonts: string | undefined }

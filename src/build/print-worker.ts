@@ -2,16 +2,18 @@
 // (worker-printer.ts starts it). Its event loop does nothing else, so the browser's start, its
 // pages and every round trip of a print are answered at once, while the build's thread
 // prepares the next brief (templates, Markdown, citations, charts: seconds of work).
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { createBrowserProvider } from '../render/pdf/provider.js';
 import { serializeError, type FromWorker, type ToWorker } from './print-protocol.js';
 import type { PrintableBrief, PrintQueue, RenderedPdf } from './print-queue.js';
-import { threadPrinter } from './printer.js';
+import { threadPrinter, type Printer } from './printer.js';
 
 const port = parentPort;
 if (!port) throw new Error('print-worker.ts runs as a worker thread (see worker-printer.ts)');
-const { concurrency } = workerData as { readonly concurrency: number };
-const printer = threadPrinter(createBrowserProvider(concurrency));
+// The browser's pages are known with the first message that starts or uses it: the thread may
+// be started before the build's settings are read (see startPrintThread).
+let printer: Printer | undefined;
+const printerFor = (concurrency: number) => (printer ??= threadPrinter(createBrowserProvider(concurrency)));
 const post = (message: FromWorker) => port.postMessage(message);
 
 /** One build's queue, the documents it was given (by id, for the pack) and its abort. */
@@ -34,7 +36,7 @@ const report = (build: number, briefId: string, job: Promise<{ readonly pdf: Ren
 port.on('message', (message: ToWorker) => {
   switch (message.kind) {
     case 'start':
-      printer.start().then(
+      printerFor(message.concurrency).start().then(
         ({ version, ms }) => post({ kind: 'started', version, ms }),
         (error: unknown) => post({ kind: 'start-failed', error: serializeError(error) }),
       );
@@ -42,7 +44,7 @@ port.on('message', (message: ToWorker) => {
     case 'queue': {
       const prints = new Set<string>();
       const controller = new AbortController();
-      const queue = printer.queue({ settings: message.settings, signal: controller.signal, prints: (id) => prints.has(id), pack: message.pack });
+      const queue = printerFor(message.settings.concurrency).queue({ settings: message.settings, signal: controller.signal, prints: (id) => prints.has(id), pack: message.pack });
       builds.set(message.build, { queue, briefs: new Map(), prints, controller });
       return;
     }
@@ -89,7 +91,7 @@ port.on('message', (message: ToWorker) => {
       builds.get(message.build)?.controller.abort(new Error('aborted'));
       return;
     case 'close':
-      void printer.close().then(() => {
+      void (printer?.close() ?? Promise.resolve()).then(() => {
         post({ kind: 'closed' });
         port.close();
       });

@@ -18,6 +18,7 @@ import { diffFacts, makeReport, renderChanges, serializeReport, type BuildReport
 import { siteOutputs } from './site-outputs.js';
 import { browserStamp, takeSnapshot } from './snapshot.js';
 import type { PrintQueue } from './print-queue.js';
+import type { PrintThread } from './worker-printer.js';
 import { writeOutputs, type OutputFile, type OutputFs } from './write-output.js';
 import type { YamlMemo } from '../yaml/index.js';
 
@@ -68,6 +69,8 @@ export interface BuildContext {
   readonly signal?: AbortSignal;
   /** A printer kept by the caller (watch mode keeps one warm); otherwise one per build, in a worker thread. */
   readonly printer?: Printer;
+  /** A print worker's thread started ahead (see startPrintThread): the build's printer takes it, if it prints. */
+  readonly printThread?: PrintThread;
   /** Print on these browsers, on this thread (a test's stand-in browser); instead of `printer`. */
   readonly browsers?: BrowserProvider;
   /**
@@ -142,7 +145,7 @@ export async function runBuild(config: Config, ctx: BuildContext = {}): Promise<
     const started = performance.now();
     const manifest = await readManifest(config.out);
     const wantPdf = config.formats.includes('pdf');
-    if (wantPdf && !printer) printer = (await import('./worker-printer.js')).createWorkerPrinter(config.concurrency);
+    if (wantPdf && !printer) printer = (await import('./worker-printer.js')).createWorkerPrinter(config.concurrency, process.env, ctx.printThread);
     // The browser starts once, as soon as it is known to be needed (see startBrowser).
     let browserStarting = false;
     const startBrowser = () => {

@@ -14,14 +14,44 @@ import type { Printer } from './printer.js';
  * The worker's script beside this module: print-worker.js in the bundle and in dist/, or the
  * TypeScript source when this runs from src/ (then the worker loads tsx, as the CLI did).
  */
-function spawnWorker(concurrency: number): Worker {
-  const workerData = { concurrency };
+function spawnWorker(): Worker {
+  const workerData = {};
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./print-worker.js', import.meta.url), { workerData });
   const require = createRequire(import.meta.url);
   const tsx = pathToFileURL(path.join(path.dirname(require.resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs')).href;
   const script = new URL('./print-worker.ts', import.meta.url).href;
   const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(script)}); })`;
   return new Worker(boot, { eval: true, workerData });
+}
+
+/**
+ * A print worker's thread started before the build that takes it: `briefs build` starts one
+ * first thing, so the thread boots while the command reads its configuration, and the browser
+ * starts the moment the build asks for it. A build that prints nothing stops it unused.
+ */
+export interface PrintThread {
+  readonly worker: Worker;
+  /** Whether the thread has exited (then a printer starts a fresh one). */
+  readonly gone: () => boolean;
+  /** End the thread if it is still running (taken or not). */
+  readonly stop: () => Promise<void>;
+}
+
+export function startPrintThread(): PrintThread {
+  const worker = spawnWorker();
+  let gone = false;
+  // Until a printer takes it, nothing waits on it: what goes wrong is the printer's to report,
+  // and a thread never taken must not keep the command running.
+  worker.on('error', () => undefined);
+  worker.once('exit', () => (gone = true));
+  worker.unref();
+  return {
+    worker,
+    gone: () => gone,
+    stop: async () => {
+      if (!gone) await worker.terminate();
+    },
+  };
 }
 
 interface Pending {
@@ -48,7 +78,7 @@ function printable(brief: PrintableBrief, sent: { fonts?: string }): { brief: Pr
  * on first use and stays, with its browser, until `close()`: one per build, or one for a watch
  * session. Each PDF comes back as soon as it is finished (metadata written in the worker too).
  */
-export function createWorkerPrinter(concurrency: number, env: NodeJS.ProcessEnv = process.env): Printer {
+export function createWorkerPrinter(concurrency: number, env: NodeJS.ProcessEnv = process.env, thread?: PrintThread): Printer {
   let worker: Worker | undefined;
   let stopped: Error | undefined;
   let builds = 0;
@@ -100,7 +130,9 @@ export function createWorkerPrinter(concurrency: number, env: NodeJS.ProcessEnv 
   };
   const ensure = (): Worker => {
     if (worker) return worker;
-    const spawned = spawnWorker(concurrency);
+    // The thread started ahead, if it is still there; else one of its own.
+    const spawned = thread && !thread.gone() ? thread.worker : spawnWorker();
+    spawned.ref();
     spawned.on('message', onMessage);
     spawned.on('error', (error) => fail(new Error(`the print worker failed: ${error.message}`, { cause: error })));
     spawned.on('exit', (code) => {
@@ -132,7 +164,7 @@ export function createWorkerPrinter(concurrency: number, env: NodeJS.ProcessEnv 
         if (stopped) reject(stopped);
         else starting.push({ resolve, reject });
       });
-      post({ kind: 'start' });
+      post({ kind: 'start', concurrency });
       return started;
     },
     queue: ({ settings, signal, prints, pack }): PrintQueue => {

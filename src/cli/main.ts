@@ -8,6 +8,7 @@ import { checkFolders, nearMiss } from '../config/folders.js';
 import type { VFileMessage } from 'vfile-message';
 import { BuildError, formatMessage, formatMessages } from '../diagnostics/index.js';
 import { commandUsage, parseCommand, usage, type Command } from './args.js';
+import type { PrintThread } from '../build/worker-printer.js';
 
 /** What the CLI writes to and listens on; injectable for tests. */
 export interface Io {
@@ -144,6 +145,18 @@ async function runInit(command: Command, io: Io, startedIn: string): Promise<num
 async function runCommand(command: Command, io: Io, startedIn: string = io.cwd): Promise<number> {
   await checkRoot(command, io);
   if (command.name === 'init') return runInit(command, io, startedIn);
+  // A build that may print starts its print worker's thread now: it boots while the
+  // configuration is read, and the browser starts as soon as the build knows it needs one.
+  const mayPrint = command.name === 'build' && !command.watch && !command.options.dryRun && (command.options.formats?.includes('pdf') ?? true);
+  const printThread = mayPrint ? (await import('../build/worker-printer.js')).startPrintThread() : undefined;
+  try {
+    return await runConfigured(command, io, printThread);
+  } finally {
+    await printThread?.stop();
+  }
+}
+
+async function runConfigured(command: Command, io: Io, printThread: PrintThread | undefined): Promise<number> {
   const config = resolveConfig({ root: io.cwd, ...command.options });
   // A mistyped --templates or --sources is a usage error here, not a build from no templates.
   await checkFolders(command.options, config);
@@ -228,7 +241,7 @@ async function runCommand(command: Command, io: Io, startedIn: string = io.cwd):
     const { watchAndBuild } = await import('./watch.js');
     return watchAndBuild(config, reporter, io, { quiet: command.quiet });
   }
-  const result = await runBuild(config, { reporter, ...(io.signal ? { signal: io.signal } : {}) });
+  const result = await runBuild(config, { reporter, ...(io.signal ? { signal: io.signal } : {}), ...(printThread ? { printThread } : {}) });
   const ms = performance.now() - started;
   if (command.json) {
     io.out(jsonSummary(result, io.cwd, ms));

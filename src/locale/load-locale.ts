@@ -90,17 +90,26 @@ export function loadLocale(lang: string, dirs: readonly string[] = []): Locale {
     }
     return String(format.format(values as Record<string, string | number> | undefined));
   };
-  const dayFormat = new Intl.DateTimeFormat(intl, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  const monthFormat = new Intl.DateTimeFormat(intl, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  // The formatters are made on first use: making one loads the language's data, which a
+  // command that formats nothing (a no-op build) need not wait for.
+  const once = <T>(make: () => T) => {
+    let made: T | undefined;
+    return () => (made ??= make());
+  };
+  const dayFormat = once(() => new Intl.DateTimeFormat(intl, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
+  const monthFormat = once(() => new Intl.DateTimeFormat(intl, { month: 'long', year: 'numeric', timeZone: 'UTC' }));
   const date = (iso: string) => {
     const [year, month, day] = iso.split('-').map(Number);
     if (!year) return iso;
     if (!month) return String(year);
     const when = new Date(Date.UTC(year, month - 1, day || 1));
-    return day ? dayFormat.format(when) : monthFormat.format(when);
+    return day ? dayFormat().format(when) : monthFormat().format(when);
   };
-  const lists = { conjunction: new Intl.ListFormat(intl, { type: 'conjunction' }), disjunction: new Intl.ListFormat(intl, { type: 'disjunction' }) };
-  const numbers = new Intl.NumberFormat(intl);
+  const lists = {
+    conjunction: once(() => new Intl.ListFormat(intl, { type: 'conjunction' })),
+    disjunction: once(() => new Intl.ListFormat(intl, { type: 'disjunction' })),
+  };
+  const numbers = once(() => new Intl.NumberFormat(intl));
   return {
     lang,
     file: name,
@@ -109,8 +118,8 @@ export function loadLocale(lang: string, dirs: readonly string[] = []): Locale {
     t,
     keys: Object.keys(messages),
     date,
-    list: (items, type = 'conjunction') => lists[type].format([...items]),
-    number: (value) => numbers.format(value),
+    list: (items, type = 'conjunction') => lists[type]().format([...items]),
+    number: (value) => numbers().format(value),
   };
 }
 
