@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runBuild, runCheck, textsOf, type BuildResult, type Reporter } from '../build/index.js';
+import { manifestName, runBuild, runCheck, textsOf, type BuildResult, type Reporter } from '../build/index.js';
 import { resolveConfig, UsageError, type Config } from '../config/index.js';
 import { checkFolders, nearMiss } from '../config/folders.js';
 import type { VFileMessage } from 'vfile-message';
@@ -145,9 +145,12 @@ async function runInit(command: Command, io: Io, startedIn: string): Promise<num
 async function runCommand(command: Command, io: Io, startedIn: string = io.cwd): Promise<number> {
   await checkRoot(command, io);
   if (command.name === 'init') return runInit(command, io, startedIn);
-  // A build that may print starts its print worker's thread now: it boots while the
-  // configuration is read, and the browser starts as soon as the build knows it needs one.
-  const mayPrint = command.name === 'build' && !command.watch && !command.options.dryRun && (command.options.formats?.includes('pdf') ?? true);
+  // A first build (no previous one in the output folder the command line names, or the
+  // default) starts its print worker's thread now: the thread boots while the configuration is
+  // read, and the browser starts the moment the build finds nothing to rebuild from. (A guess:
+  // wrong, it costs a thread's start, or the thread starts later as it otherwise would.)
+  const firstBuild = !existsSync(path.join(path.resolve(io.cwd, command.options.out ?? 'output'), manifestName));
+  const mayPrint = command.name === 'build' && firstBuild && !command.watch && !command.options.dryRun && (command.options.formats?.includes('pdf') ?? true);
   const printThread = mayPrint ? (await import('../build/worker-printer.js')).startPrintThread() : undefined;
   try {
     return await runConfigured(command, io, printThread);
