@@ -15,13 +15,12 @@ import type { Printer } from './printer.js';
  * TypeScript source when this runs from src/ (then the worker loads tsx, as the CLI did).
  */
 function spawnWorker(): Worker {
-  const workerData = {};
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./print-worker.js', import.meta.url), { workerData });
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./print-worker.js', import.meta.url));
   const require = createRequire(import.meta.url);
   const tsx = pathToFileURL(path.join(path.dirname(require.resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs')).href;
   const script = new URL('./print-worker.ts', import.meta.url).href;
   const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(script)}); })`;
-  return new Worker(boot, { eval: true, workerData });
+  return new Worker(boot, { eval: true });
 }
 
 /**
