@@ -4,6 +4,7 @@ import type { SourceFormat } from './formats/types.js';
 import { normalizeText } from './normalize-text.js';
 import type { ChromeLine } from './page-chrome.js';
 import { splitParagraphs, type Heading, type Paragraph } from './split-paragraphs.js';
+import { plainUtf8 } from './utf8-text.js';
 
 /** A document's text and structure, whatever format it came in. */
 export interface DocumentContent {
@@ -36,9 +37,9 @@ export async function readDocument(file: string, bytes: Uint8Array): Promise<Doc
     const structure = structureBlocks(extracted.blocks, extracted.pageLabels);
     return { format, ...structure, chrome: [], ...(extracted.pages !== undefined ? { pages: extracted.pages } : {}) };
   }
-  // (The decoders load when a document is read: a build whose extracts are all kept reads none.)
-  const { decodeDocument } = await import('./decode-text.js');
-  const raw = decodeDocument(bytes, format).text;
+  // UTF-8 text needs no legacy decoder; those load for a page or a UTF-16 file that is read
+  // (a build whose extracts are all kept reads none).
+  const raw = (plainUtf8(bytes, format) ?? (await import('./decode-text.js')).decodeDocument(bytes, format)).text;
   if (format === 'html') {
     const { readHtml } = await import('./formats/read-html.js');
     const extracted = await readHtml(raw);

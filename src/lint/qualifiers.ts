@@ -24,6 +24,10 @@ const qualifierPattern = new RegExp(
   'iu',
 );
 
+// Any qualifier at all, followed by a word: a quote without one qualifies no number (and is
+// not worth reading for its numbers).
+const anyQualifier = new RegExp(String.raw`(?:^|[^\p{L}])(?:${[...qualifierClass.keys()].map((phrase) => phrase.replace(/\./g, '\\.')).join('|')})\s`, 'iu');
+
 /** The qualifier class just before `start` ("over 300"), if any. */
 function qualifierBefore(text: string, start: number): { readonly name: string; readonly phrase: string } | undefined {
   const match = qualifierPattern.exec(text.slice(Math.max(0, start - 30), start));
@@ -51,12 +55,14 @@ interface Dropped {
 
 /** "over 300 bars" in the quote, "300 bars" in the statement. */
 function droppedNumberQualifier(statement: string, quote: string): Dropped | undefined {
-  const stated = tokensIn(statement).filter((token) => counts.has(token.kind));
+  if (!anyQualifier.test(quote)) return undefined;
+  let stated: Token[] | undefined;
   for (const token of tokensIn(quote)) {
     if (!counts.has(token.kind)) continue;
     const qualifier = qualifierBefore(quote, token.start);
     if (!qualifier) continue;
     const thing = token.kind === 'number' ? counted(quote, token.end) : undefined;
+    stated ??= tokensIn(statement).filter((candidate) => counts.has(candidate.kind));
     const same = stated.filter((candidate) => {
       if (candidate.key !== token.key) return false;
       // "one year" is not "one for over a year": the counted word follows the number.

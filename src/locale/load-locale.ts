@@ -83,6 +83,8 @@ export function loadLocale(lang: string, dirs: readonly string[] = []): Locale {
   const t = (key: string, values?: MessageValues) => {
     const source = messages[key];
     if (source === undefined) return key;
+    // A message with no argument, tag or quote is its own text (no formatter to make).
+    if (!/[{}<']/.test(source)) return source;
     let format = compiled.get(key);
     if (!format) {
       format = new IntlMessageFormat(source, intl);

@@ -14,5 +14,5 @@ export type { StyleSheet } from './html/self-contained-css.js';
 export type { FontFamily } from './html/fonts.js';
 export type { PdfBrowser } from './pdf/browser.js';
 export type { BrowserLocation } from './pdf/find-browser.js';
-export type { PdfMetadata } from './pdf/finalize-pdf.js';
+export type { PdfMetadata } from './pdf/pdf-metadata.js';
 export type { BrowserProvider } from './pdf/provider.js';

@@ -1,25 +1,7 @@
-import { createHash } from 'node:crypto';
-import { ParseSpeeds, PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFBool, PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from './pdf-core.js';
+import { fileId, producer, type PdfMetadata } from './pdf-metadata.js';
 import { readPdfObjects, type PdfObjects } from './pdf-objects.js';
-
-/** Document information written into each PDF. */
-export interface PdfMetadata {
-  readonly title: string;
-  readonly author: string;
-  readonly subject: string;
-  readonly keywords: readonly string[];
-  readonly creator: string;
-  readonly lang: string;
-  /** Pinned creation and modification date (from SOURCE_DATE_EPOCH), for reproducible files. */
-  readonly date?: Date | undefined;
-  /** A digest of what the PDF was made from (its HTML): the file identifier derives from it. */
-  readonly fingerprint: string;
-}
-
-const producer = 'briefs (Chromium, pdf-lib)';
-
-/** A file identifier derived from the inputs (not from Chromium's bytes, which hold the time). */
-const fileId = (meta: PdfMetadata) => createHash('md5').update(JSON.stringify(meta)).digest('hex');
+import { dictsIn, renameKeys, renamer, structureName, text } from './structure-names.js';
 
 /**
  * Chromium writes only the title: set author, subject, keywords, creator and language,
@@ -33,7 +15,11 @@ const fileId = (meta: PdfMetadata) => createHash('md5').update(JSON.stringify(me
  */
 export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
   const objects = readPdfObjects(bytes);
-  return (objects && finalizeInPlace(objects, meta)) ?? finalizeWhole(bytes, meta);
+  const done = objects && finalizeInPlace(objects, meta);
+  if (done) return done;
+  // (All of pdf-lib loads only then.)
+  const { finalizeWhole } = await import('./finalize-whole.js');
+  return finalizeWhole(bytes, meta);
 }
 
 /** The metadata written into the objects that hold it, the rest of the file as it is; undefined if the file is not as Chromium writes it. */
@@ -85,20 +71,6 @@ function finalizeInPlace(pdf: PdfObjects, meta: PdfMetadata): Uint8Array | undef
   trailer.set(PDFName.of('ID'), context.obj([PDFHexString.of(id), PDFHexString.of(id)]));
   return pdf.write(changed, trailer);
 }
-
-/** Every dictionary in `object`, itself included, and those nested in it (a cell's /Headers sits in its /A attributes). */
-function dictsIn(object: unknown, into: PDFDict[] = []): PDFDict[] {
-  if (object instanceof PDFDict) {
-    into.push(object);
-    for (const [, value] of object.entries()) dictsIn(value, into);
-  } else if (object instanceof PDFArray) {
-    for (let index = 0; index < object.size(); index++) dictsIn(object.get(index), into);
-  }
-  return into;
-}
-
-/** The n-th name given to a structure element, the same in both passes. */
-const structureName = (index: number) => `n${String(index).padStart(6, '0')}`;
 
 /**
  * renumberStructureIds (below) for a file read in place: the objects renamed, by reference, or
@@ -168,99 +140,4 @@ function renamedStructureIds(pdf: PdfObjects, rootRef: PDFRef, catalog: PDFDict)
     if (holder) changed.set(owner, holder);
   }
   return changed;
-}
-
-/** finalizePdf for any PDF: parsed and written whole by pdf-lib. */
-export async function finalizeWhole(bytes: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
-  // Parse and write without yielding to the event loop between objects: the file is small and
-  // the build is waiting for it.
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
-  pdf.setTitle(meta.title, { showInWindowTitleBar: true });
-  pdf.setAuthor(meta.author);
-  pdf.setSubject(meta.subject);
-  pdf.setKeywords([...meta.keywords]);
-  pdf.setCreator(meta.creator);
-  pdf.setProducer(producer);
-  pdf.setLanguage(meta.lang);
-  if (meta.date) {
-    pdf.setCreationDate(meta.date);
-    pdf.setModificationDate(meta.date);
-  }
-  renumberStructureIds(pdf);
-  const id = fileId(meta);
-  pdf.context.trailerInfo.ID = pdf.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
-  return pdf.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY });
-}
-
-const text = (value: unknown): string | undefined =>
-  value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined;
-
-/**
- * Chromium names the tagged PDF's structure elements after its internal DOM node numbers
- * (`node00000225`), which shift by one or two from run to run. Rename them in the order the
- * objects appear (`n1`, `n2` …) wherever they are used: the elements' /ID, table cells'
- * /Headers and the ID tree. Same document, same names.
- */
-function renumberStructureIds(pdf: PDFDocument): void {
-  const objects = pdf.context
-    .enumerateIndirectObjects()
-    .sort(([a], [b]) => a.objectNumber - b.objectNumber || a.generationNumber - b.generationNumber);
-  const names = new Map<string, string>();
-  const ID = PDFName.of('ID');
-  const name = (id: string | undefined) => {
-    if (id !== undefined && !names.has(id)) names.set(id, structureName(names.size + 1));
-  };
-  for (const [, object] of objects) {
-    if (object instanceof PDFDict && object.has(PDFName.of('S'))) name(text(object.get(ID)));
-  }
-  const dicts: PDFDict[] = [];
-  for (const [, object] of objects) dictsIn(object, dicts);
-  // Table cells can refer to header cells that have no element of their own: name those too.
-  for (const dict of dicts) {
-    const headers = dict.get(PDFName.of('Headers'));
-    if (headers instanceof PDFArray) for (let index = 0; index < headers.size(); index++) name(text(headers.get(index)));
-  }
-  if (names.size === 0) return;
-  const rename = renamer(names);
-  for (const object of dicts) {
-    const id = rename(object.get(ID));
-    if (id && object.has(PDFName.of('S'))) object.set(ID, id);
-    const headers = object.get(PDFName.of('Headers'));
-    if (headers instanceof PDFArray) {
-      for (let index = 0; index < headers.size(); index++) {
-        const renamed = rename(headers.get(index));
-        if (renamed) headers.set(index, renamed);
-      }
-    }
-    const pairs = object.get(PDFName.of('Names'));
-    if (pairs instanceof PDFArray && pairs.size() % 2 === 0 && rename(pairs.get(0))) {
-      const keys = renameKeys(pairs, rename);
-      const limits = object.get(PDFName.of('Limits'));
-      if (limits instanceof PDFArray && limits.size() === 2) {
-        limits.set(0, keys[0]!);
-        limits.set(1, keys.at(-1)!);
-      }
-    }
-  }
-}
-
-/** The new name of an element's identifier, if it has one. */
-const renamer = (names: ReadonlyMap<string, string>) => (value: unknown) => {
-  const renamed = names.get(text(value) ?? '');
-  return renamed === undefined ? undefined : PDFString.of(renamed);
-};
-
-/** A name tree leaf's key/value pairs with their keys renamed, sorted again by key (byte order); its keys, in order. */
-function renameKeys(pairs: PDFArray, rename: (value: unknown) => PDFString | undefined): PDFString[] {
-  const entries: Array<[PDFString, PDFObject]> = [];
-  for (let index = 0; index < pairs.size(); index += 2) {
-    entries.push([rename(pairs.get(index)) ?? PDFString.of(text(pairs.get(index)) ?? ''), pairs.get(index + 1)]);
-  }
-  const key = (entry: [PDFString, PDFObject]) => entry[0].decodeText();
-  entries.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-  entries.forEach(([name, value], index) => {
-    pairs.set(index * 2, name);
-    pairs.set(index * 2 + 1, value);
-  });
-  return entries.map(([name]) => name);
 }

@@ -1,7 +1,7 @@
 export { launchBrowser } from './browser.js';
 export type { PdfBrowser } from './browser.js';
 export { finalizePdf } from './finalize-pdf.js';
-export type { PdfMetadata } from './finalize-pdf.js';
+export type { PdfMetadata } from './pdf-metadata.js';
 export { findBrowser, systemBrowsers } from './find-browser.js';
 export type { BrowserLocation } from './find-browser.js';
 export { layOutDocument, printLaidOut, printPdf, warmUp } from './print.js';

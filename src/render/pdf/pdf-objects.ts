@@ -1,5 +1,5 @@
 import { Buffer } from 'node:buffer';
-import { PDFContext, PDFDict, PDFName, PDFNumber, PDFObjectParser, PDFRef, type PDFObject } from 'pdf-lib';
+import { PDFContext, PDFDict, PDFName, PDFNumber, PDFObjectParser, PDFRef, type PDFObject } from './pdf-core.js';
 
 /**
  * A PDF read only as far as its cross-reference table: the objects themselves are parsed (by
